@@ -1,0 +1,41 @@
+package org.officialdom.engine;
+
+/**
+ * A contiguous range of rows handed to one worker: rows {@code from() .. to()-1}, the chunk's
+ * position {@code index()} in the pass, and the {@code worker()} running it (for per-worker
+ * accumulators such as {@link GroupTally}). A worker reuses one instance for all its chunks.
+ */
+public final class Chunk {
+
+    private final int worker;
+    private int index;
+    private int from;
+    private int to;
+
+    Chunk(int worker) {
+        this.worker = worker;
+    }
+
+    Chunk at(int index, int n) {
+        this.index = index;
+        this.from = index * Parallel.CHUNK;
+        this.to = Math.min(n, from + Parallel.CHUNK);
+        return this;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public int from() {
+        return from;
+    }
+
+    public int to() {
+        return to;
+    }
+
+    public int worker() {
+        return worker;
+    }
+}

@@ -1,0 +1,91 @@
+package org.officialdom.engine;
+
+/**
+ * Per-group counts and sums (per unit, per rank, per level) gathered by a parallel pass.
+ *
+ * <p>Each worker adds into its own row of accumulators; the rows are merged afterwards. Sums are
+ * kept in fixed point (value × 2^{@value #FRACTION_BITS}, rounded to the nearest integer) so that
+ * addition is exact integer addition: associative, hence the same bits whatever the thread count
+ * and whichever worker took which chunk. The resolution is 2^-{@value #FRACTION_BITS} (about
+ * 1e-6) per added value, and a group's sum must stay below 2^43 in magnitude.
+ */
+public final class GroupTally {
+
+    public static final int FRACTION_BITS = 20;
+    private static final double SCALE = 1L << FRACTION_BITS;
+
+    private final int groups;
+    private final int measures;
+    private final long[][] acc; // [worker][group * measures + measure]
+
+    /**
+     * @param groups   number of groups (ids 0..groups-1)
+     * @param measures number of sums kept per group (a count is kept separately)
+     * @param workers  number of worker threads of the {@link Parallel} that fills it
+     */
+    public GroupTally(int groups, int measures, int workers) {
+        this.groups = groups;
+        this.measures = measures;
+        this.acc = new long[workers][(long) groups * (measures + 1) > Integer.MAX_VALUE
+                ? failSize(groups, measures) : groups * (measures + 1)];
+    }
+
+    private static int failSize(int groups, int measures) {
+        throw new IllegalArgumentException("too many groups for one tally: " + groups + " x " + (measures + 1));
+    }
+
+    public int groups() {
+        return groups;
+    }
+
+    /** Counts one member of {@code group}. */
+    public void count(int worker, int group) {
+        acc[worker][group * (measures + 1)]++;
+    }
+
+    /** Adds {@code value} to measure {@code measure} of {@code group}. */
+    public void add(int worker, int group, int measure, double value) {
+        acc[worker][group * (measures + 1) + 1 + measure] += Math.round(value * SCALE);
+    }
+
+    /** Counts a member and adds its values in one call. */
+    public void count(int worker, int group, double v0) {
+        long[] a = acc[worker];
+        int base = group * (measures + 1);
+        a[base]++;
+        a[base + 1] += Math.round(v0 * SCALE);
+    }
+
+    /** Merged count of a group. */
+    public long countOf(int group) {
+        long s = 0;
+        int at = group * (measures + 1);
+        for (long[] a : acc) {
+            s += a[at];
+        }
+        return s;
+    }
+
+    /** Merged sum of a measure of a group. */
+    public double sumOf(int group, int measure) {
+        long s = 0;
+        int at = group * (measures + 1) + 1 + measure;
+        for (long[] a : acc) {
+            s += a[at];
+        }
+        return s / SCALE;
+    }
+
+    /** Merged mean of a measure of a group (0 for an empty group). */
+    public double meanOf(int group, int measure) {
+        long n = countOf(group);
+        return n == 0 ? 0.0 : sumOf(group, measure) / n;
+    }
+
+    /** Sets every accumulator to zero for reuse in the next step. */
+    public void reset() {
+        for (long[] a : acc) {
+            java.util.Arrays.fill(a, 0L);
+        }
+    }
+}

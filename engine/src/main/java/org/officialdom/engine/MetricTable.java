@@ -1,0 +1,117 @@
+package org.officialdom.engine;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The metrics collected during a run: one row per observed step, one column per declared metric.
+ */
+public final class MetricTable implements Serializable {
+
+    private final List<String> names = new ArrayList<>();
+    private final List<String> units = new ArrayList<>();
+    private final List<String> descriptions = new ArrayList<>();
+    private final List<Long> steps = new ArrayList<>();
+    private final List<double[]> rows = new ArrayList<>();
+
+    public MetricTable(List<Metric> declared) {
+        for (Metric m : declared) {
+            names.add(m.name());
+            units.add(m.unit());
+            descriptions.add(m.description());
+        }
+    }
+
+    public void record(long step, double[] row) {
+        if (row.length != names.size()) {
+            throw new IllegalArgumentException("row has " + row.length + " values for " + names.size() + " metrics");
+        }
+        steps.add(step);
+        rows.add(row.clone());
+    }
+
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+
+    public List<String> units() {
+        return List.copyOf(units);
+    }
+
+    public List<String> descriptions() {
+        return List.copyOf(descriptions);
+    }
+
+    public int rowCount() {
+        return rows.size();
+    }
+
+    public long step(int row) {
+        return steps.get(row);
+    }
+
+    public double value(int row, int column) {
+        return rows.get(row)[column];
+    }
+
+    /** Values of one metric over all rows. */
+    public double[] column(String name) {
+        int c = names.indexOf(name);
+        if (c < 0) {
+            throw new IllegalArgumentException("no metric '" + name + "'");
+        }
+        double[] out = new double[rows.size()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = rows.get(r)[c];
+        }
+        return out;
+    }
+
+    /** The last recorded value of a metric. */
+    public double last(String name) {
+        int c = names.indexOf(name);
+        if (c < 0 || rows.isEmpty()) {
+            throw new IllegalArgumentException("no value for metric '" + name + "'");
+        }
+        return rows.get(rows.size() - 1)[c];
+    }
+
+    /** Drops rows after {@code step} (used when a run resumes from a checkpoint). */
+    public void truncateAfter(long step) {
+        while (!steps.isEmpty() && steps.get(steps.size() - 1) > step) {
+            steps.remove(steps.size() - 1);
+            rows.remove(rows.size() - 1);
+        }
+    }
+
+    /** Writes CSV: a header {@code step,<metric>...}, then one line per row. */
+    public void writeCsv(Writer out) throws IOException {
+        out.write("step");
+        for (String n : names) {
+            out.write(',');
+            out.write(n);
+        }
+        out.write('\n');
+        StringBuilder line = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            line.setLength(0);
+            line.append(steps.get(r));
+            for (double v : rows.get(r)) {
+                line.append(',').append(format(v));
+            }
+            line.append('\n');
+            out.write(line.toString());
+        }
+    }
+
+    /** Shortest exact text for a double; integral values without a decimal point. */
+    public static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}

@@ -1,0 +1,32 @@
+package org.officialdom.engine;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A model on the engine: state that can be written to a checkpoint (it is {@link Serializable}),
+ * the ordered passes of one step, and the metrics it declares.
+ *
+ * <p>{@link #passes()} and {@link #metrics()} are asked for again after a checkpoint is read, so
+ * they must be rebuilt from the state, not stored in it.
+ */
+public interface Model extends Serializable {
+
+    /** Builds the initial population and structures; called once, at step 0. */
+    void init(Simulation sim);
+
+    /** The passes of one step, in order. */
+    List<Pass> passes();
+
+    /** The declared outputs, measured after {@link #init} and after every step. */
+    MetricSet metrics();
+
+    /** Number of live agents now (for agent-steps per second). */
+    long agents();
+
+    /** Bytes per agent of the model's agent table(s). */
+    long bytesPerAgent();
+
+    /** Three short lines for a person at a terminal: what happened in this run. */
+    List<String> summary(MetricTable table);
+}

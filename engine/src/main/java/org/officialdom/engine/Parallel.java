@@ -1,0 +1,147 @@
+package org.officialdom.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs a pass over rows {@code 0..n-1} in fixed-size chunks on a pool of worker threads.
+ *
+ * <p>Chunk boundaries depend on {@link #CHUNK} and {@code n} only, never on the thread count, and
+ * every reduction is combined in chunk order (or, for {@link GroupTally}, in integer arithmetic,
+ * which is associative). So a pass gives the same bits on 1 thread or 16.
+ */
+public final class Parallel implements AutoCloseable {
+
+    /** Rows per chunk: large enough to amortise scheduling, small enough to balance 16 threads. */
+    public static final int CHUNK = 1 << 14;
+
+    /** Work on one chunk of rows. */
+    @FunctionalInterface
+    public interface ChunkTask {
+        void run(Chunk chunk);
+    }
+
+    /** Work on one chunk of rows that returns a partial sum. */
+    @FunctionalInterface
+    public interface ChunkSum {
+        double run(Chunk chunk);
+    }
+
+    /** Work on one chunk of rows that returns a partial count. */
+    @FunctionalInterface
+    public interface ChunkCount {
+        long run(Chunk chunk);
+    }
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    public Parallel(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemon());
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Number of chunks for {@code n} rows. */
+    public static int chunks(int n) {
+        return (n + CHUNK - 1) / CHUNK;
+    }
+
+    /** Runs {@code task} over every chunk of rows {@code 0..n-1}. */
+    public void forEach(int n, ChunkTask task) {
+        int chunks = chunks(n);
+        if (pool == null || chunks <= 1) {
+            Chunk c = new Chunk(0);
+            for (int i = 0; i < chunks; i++) {
+                task.run(c.at(i, n));
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.min(threads, chunks);
+        List<Future<?>> futures = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            futures.add(pool.submit(() -> {
+                Chunk c = new Chunk(worker);
+                for (int i = next.getAndIncrement(); i < chunks; i = next.getAndIncrement()) {
+                    task.run(c.at(i, n));
+                }
+            }));
+        }
+        join(futures);
+    }
+
+    /** Sum over chunks, combined in chunk order: deterministic for any thread count. */
+    public double sum(int n, ChunkSum task) {
+        double[] partial = new double[chunks(n)];
+        forEach(n, c -> partial[c.index()] = task.run(c));
+        double total = 0;
+        for (double p : partial) {
+            total += p;
+        }
+        return total;
+    }
+
+    /** Count over chunks. */
+    public long count(int n, ChunkCount task) {
+        long[] partial = new long[chunks(n)];
+        forEach(n, c -> partial[c.index()] = task.run(c));
+        long total = 0;
+        for (long p : partial) {
+            total += p;
+        }
+        return total;
+    }
+
+    private static void join(List<Future<?>> futures) {
+        Throwable failure = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a pass was running", e);
+            }
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error er) {
+            throw er;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "officialdom-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

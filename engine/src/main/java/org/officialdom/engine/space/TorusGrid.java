@@ -1,0 +1,106 @@
+package org.officialdom.engine.space;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * A two-dimensional grid whose edges wrap around (a torus), holding at most one agent per cell
+ * (as in Epstein's civil-violence model). Cells hold an agent id or {@link #EMPTY}.
+ */
+public final class TorusGrid implements Serializable {
+
+    public static final int EMPTY = -1;
+
+    /** Which cells count as "within radius r" of a cell. */
+    public enum Neighbourhood {
+        /** Cells whose Euclidean distance is at most r (radius 1.7 gives the 8 Moore neighbours). */
+        EUCLIDEAN,
+        /** Cells within r steps horizontally plus vertically (Manhattan distance). */
+        VON_NEUMANN,
+        /** Cells within r steps in each direction (Chebyshev distance). */
+        MOORE
+    }
+
+    private final int width;
+    private final int height;
+    private final int[] cells;
+
+    public TorusGrid(int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("grid must be at least 1x1");
+        }
+        this.width = width;
+        this.height = height;
+        this.cells = new int[width * height];
+        Arrays.fill(cells, EMPTY);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int cell(int x, int y) {
+        return Math.floorMod(y, height) * width + Math.floorMod(x, width);
+    }
+
+    public int x(int cell) {
+        return cell % width;
+    }
+
+    public int y(int cell) {
+        return cell / width;
+    }
+
+    public int get(int cell) {
+        return cells[cell];
+    }
+
+    public boolean isEmpty(int cell) {
+        return cells[cell] == EMPTY;
+    }
+
+    public void put(int cell, int agent) {
+        cells[cell] = agent;
+    }
+
+    public void clear(int cell) {
+        cells[cell] = EMPTY;
+    }
+
+    /**
+     * The cells within {@code radius} of {@code centre} (wrapping), excluding the centre itself, in a
+     * fixed order (rows, then columns, relative offsets from -r to r).
+     */
+    public int[] neighbourhood(int centre, double radius, Neighbourhood shape) {
+        int r = (int) Math.floor(radius);
+        int cx = x(centre);
+        int cy = y(centre);
+        int[] out = new int[(2 * r + 1) * (2 * r + 1)];
+        int n = 0;
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+                if (dx == 0 && dy == 0) {
+                    continue;
+                }
+                boolean inside = switch (shape) {
+                    case EUCLIDEAN -> dx * dx + dy * dy <= radius * radius;
+                    case VON_NEUMANN -> Math.abs(dx) + Math.abs(dy) <= r;
+                    case MOORE -> true;
+                };
+                if (inside) {
+                    int c = cell(cx + dx, cy + dy);
+                    if (c != centre) {
+                        out[n++] = c;
+                    }
+                }
+            }
+        }
+        int[] result = Arrays.copyOf(out, n);
+        // on a grid smaller than the neighbourhood, wrapped offsets can repeat a cell
+        return Arrays.stream(result).distinct().toArray();
+    }
+}

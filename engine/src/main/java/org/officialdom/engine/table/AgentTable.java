@@ -1,0 +1,211 @@
+package org.officialdom.engine.table;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Agents stored as columns: one primitive array per variable, one row per live agent.
+ *
+ * <p>Rows {@code 0 .. size()-1} are the live agents. Every agent has a stable integer id, issued in
+ * order and never reused; {@link #rowOf(int)} finds its current row. Agents are added one at a time
+ * ({@link #add()}, in sequential code) and removed in a batch by {@link #removeFlagged(BoolColumn)},
+ * which moves the last row into each hole (so rows change, ids do not). Removal order is fixed by
+ * row order alone, so the table's layout after a step never depends on the number of threads.
+ *
+ * <p>Memory per agent is exact: the sum of the columns' widths, plus 4 bytes for the id column and
+ * 4 bytes for the id-to-row index (the index has one slot per id ever issued).
+ */
+public final class AgentTable implements Serializable {
+
+    private static final int MIN_CAPACITY = 16;
+
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private int[] ids;
+    private int[] rowOfId;
+    private int size;
+    private int nextId;
+
+    public AgentTable(int initialCapacity) {
+        int cap = Math.max(MIN_CAPACITY, initialCapacity);
+        ids = new int[cap];
+        rowOfId = new int[cap];
+    }
+
+    public BoolColumn addBool(String name) {
+        return register(new BoolColumn(name, ids.length));
+    }
+
+    public ByteColumn addByte(String name) {
+        return register(new ByteColumn(name, ids.length));
+    }
+
+    public ShortColumn addShort(String name) {
+        return register(new ShortColumn(name, ids.length));
+    }
+
+    public IntColumn addInt(String name) {
+        return register(new IntColumn(name, ids.length));
+    }
+
+    public LongColumn addLong(String name) {
+        return register(new LongColumn(name, ids.length));
+    }
+
+    public FloatColumn addFloat(String name) {
+        return register(new FloatColumn(name, ids.length));
+    }
+
+    public DoubleColumn addDouble(String name) {
+        return register(new DoubleColumn(name, ids.length));
+    }
+
+    private <C extends Column> C register(C column) {
+        if (columns.containsKey(column.name())) {
+            throw new IllegalArgumentException("column '" + column.name() + "' already exists");
+        }
+        column.grow(ids.length);
+        columns.put(column.name(), column);
+        return column;
+    }
+
+    /** The column of that name; throws if there is none. */
+    public Column column(String name) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("no column '" + name + "'");
+        }
+        return c;
+    }
+
+    public List<Column> columns() {
+        return Collections.unmodifiableList(new ArrayList<>(columns.values()));
+    }
+
+    /** Number of live agents. */
+    public int size() {
+        return size;
+    }
+
+    /** Ids issued so far (live and removed). */
+    public int idsIssued() {
+        return nextId;
+    }
+
+    /** The stable id of the agent in a row. */
+    public int id(int row) {
+        return ids[row];
+    }
+
+    /** The ids of rows {@code 0..size()-1}; read-only by convention. */
+    public int[] ids() {
+        return ids;
+    }
+
+    /** The row of an agent, or -1 if the agent has been removed or never existed. */
+    public int rowOf(int id) {
+        return id >= 0 && id < nextId ? rowOfId[id] : -1;
+    }
+
+    public boolean isLive(int id) {
+        return rowOf(id) >= 0;
+    }
+
+    /** Adds one agent with all columns zero; returns its row. Its id is {@code id(row)}. */
+    public int add() {
+        ensureCapacity(size + 1);
+        if (nextId == rowOfId.length) {
+            rowOfId = Arrays.copyOf(rowOfId, grownLength(rowOfId.length, nextId + 1));
+        }
+        int row = size++;
+        int id = nextId++;
+        ids[row] = id;
+        rowOfId[id] = row;
+        for (Column c : columns.values()) {
+            c.clear(row);
+        }
+        return row;
+    }
+
+    /** Adds {@code n} agents; returns the row of the first. */
+    public int addMany(int n) {
+        ensureCapacity(size + n);
+        int first = size;
+        for (int i = 0; i < n; i++) {
+            add();
+        }
+        return first;
+    }
+
+    /** Makes room for {@code capacity} rows without adding agents. */
+    public void ensureCapacity(int capacity) {
+        if (capacity > ids.length) {
+            int cap = grownLength(ids.length, capacity);
+            ids = Arrays.copyOf(ids, cap);
+            for (Column c : columns.values()) {
+                c.grow(cap);
+            }
+        }
+    }
+
+    private static int grownLength(int current, int needed) {
+        long cap = Math.max((long) needed, current + (current >> 1) + 1);
+        return (int) Math.min(cap, Integer.MAX_VALUE - 8);
+    }
+
+    /**
+     * Removes every agent whose flag is set, scanning rows from the last to the first and moving
+     * the current last row into each hole. The flag column is cleared for the rows that remain.
+     *
+     * @return the number of agents removed
+     */
+    public int removeFlagged(BoolColumn flag) {
+        boolean[] f = flag.values();
+        int removed = 0;
+        for (int row = size - 1; row >= 0; row--) {
+            if (f[row]) {
+                removeRow(row);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private void removeRow(int row) {
+        int last = size - 1;
+        rowOfId[ids[row]] = -1;
+        if (row != last) {
+            for (Column c : columns.values()) {
+                c.move(last, row);
+            }
+            ids[row] = ids[last];
+            rowOfId[ids[row]] = row;
+        }
+        for (Column c : columns.values()) {
+            c.clear(last);
+        }
+        size = last;
+    }
+
+    /** Bytes per agent: the columns' widths plus the id and the id index (4 + 4). */
+    public int bytesPerAgent() {
+        int bytes = 8;
+        for (Column c : columns.values()) {
+            bytes += c.bytesPerRow();
+        }
+        return bytes;
+    }
+
+    /** Bytes the table holds in its arrays now, including spare capacity. */
+    public long bytesAllocated() {
+        long bytes = 4L * ids.length + 4L * rowOfId.length;
+        for (Column c : columns.values()) {
+            bytes += (long) c.bytesPerRow() * c.capacity();
+        }
+        return bytes;
+    }
+}

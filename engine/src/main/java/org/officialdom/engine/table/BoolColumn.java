@@ -1,0 +1,59 @@
+package org.officialdom.engine.table;
+
+import java.util.Arrays;
+
+/** A column of {@code boolean} values, 1 byte(s) per agent. */
+public final class BoolColumn extends Column {
+
+    private boolean[] values;
+
+    BoolColumn(String name, int capacity) {
+        super(name);
+        values = new boolean[capacity];
+    }
+
+    /** The backing array; valid for rows {@code 0 .. table.size()-1}. Re-read it after the table grows. */
+    public boolean[] values() {
+        return values;
+    }
+
+    public boolean get(int row) {
+        return values[row];
+    }
+
+    public void set(int row, boolean value) {
+        values[row] = value;
+    }
+
+    @Override
+    public int bytesPerRow() {
+        return 1;
+    }
+
+    @Override
+    int capacity() {
+        return values.length;
+    }
+
+    @Override
+    void grow(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, capacity);
+        }
+    }
+
+    @Override
+    void move(int from, int to) {
+        values[to] = values[from];
+    }
+
+    @Override
+    void clear(int row) {
+        values[row] = false;
+    }
+
+    @Override
+    public double asDouble(int row) {
+        return values[row] ? 1.0 : 0.0;
+    }
+}

@@ -1,0 +1,43 @@
+package org.officialdom.engine.table;
+
+import java.io.Serializable;
+
+/**
+ * One typed column of an {@link AgentTable}: a primitive array indexed by row.
+ *
+ * <p>Columns are plain arrays so that passes run over them without boxing or pointer chasing
+ * (the layout FLAME GPU and other data-parallel agent engines use). A column never shrinks; the
+ * table grows all its columns together.
+ */
+public abstract sealed class Column implements Serializable
+        permits BoolColumn, ByteColumn, ShortColumn, IntColumn, LongColumn, FloatColumn, DoubleColumn {
+
+    private final String name;
+
+    protected Column(String name) {
+        this.name = name;
+    }
+
+    /** The column's name, unique within its table. */
+    public String name() {
+        return name;
+    }
+
+    /** Bytes one row of this column occupies. */
+    public abstract int bytesPerRow();
+
+    /** The number of rows the backing array can hold. */
+    abstract int capacity();
+
+    /** Grows the backing array to at least {@code capacity} rows, keeping the contents. */
+    abstract void grow(int capacity);
+
+    /** Copies row {@code from} onto row {@code to}. */
+    abstract void move(int from, int to);
+
+    /** Resets a row to zero (a freshly added agent starts from zeros). */
+    abstract void clear(int row);
+
+    /** The value of a row as a double, for generic readers (CSV export, checks). */
+    public abstract double asDouble(int row);
+}

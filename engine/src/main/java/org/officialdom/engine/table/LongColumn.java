@@ -1,0 +1,59 @@
+package org.officialdom.engine.table;
+
+import java.util.Arrays;
+
+/** A column of {@code long} values, 8 byte(s) per agent. */
+public final class LongColumn extends Column {
+
+    private long[] values;
+
+    LongColumn(String name, int capacity) {
+        super(name);
+        values = new long[capacity];
+    }
+
+    /** The backing array; valid for rows {@code 0 .. table.size()-1}. Re-read it after the table grows. */
+    public long[] values() {
+        return values;
+    }
+
+    public long get(int row) {
+        return values[row];
+    }
+
+    public void set(int row, long value) {
+        values[row] = value;
+    }
+
+    @Override
+    public int bytesPerRow() {
+        return 8;
+    }
+
+    @Override
+    int capacity() {
+        return values.length;
+    }
+
+    @Override
+    void grow(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, capacity);
+        }
+    }
+
+    @Override
+    void move(int from, int to) {
+        values[to] = values[from];
+    }
+
+    @Override
+    void clear(int row) {
+        values[row] = 0;
+    }
+
+    @Override
+    public double asDouble(int row) {
+        return values[row];
+    }
+}

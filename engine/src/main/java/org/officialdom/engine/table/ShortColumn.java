@@ -1,0 +1,59 @@
+package org.officialdom.engine.table;
+
+import java.util.Arrays;
+
+/** A column of {@code short} values, 2 byte(s) per agent. */
+public final class ShortColumn extends Column {
+
+    private short[] values;
+
+    ShortColumn(String name, int capacity) {
+        super(name);
+        values = new short[capacity];
+    }
+
+    /** The backing array; valid for rows {@code 0 .. table.size()-1}. Re-read it after the table grows. */
+    public short[] values() {
+        return values;
+    }
+
+    public short get(int row) {
+        return values[row];
+    }
+
+    public void set(int row, short value) {
+        values[row] = value;
+    }
+
+    @Override
+    public int bytesPerRow() {
+        return 2;
+    }
+
+    @Override
+    int capacity() {
+        return values.length;
+    }
+
+    @Override
+    void grow(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, capacity);
+        }
+    }
+
+    @Override
+    void move(int from, int to) {
+        values[to] = values[from];
+    }
+
+    @Override
+    void clear(int row) {
+        values[row] = 0;
+    }
+
+    @Override
+    public double asDouble(int row) {
+        return values[row];
+    }
+}

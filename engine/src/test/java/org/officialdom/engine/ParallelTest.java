@@ -1,0 +1,86 @@
+package org.officialdom.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+    @Test
+    void chunksCoverEveryRowExactlyOnce() {
+        int n = 3 * Parallel.CHUNK + 17;
+        int[] hits = new int[n];
+        try (Parallel p = new Parallel(4)) {
+            p.forEach(n, c -> {
+                for (int i = c.from(); i < c.to(); i++) {
+                    hits[i]++;
+                }
+            });
+        }
+        for (int h : hits) {
+            assertThat(h).isEqualTo(1);
+        }
+        assertThat(Parallel.chunks(n)).isEqualTo(4);
+        assertThat(Parallel.chunks(0)).isZero();
+    }
+
+    @Test
+    void floatingPointSumIsIdenticalForAnyThreadCount() {
+        int n = 7 * Parallel.CHUNK + 5;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = Math.sin(i) * 1e6 + 1e-7 * i; // values whose sum depends on the order of adding
+        }
+        double reference;
+        try (Parallel one = new Parallel(1)) {
+            reference = one.sum(n, c -> partial(v, c));
+        }
+        for (int t : new int[] {2, 3, 8}) {
+            try (Parallel p = new Parallel(t)) {
+                assertThat(Double.doubleToRawLongBits(p.sum(n, c -> partial(v, c))))
+                        .isEqualTo(Double.doubleToRawLongBits(reference));
+            }
+        }
+    }
+
+    private static double partial(double[] v, Chunk c) {
+        double s = 0;
+        for (int i = c.from(); i < c.to(); i++) {
+            s += v[i];
+        }
+        return s;
+    }
+
+    @Test
+    void groupTallyIsExactAndThreadIndependent() {
+        int n = 5 * Parallel.CHUNK;
+        double[] results = new double[3];
+        int k = 0;
+        for (int t : new int[] {1, 2, 5}) {
+            try (Parallel p = new Parallel(t)) {
+                GroupTally tally = new GroupTally(10, 1, t);
+                p.forEach(n, c -> {
+                    for (int i = c.from(); i < c.to(); i++) {
+                        tally.count(c.worker(), i % 10, 0.25);
+                    }
+                });
+                assertThat(tally.countOf(3)).isEqualTo(n / 10);
+                assertThat(tally.sumOf(3, 0)).isEqualTo(0.25 * (n / 10));
+                results[k++] = tally.meanOf(7, 0);
+            }
+        }
+        assertThat(results).containsOnly(0.25);
+    }
+
+    @Test
+    void aFailureInsideAPassReachesTheCaller() {
+        try (Parallel p = new Parallel(2)) {
+            assertThatThrownBy(() -> p.forEach(4 * Parallel.CHUNK, c -> {
+                if (c.index() == 2) {
+                    throw new IllegalStateException("boom");
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        }
+    }
+}

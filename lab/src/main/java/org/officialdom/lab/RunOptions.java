@@ -1,0 +1,24 @@
+package org.officialdom.lab;
+
+import java.nio.file.Path;
+
+/**
+ * How to run a scenario.
+ *
+ * @param seed            seed override, or null for the scenario's
+ * @param steps           steps override, or null for the scenario's
+ * @param threads         worker threads (results do not depend on it)
+ * @param out             output folder
+ * @param checkpointEvery write a checkpoint every this many steps (0: never)
+ */
+public record RunOptions(Long seed, Integer steps, int threads, Path out, int checkpointEvery) {
+
+    public RunOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("checkpoint interval must not be negative");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.officialdom.lab;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.officialdom.engine.Checkpoint;
+import org.officialdom.engine.MetricTable;
+import org.officialdom.engine.Model;
+import org.officialdom.engine.Simulation;
+import org.officialdom.model.scenario.CalendarEntry;
+import org.officialdom.model.scenario.Scenario;
+import org.officialdom.model.scenario.ScenarioLoader;
+
+/**
+ * Runs one scenario into an output folder:
+ * <ul>
+ *   <li>{@code metrics.csv}: one row per step, one column per declared metric;</li>
+ *   <li>{@code metrics.json}: name, unit and description of each metric;</li>
+ *   <li>{@code scenario.yaml}: the scenario as run, with the seed and steps used;</li>
+ *   <li>{@code run.json}: seed, steps, threads, population, speed;</li>
+ *   <li>{@code summary.txt}: the three-line summary;</li>
+ *   <li>{@code checkpoint.bin}: the latest checkpoint, with {@code --checkpoint-every}.</li>
+ * </ul>
+ * Every file is written atomically; the calendar's policy changes are applied at the start of the
+ * step they name.
+ */
+public final class Runner {
+
+    public static final String CHECKPOINT = "checkpoint.bin";
+
+    private Runner() {
+    }
+
+    /** Runs a scenario from step 0. */
+    public static RunResult run(Scenario scenario, RunOptions options, Progress progress) throws IOException {
+        Scenario sc = scenario.with(options.seed(), options.steps());
+        Files.createDirectories(options.out());
+        AtomicFile.writeString(options.out().resolve("scenario.yaml"), scenarioText(sc));
+        Model model = sc.kind().create(sc.parametersAt(0));
+        try (Simulation sim = new Simulation(model, sc.seed(), options.threads())) {
+            return continueRun(sc, sim, options, progress);
+        }
+    }
+
+    /** Resumes the run whose folder holds a checkpoint; ends identical to an uninterrupted run. */
+    public static RunResult resume(Path folder, int threads, Progress progress) throws IOException {
+        Path ckpt = folder.resolve(CHECKPOINT);
+        if (!Files.exists(ckpt)) {
+            throw new IOException("no checkpoint in " + folder + " (run with --checkpoint-every to write one)");
+        }
+        Scenario sc = ScenarioLoader.load(folder.resolve("scenario.yaml"));
+        int every = readCheckpointEvery(folder);
+        try (Simulation sim = Checkpoint.read(ckpt, threads)) {
+            return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every), progress);
+        }
+    }
+
+    private static RunResult continueRun(Scenario sc, Simulation sim, RunOptions options, Progress progress) throws IOException {
+        Path out = options.out();
+        long first = sim.stepNumber();
+        progress.start(sc.name(), sc.steps(), first);
+        long agentSteps = 0;
+        long t0 = System.nanoTime();
+        while (sim.stepNumber() < sc.steps()) {
+            long next = sim.stepNumber() + 1;
+            List<CalendarEntry> changes = sc.changesAt(next);
+            if (!changes.isEmpty()) {
+                sc.kind().update(sim.model(), sc.parametersAt(next));
+            }
+            agentSteps += sim.model().agents();
+            sim.step();
+            progress.advance(sim.stepNumber());
+            if (options.checkpointEvery() > 0 && sim.stepNumber() % options.checkpointEvery() == 0
+                    && sim.stepNumber() < sc.steps()) {
+                Checkpoint.write(sim, out.resolve(CHECKPOINT));
+                writeRunInfo(out, sc, options, sim, agentSteps, 0);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        progress.finish();
+        MetricTable table = sim.metrics();
+        AtomicFile.write(out.resolve("metrics.csv"), table::writeCsv);
+        AtomicFile.writeString(out.resolve("metrics.json"), metricsJson(table));
+        List<String> summary = sim.model().summary(table);
+        AtomicFile.writeString(out.resolve("summary.txt"), String.join("\n", summary) + "\n");
+        writeRunInfo(out, sc, options, sim, agentSteps, seconds);
+        Files.deleteIfExists(out.resolve(CHECKPOINT));
+        double rate = seconds > 0 ? agentSteps / seconds : 0;
+        return new RunResult(out, table, summary, sim.model().agents(), sim.model().bytesPerAgent(),
+                sim.stepNumber() - first, seconds, rate);
+    }
+
+    private static void writeRunInfo(Path out, Scenario sc, RunOptions o, Simulation sim, long agentSteps, double seconds)
+            throws IOException {
+        String json = String.format(Locale.ROOT, """
+                {
+                  "scenario": "%s",
+                  "model": "%s",
+                  "seed": %d,
+                  "steps": %d,
+                  "step_reached": %d,
+                  "threads": %d,
+                  "checkpoint_every": %d,
+                  "agents": %d,
+                  "bytes_per_agent": %d,
+                  "seconds": %.3f,
+                  "agent_steps_per_second": %.0f,
+                  "officialdom_version": "%s",
+                  "java_version": "%s"
+                }
+                """, sc.name(), sc.kind().name(), sc.seed(), sc.steps(), sim.stepNumber(), o.threads(),
+                o.checkpointEvery(), sim.model().agents(), sim.model().bytesPerAgent(), seconds,
+                seconds > 0 ? agentSteps / seconds : 0.0, Version.get(), System.getProperty("java.version"));
+        AtomicFile.writeString(out.resolve("run.json"), json);
+    }
+
+    private static int readCheckpointEvery(Path folder) throws IOException {
+        Path info = folder.resolve("run.json");
+        if (!Files.exists(info)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(info)) {
+            String t = line.trim();
+            if (t.startsWith("\"checkpoint_every\"")) {
+                return Integer.parseInt(t.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
+    /** The scenario text with the seed and steps actually used, so that the folder reruns itself. */
+    static String scenarioText(Scenario sc) {
+        List<String> out = new ArrayList<>();
+        out.add("# Scenario as run by Officialdom " + Version.get() + " (seed and steps as used).");
+        boolean seedSeen = false;
+        boolean stepsSeen = false;
+        for (String line : sc.text().split("\n", -1)) {
+            if (line.startsWith("seed:")) {
+                out.add("seed: " + sc.seed());
+                seedSeen = true;
+            } else if (line.startsWith("steps:")) {
+                out.add("steps: " + sc.steps());
+                stepsSeen = true;
+            } else {
+                out.add(line);
+            }
+        }
+        if (!seedSeen) {
+            out.add("seed: " + sc.seed());
+        }
+        if (!stepsSeen) {
+            out.add("steps: " + sc.steps());
+        }
+        return String.join("\n", out);
+    }
+
+    static String metricsJson(MetricTable t) {
+        StringBuilder sb = new StringBuilder("[\n");
+        for (int i = 0; i < t.names().size(); i++) {
+            sb.append(String.format("  {\"name\": \"%s\", \"unit\": \"%s\", \"description\": \"%s\"}%s%n",
+                    esc(t.names().get(i)), esc(t.units().get(i)), esc(t.descriptions().get(i)),
+                    i + 1 < t.names().size() ? "," : ""));
+        }
+        return sb.append("]\n").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** Folders under {@code root} that hold a finished run. */
+    public static List<Path> runsUnder(Path root) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+            for (Path p : ds) {
+                if (Files.exists(p.resolve("metrics.csv"))) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+}

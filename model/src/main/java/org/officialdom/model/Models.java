@@ -1,0 +1,35 @@
+package org.officialdom.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.officialdom.model.classic.Granovetter;
+import org.officialdom.model.classic.GranovetterParameters;
+
+/** Every model kind a scenario can name. */
+public final class Models {
+
+    private static final Map<String, ModelKind<?>> KINDS = new LinkedHashMap<>();
+
+    static {
+        register(new ModelKind<>("granovetter",
+                "Granovetter's threshold model of collective behaviour (1978)",
+                GranovetterParameters.class, Granovetter::new, (m, p) -> ((Granovetter) m).setParameters(p)));
+    }
+
+    private Models() {
+    }
+
+    private static void register(ModelKind<?> kind) {
+        KINDS.put(kind.name(), kind);
+    }
+
+    public static List<ModelKind<?>> all() {
+        return List.copyOf(KINDS.values());
+    }
+
+    public static Optional<ModelKind<?>> byName(String name) {
+        return Optional.ofNullable(KINDS.get(name));
+    }
+}

@@ -1,0 +1,129 @@
+package org.officialdom.model.classic;
+
+import java.util.List;
+import org.officialdom.engine.MetricSet;
+import org.officialdom.engine.MetricTable;
+import org.officialdom.engine.Model;
+import org.officialdom.engine.Pass;
+import org.officialdom.engine.Simulation;
+import org.officialdom.engine.random.RandomStream;
+import org.officialdom.engine.table.AgentTable;
+import org.officialdom.engine.table.BoolColumn;
+import org.officialdom.engine.table.DoubleColumn;
+import org.officialdom.model.mechanism.ThresholdCascade;
+
+/**
+ * Granovetter, M. (1978). Threshold models of collective behavior. American Journal of Sociology
+ * 83(6), 1420–1443.
+ *
+ * <p>N actors on a complete network, each with a threshold θ_i. Each step every actor observes how
+ * many acted in the previous step, x(t), and acts iff θ_i ≤ x(t) (see {@link ThresholdCascade}).
+ * Starting from x(0) = 0 the count climbs to the first fixed point of the threshold distribution.
+ */
+public final class Granovetter implements Model {
+
+    private GranovetterParameters parameters;
+    private AgentTable actors;
+    private DoubleColumn threshold;
+    private BoolColumn active;
+    private long acting;
+    private long joined;
+
+    public Granovetter(GranovetterParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    /** Thresholds are drawn at the start; a calendar change of them applies to a fresh run only. */
+    public void setParameters(GranovetterParameters p) {
+        this.parameters = p;
+    }
+
+    @Override
+    public void init(Simulation sim) {
+        int n = parameters.actors();
+        actors = new AgentTable(n);
+        threshold = actors.addDouble("threshold");
+        active = actors.addBool("active");
+        actors.addMany(n);
+        RandomStream draw = sim.streams().stream("thresholds");
+        double cap = parameters.unit() == GranovetterParameters.Unit.COUNT ? n : 1.0;
+        double[] th = threshold.values();
+        sim.parallel().forEach(n, c -> {
+            for (int i = c.from(); i < c.to(); i++) {
+                int id = actors.id(i);
+                th[i] = switch (parameters.distribution()) {
+                    case SEQUENCE -> id;
+                    case LIST -> parameters.thresholds().get(id);
+                    case NORMAL -> clip(parameters.mean() + parameters.sd() * draw.normal(id, 0, 0), cap);
+                    case UNIFORM -> parameters.low() + (parameters.high() - parameters.low()) * draw.uniform(id, 0);
+                };
+            }
+        });
+    }
+
+    private static double clip(double v, double cap) {
+        return Math.max(0.0, Math.min(cap, v));
+    }
+
+    @Override
+    public List<Pass> passes() {
+        return List.of(
+                Pass.of("observe", sim -> acting = sim.parallel().count(actors.size(),
+                        c -> ThresholdCascade.countActive(c, active.values()))),
+                Pass.of("decide", sim -> {
+                    double level = parameters.unit() == GranovetterParameters.Unit.COUNT
+                            ? acting : (double) acting / actors.size();
+                    joined = sim.parallel().count(actors.size(),
+                            c -> ThresholdCascade.apply(c, threshold.values(), active.values(), level));
+                    acting = sim.parallel().count(actors.size(),
+                            c -> ThresholdCascade.countActive(c, active.values()));
+                }));
+    }
+
+    @Override
+    public MetricSet metrics() {
+        return new MetricSet()
+                .add("acting", "actors", "Actors acting (rioting, quitting) at the end of the step", () -> acting)
+                .add("acting_share", "share", "Share of all actors acting", () -> (double) acting / actors.size())
+                .add("newly_acting", "actors per step", "Actors who started acting this step", () -> joined);
+    }
+
+    @Override
+    public long agents() {
+        return actors.size();
+    }
+
+    @Override
+    public long bytesPerAgent() {
+        return actors.bytesPerAgent();
+    }
+
+    /** Thresholds by row (for tests). */
+    public double[] thresholds() {
+        return java.util.Arrays.copyOf(threshold.values(), actors.size());
+    }
+
+    @Override
+    public List<String> summary(MetricTable t) {
+        double[] counts = t.column("acting");
+        double[] fresh = t.column("newly_acting");
+        long n = actors.size();
+        int settled = counts.length - 1;
+        while (settled > 0 && counts[settled - 1] == counts[counts.length - 1]) {
+            settled--;
+        }
+        int peak = 0;
+        for (int i = 1; i < fresh.length; i++) {
+            if (fresh[i] > fresh[peak]) {
+                peak = i;
+            }
+        }
+        long last = (long) counts[counts.length - 1];
+        return List.of(
+                String.format("Granovetter threshold model: %d actors, thresholds %s (%s)", n,
+                        parameters.distribution().name().toLowerCase(), parameters.unit().name().toLowerCase()),
+                String.format("Equilibrium: %d of %d acting (%.1f%%), reached at step %d of %d", last, n,
+                        100.0 * last / n, settled, counts.length - 1),
+                String.format("Largest wave: %d new actors at step %d", (long) fresh[peak], t.step(peak)));
+    }
+}

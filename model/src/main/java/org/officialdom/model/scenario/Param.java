@@ -1,0 +1,28 @@
+package org.officialdom.model.scenario;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Documents one component of a parameter record: what it means, its unit and its allowed range.
+ * The scenario schema is generated from these annotations and from the record's {@code DEFAULTS},
+ * so the schema, the defaults and the code cannot drift apart.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface Param {
+
+    /** One sentence: what the parameter means. */
+    String value();
+
+    /** The unit ("hours per week", "share per month", "officials"); empty for pure numbers. */
+    String unit() default "";
+
+    /** Smallest allowed value (inclusive), for numbers. */
+    double min() default Double.NEGATIVE_INFINITY;
+
+    /** Largest allowed value (inclusive), for numbers. */
+    double max() default Double.POSITIVE_INFINITY;
+}

@@ -1,0 +1,190 @@
+package org.officialdom.model.scenario;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Generates the JSON Schema of a parameter record from its components, their {@link Param}
+ * annotations and the record's {@code public static final DEFAULTS} instance, and binds a scenario's
+ * parameter tree onto the defaults.
+ *
+ * <p>Names in files are snake_case ({@code hours_per_week}); enum values are lower case.
+ */
+public final class ParameterSchema {
+
+    /** The one mapper for scenario and parameter trees. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ParameterSchema() {
+    }
+
+    /** The schema of a parameter record (draft 2020-12 keywords). */
+    public static ObjectNode of(Class<? extends Record> type) {
+        Record defaults = defaultsOf(type);
+        JsonNode defaultTree = MAPPER.valueToTree(defaults);
+        return recordSchema(type, defaultTree);
+    }
+
+    /** The record's {@code DEFAULTS} instance. */
+    public static <P extends Record> P defaultsOf(Class<P> type) {
+        try {
+            Field f = type.getField("DEFAULTS");
+            if (!Modifier.isStatic(f.getModifiers()) || f.getType() != type) {
+                throw new IllegalStateException(type.getName() + ".DEFAULTS must be a static " + type.getSimpleName());
+            }
+            return type.cast(f.get(null));
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            throw new IllegalStateException(type.getName() + " has no public static DEFAULTS", e);
+        }
+    }
+
+    /** The defaults as a tree. */
+    public static ObjectNode defaultTree(Class<? extends Record> type) {
+        return (ObjectNode) MAPPER.valueToTree(defaultsOf(type));
+    }
+
+    /** Binds {@code overrides} (a partial tree, may be null) onto the defaults. */
+    public static <P extends Record> P bind(Class<P> type, JsonNode overrides) {
+        ObjectNode merged = defaultTree(type);
+        if (overrides != null && overrides.isObject()) {
+            merge(merged, (ObjectNode) overrides);
+        }
+        return MAPPER.treeToValue(merged, type);
+    }
+
+    /** The defaults with {@code overrides} merged in, as a tree. */
+    public static ObjectNode mergedTree(Class<? extends Record> type, JsonNode overrides) {
+        ObjectNode merged = defaultTree(type);
+        if (overrides != null && overrides.isObject()) {
+            merge(merged, (ObjectNode) overrides);
+        }
+        return merged;
+    }
+
+    /** Deep merge: objects merge field by field, anything else replaces. */
+    public static void merge(ObjectNode target, ObjectNode source) {
+        for (Map.Entry<String, JsonNode> e : source.properties()) {
+            JsonNode existing = target.get(e.getKey());
+            if (existing != null && existing.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) existing, (ObjectNode) e.getValue());
+            } else {
+                target.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    private static ObjectNode recordSchema(Class<?> type, JsonNode defaults) {
+        ObjectNode schema = NODES.objectNode();
+        schema.put("type", "object");
+        schema.put("additionalProperties", false);
+        ObjectNode props = schema.putObject("properties");
+        for (RecordComponent rc : type.getRecordComponents()) {
+            String name = snake(rc.getName());
+            Param param = rc.getAnnotation(Param.class);
+            if (param == null) {
+                throw new IllegalStateException(type.getName() + "." + rc.getName() + " has no @Param");
+            }
+            JsonNode def = defaults == null ? null : defaults.get(name);
+            ObjectNode p = typeSchema(rc.getGenericType(), def);
+            p.put("description", param.value());
+            if (!param.unit().isEmpty()) {
+                p.put("x-unit", param.unit());
+            }
+            if (param.min() != Double.NEGATIVE_INFINITY) {
+                putBound(p, "minimum", param.min());
+            }
+            if (param.max() != Double.POSITIVE_INFINITY) {
+                putBound(p, "maximum", param.max());
+            }
+            if (def != null && !def.isObject()) {
+                p.set("default", def);
+            }
+            props.set(name, p);
+        }
+        return schema;
+    }
+
+    private static void putBound(ObjectNode p, String key, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            p.put(key, (long) v);
+        } else {
+            p.put(key, v);
+        }
+    }
+
+    private static ObjectNode typeSchema(Type t, JsonNode def) {
+        ObjectNode s = NODES.objectNode();
+        if (t instanceof Class<?> c) {
+            if (c == int.class || c == long.class || c == Integer.class || c == Long.class) {
+                s.put("type", "integer");
+            } else if (c == double.class || c == float.class || c == Double.class || c == Float.class) {
+                s.put("type", "number");
+            } else if (c == boolean.class || c == Boolean.class) {
+                s.put("type", "boolean");
+            } else if (c == String.class) {
+                s.put("type", "string");
+            } else if (c.isEnum()) {
+                s.put("type", "string");
+                ArrayNode values = s.putArray("enum");
+                for (Object o : c.getEnumConstants()) {
+                    values.add(((Enum<?>) o).name().toLowerCase(Locale.ROOT));
+                }
+            } else if (c.isRecord()) {
+                return recordSchema(c, def);
+            } else if (c == double[].class) {
+                s.put("type", "array");
+                s.putObject("items").put("type", "number");
+            } else if (c == int[].class) {
+                s.put("type", "array");
+                s.putObject("items").put("type", "integer");
+            } else {
+                throw new IllegalStateException("unsupported parameter type " + c);
+            }
+        } else if (t instanceof ParameterizedType pt && pt.getRawType() == List.class) {
+            s.put("type", "array");
+            s.set("items", typeSchema(pt.getActualTypeArguments()[0], null));
+        } else if (t instanceof ParameterizedType pt && pt.getRawType() == Map.class) {
+            s.put("type", "object");
+            s.set("additionalProperties", typeSchema(pt.getActualTypeArguments()[1], null));
+        } else {
+            throw new IllegalStateException("unsupported parameter type " + t);
+        }
+        return s;
+    }
+
+    /** camelCase to snake_case. */
+    public static String snake(String camel) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : camel.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+                sb.append('_').append(Character.toLowerCase(ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+}

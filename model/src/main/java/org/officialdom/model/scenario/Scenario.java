@@ -1,0 +1,61 @@
+package org.officialdom.model.scenario;
+
+import java.util.List;
+import org.officialdom.model.ModelKind;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A validated scenario: which model, its parameters (the file's overrides of the defaults), the
+ * calendar of policy changes, the seed and the number of steps, and the text it was read from.
+ *
+ * @param start first month of the run as {@code YYYY-MM}, or null when steps are abstract
+ */
+public record Scenario(
+        String name,
+        String title,
+        String description,
+        ModelKind<?> kind,
+        long seed,
+        int steps,
+        String start,
+        ObjectNode parameters,
+        List<CalendarEntry> calendar,
+        String source,
+        String text) {
+
+    /** The parameter tree in force at {@code step}: defaults, file values, calendar entries up to it. */
+    public ObjectNode parameterTreeAt(long step) {
+        ObjectNode tree = ParameterSchema.mergedTree(kind.parameterType(), parameters);
+        for (CalendarEntry e : calendar) {
+            if (e.step() <= step) {
+                ParameterSchema.merge(tree, e.set());
+            }
+        }
+        return tree;
+    }
+
+    /** The bound parameter record in force at {@code step}. */
+    public Record parametersAt(long step) {
+        return ParameterSchema.MAPPER.treeToValue(parameterTreeAt(step), kind.parameterType());
+    }
+
+    /** The calendar entries that take effect at exactly {@code step}. */
+    public List<CalendarEntry> changesAt(long step) {
+        return calendar.stream().filter(e -> e.step() == step).toList();
+    }
+
+    /** The same scenario with another seed and/or number of steps. */
+    public Scenario with(Long newSeed, Integer newSteps) {
+        return new Scenario(name, title, description, kind, newSeed == null ? seed : newSeed,
+                newSteps == null ? steps : newSteps, start, parameters, calendar, source, text);
+    }
+
+    /** The label of a step: its month when the scenario has a start date, else the step number. */
+    public String labelOf(long step) {
+        if (start == null) {
+            return "step " + step;
+        }
+        java.time.YearMonth ym = java.time.YearMonth.parse(start).plusMonths(step);
+        return ym.toString();
+    }
+}

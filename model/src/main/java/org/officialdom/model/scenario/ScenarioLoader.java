@@ -1,0 +1,475 @@
+package org.officialdom.model.scenario;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.officialdom.model.ModelKind;
+import org.officialdom.model.Models;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads scenario files: YAML, checked against a JSON Schema generated from the model's parameter
+ * records. Every problem becomes one {@link ScenarioException} naming the file, the line, the field,
+ * what was expected and what was found.
+ */
+public final class ScenarioLoader {
+
+    /** Largest scenario file read, in bytes: a scenario is a page of text, not a data set. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private ScenarioLoader() {
+    }
+
+    /** Loads a scenario file from disk. */
+    public static Scenario load(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ScenarioException(name, 0, "", "a scenario file of at most " + MAX_BYTES + " bytes",
+                        Files.size(file) + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(name, 0, "", "an existing scenario file or a built-in scenario name", "no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(name, 0, "", "a readable file", e.getMessage());
+        }
+        return parse(decode(name, bytes), name);
+    }
+
+    /** Loads a built-in scenario by its short name. */
+    public static Scenario builtIn(String shortName) {
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream("/scenarios/" + shortName + ".yaml")) {
+            if (in == null || !shortName.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new ScenarioException(shortName, 0, "", "a scenario file or one of the built-in scenarios: "
+                        + String.join(", ", BuiltInScenarios.names()), "neither");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in scenario " + shortName);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in scenario " + shortName, e);
+        }
+    }
+
+    /** Loads a file if the argument names one, else a built-in scenario of that name. */
+    public static Scenario resolve(String fileOrName) {
+        Path p = Path.of(fileOrName);
+        if (Files.exists(p) || fileOrName.endsWith(".yaml") || fileOrName.endsWith(".yml") || fileOrName.contains("/")) {
+            return load(p);
+        }
+        return builtIn(fileOrName);
+    }
+
+    private static String decode(String file, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file, 0, "", "text in UTF-8", "bytes that are not UTF-8");
+        }
+    }
+
+    /** Parses and validates scenario text; {@code file} names it in messages. */
+    public static Scenario parse(String text, String file) {
+        SourceMap lines = SourceMap.of(text);
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JacksonException e) {
+            TokenStreamLocation loc = e.getLocation();
+            String what = e.getOriginalMessage() == null ? "unreadable text" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new ScenarioException(file, loc == null ? 0 : loc.getLineNr(), "", "valid YAML", what);
+        } catch (RuntimeException e) {
+            throw new ScenarioException(file, 0, "", "valid YAML", String.valueOf(e.getMessage()));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ScenarioException(file, 0, "", "a scenario (a mapping with name, model, steps and parameters)", "an empty file");
+        }
+        if (!root.isObject()) {
+            throw new ScenarioException(file, 1, "", "a mapping with name, model, steps and parameters", describe(root));
+        }
+        JsonNode modelNode = root.get("model");
+        if (modelNode == null) {
+            throw new ScenarioException(file, lines.lineOf(""), "model", "a model name, one of: " + modelNames(), "no 'model' field");
+        }
+        if (!modelNode.isString() || Models.byName(modelNode.asString()).isEmpty()) {
+            throw new ScenarioException(file, lines.lineOf("model"), "model", "one of: " + modelNames(), describe(modelNode));
+        }
+        ModelKind<?> kind = Models.byName(modelNode.asString()).orElseThrow();
+        ObjectNode paramSchema = ParameterSchema.of(kind.parameterType());
+        ObjectNode schema = scenarioSchema(paramSchema);
+        check(schema, root, "", file, lines);
+
+        int steps = root.get("steps").asInt();
+        String start = root.hasNonNull("start") ? root.get("start").asString() : null;
+        if (start != null) {
+            try {
+                YearMonth.parse(start);
+            } catch (DateTimeParseException e) {
+                throw new ScenarioException(file, lines.lineOf("start"), "start", "a month like 2012-11", quote(start));
+            }
+        }
+        ObjectNode parameters = root.hasNonNull("parameters") ? (ObjectNode) root.get("parameters") : NODES.objectNode();
+        List<CalendarEntry> calendar = new ArrayList<>();
+        if (root.has("calendar")) {
+            ArrayNode entries = (ArrayNode) root.get("calendar");
+            for (int i = 0; i < entries.size(); i++) {
+                calendar.add(calendarEntry(entries.get(i), "calendar[" + i + "]", start, steps, kind, paramSchema, parameters, file, lines));
+            }
+        }
+        calendar.sort(Comparator.comparingInt(CalendarEntry::step));
+        // Bind once, so that a value the schema allows but the model rejects surfaces here.
+        ObjectNode merged = ParameterSchema.mergedTree(kind.parameterType(), parameters);
+        try {
+            ParameterSchema.MAPPER.treeToValue(merged, kind.parameterType());
+        } catch (JacksonException e) {
+            throw new ScenarioException(file, lines.lineOf("parameters"), "parameters", "parameters the model accepts", e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(file, lines.lineOf("parameters"), "parameters", "consistent parameters", e.getMessage());
+        }
+        return new Scenario(
+                root.get("name").asString(),
+                root.hasNonNull("title") ? root.get("title").asString() : root.get("name").asString(),
+                root.hasNonNull("description") ? root.get("description").asString() : "",
+                kind,
+                root.hasNonNull("seed") ? root.get("seed").asLong() : 1L,
+                steps,
+                start,
+                parameters,
+                List.copyOf(calendar),
+                file,
+                text);
+    }
+
+    private static CalendarEntry calendarEntry(JsonNode e, String path, String start, int steps, ModelKind<?> kind,
+                                               ObjectNode paramSchema, ObjectNode parameters, String file, SourceMap lines) {
+        int step;
+        if (e.has("step") == e.has("date")) {
+            throw new ScenarioException(file, lines.lineOf(path), path, "exactly one of 'step' or 'date'",
+                    e.has("step") ? "both" : "neither");
+        }
+        if (e.has("date")) {
+            if (start == null) {
+                throw new ScenarioException(file, lines.lineOf(path + ".date"), path + ".date",
+                        "a 'step' number (a 'date' needs the scenario's 'start')", quote(e.get("date").asString()));
+            }
+            YearMonth at;
+            try {
+                at = YearMonth.parse(e.get("date").asString());
+            } catch (DateTimeParseException ex) {
+                throw new ScenarioException(file, lines.lineOf(path + ".date"), path + ".date", "a month like 2013-01", quote(e.get("date").asString()));
+            }
+            long months = java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.parse(start), at);
+            if (months < 0 || months > steps) {
+                throw new ScenarioException(file, lines.lineOf(path + ".date"), path + ".date",
+                        "a month from " + start + " to " + YearMonth.parse(start).plusMonths(steps), at.toString());
+            }
+            step = (int) months;
+        } else {
+            step = e.get("step").asInt();
+            if (step > steps) {
+                throw new ScenarioException(file, lines.lineOf(path + ".step"), path + ".step", "a step from 0 to " + steps, String.valueOf(step));
+            }
+        }
+        ObjectNode set = NODES.objectNode();
+        for (Map.Entry<String, JsonNode> kv : e.get("set").properties()) {
+            String key = kv.getKey();
+            if (!key.matches("[a-z0-9_]+(\\.[a-z0-9_]+)*")) {
+                throw new ScenarioException(file, lines.lineOf(path + ".set." + key), path + ".set." + key,
+                        "a dotted parameter path like study.hours_per_week", quote(key));
+            }
+            ObjectNode at = set;
+            String[] parts = key.split("\\.");
+            for (int i = 0; i < parts.length - 1; i++) {
+                JsonNode child = at.get(parts[i]);
+                at = child instanceof ObjectNode o ? o : at.putObject(parts[i]);
+            }
+            at.set(parts[parts.length - 1], kv.getValue());
+        }
+        // Check the parameters as they would stand with this change applied.
+        ObjectNode probe = parameters.deepCopy();
+        ParameterSchema.merge(probe, set);
+        for (Error err : validate(paramSchema, probe)) {
+            String field = pathOf(err);
+            String dotted = dottedFromParameters(field);
+            if (containsPath(set, dotted)) {
+                String where = path + ".set." + dotted;
+                throw problem(paramSchema, probe, err, file, lines.lineOf(path + ".set." + dotted), where);
+            }
+        }
+        return new CalendarEntry(step, e.hasNonNull("note") ? e.get("note").asString() : "", set);
+    }
+
+    private static String dottedFromParameters(String field) {
+        return field.replaceAll("\\[\\d+]", "");
+    }
+
+    private static boolean containsPath(ObjectNode tree, String dotted) {
+        if (dotted.isEmpty()) {
+            return true;
+        }
+        JsonNode at = tree;
+        for (String part : dotted.split("\\.")) {
+            if (at == null || !at.isObject()) {
+                return at != null;
+            }
+            at = at.get(part);
+        }
+        return at != null;
+    }
+
+    private static void check(ObjectNode schema, JsonNode instance, String prefix, String file, SourceMap lines) {
+        List<Error> errors = validate(schema, instance);
+        if (errors.isEmpty()) {
+            return;
+        }
+        Error first = errors.stream()
+                .min(Comparator.comparingInt((Error er) -> lines.lineOf(prefix + fullPath(er))))
+                .orElseThrow();
+        String field = prefix + fullPath(first);
+        throw problem(schema, instance, first, file, lines.lineOf(field), field);
+    }
+
+    private static List<Error> validate(ObjectNode schema, JsonNode instance) {
+        Schema s = REGISTRY.getSchema(schema);
+        return s.validate(instance);
+    }
+
+    /** Dotted path of the field an error is about (for unknown/missing fields: that field). */
+    private static String fullPath(Error e) {
+        String base = pathOf(e);
+        String kw = e.getKeyword();
+        if (("additionalProperties".equals(kw) || "required".equals(kw) || "unevaluatedProperties".equals(kw))
+                && e.getProperty() != null) {
+            return base.isEmpty() ? e.getProperty() : base + "." + e.getProperty();
+        }
+        return base;
+    }
+
+    private static String pathOf(Error e) {
+        NodePath p = e.getInstanceLocation();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < p.getNameCount(); i++) {
+            Object el = p.getElement(i);
+            if (el instanceof Integer idx) {
+                sb.append('[').append(idx).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(el);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static ScenarioException problem(ObjectNode schema, JsonNode instance, Error e, String file, int line, String field) {
+        String kw = e.getKeyword() == null ? "" : e.getKeyword();
+        String base = pathOf(e);
+        JsonNode fieldSchema = schemaAt(schema, base);
+        JsonNode value = e.getInstanceNode();
+        switch (kw) {
+            case "additionalProperties":
+            case "unevaluatedProperties": {
+                String known = fieldSchema != null && fieldSchema.has("properties")
+                        ? fieldSchema.get("properties").propertyNames().stream().collect(Collectors.joining(", "))
+                        : "";
+                return new ScenarioException(file, line, field, "one of the known fields: " + known,
+                        "unknown field '" + e.getProperty() + "'");
+            }
+            case "required":
+                return new ScenarioException(file, line, field, "a value for this required field", "nothing");
+            default: {
+                JsonNode own = schemaAt(schema, base);
+                return new ScenarioException(file, line, field, expectation(own, e), describe(value));
+            }
+        }
+    }
+
+    /** The sub-schema that applies at a dotted instance path (properties and array items). */
+    private static JsonNode schemaAt(JsonNode schema, String dotted) {
+        JsonNode at = schema;
+        if (dotted.isEmpty()) {
+            return at;
+        }
+        for (String part : dotted.split("\\.")) {
+            String name = part.replaceAll("\\[\\d+]", "");
+            if (at == null) {
+                return null;
+            }
+            if (at.has("properties") && at.get("properties").has(name)) {
+                at = at.get("properties").get(name);
+            } else if (at.has("additionalProperties") && at.get("additionalProperties").isObject()) {
+                at = at.get("additionalProperties");
+            } else {
+                return null;
+            }
+            int brackets = part.length() - part.replace("[", "").length();
+            for (int i = 0; i < brackets && at != null; i++) {
+                at = at.get("items");
+            }
+        }
+        return at;
+    }
+
+    private static String expectation(JsonNode s, Error e) {
+        if (s == null) {
+            return e.getMessage();
+        }
+        if (s.has("x-expected")) {
+            return s.get("x-expected").asString();
+        }
+        if (s.has("enum")) {
+            List<String> values = new ArrayList<>();
+            s.get("enum").forEach(v -> values.add(v.asString()));
+            return "one of: " + String.join(", ", values);
+        }
+        String type = s.has("type") ? s.get("type").asString() : "";
+        String noun = switch (type) {
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            case "string" -> "text";
+            case "array" -> "a list";
+            case "object" -> "a mapping of fields";
+            default -> e.getMessage();
+        };
+        boolean hasMin = s.has("minimum");
+        boolean hasMax = s.has("maximum");
+        if (hasMin && hasMax) {
+            noun += " from " + s.get("minimum").asString() + " to " + s.get("maximum").asString();
+        } else if (hasMin) {
+            noun += " of at least " + s.get("minimum").asString();
+        } else if (hasMax) {
+            noun += " of at most " + s.get("maximum").asString();
+        }
+        if (s.has("x-unit")) {
+            noun += " (" + s.get("x-unit").asString() + ")";
+        }
+        if (s.has("minProperties")) {
+            noun += " with at least " + s.get("minProperties").asString() + " entry";
+        }
+        return noun;
+    }
+
+    static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        if (v.isNull()) {
+            return "an empty value";
+        }
+        if (v.isString()) {
+            return quote(v.asString());
+        }
+        if (v.isNumber() || v.isBoolean()) {
+            String t = v.asString();
+            return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+        }
+        if (v.isArray()) {
+            return "a list of " + v.size();
+        }
+        if (v.isObject()) {
+            return "a mapping";
+        }
+        return v.toString();
+    }
+
+    private static String quote(String s) {
+        String t = s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return "'" + t.replace("\n", "\\n") + "'";
+    }
+
+    private static String modelNames() {
+        return org.officialdom.model.Models.all().stream().map(ModelKind::name).collect(Collectors.joining(", "));
+    }
+
+    /** The schema of a whole scenario file for one model kind. */
+    public static ObjectNode scenarioSchema(ModelKind<?> kind) {
+        return scenarioSchema(ParameterSchema.of(kind.parameterType()));
+    }
+
+    private static ObjectNode scenarioSchema(ObjectNode paramSchema) {
+        ObjectNode s = NODES.objectNode();
+        s.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        s.put("type", "object");
+        s.put("additionalProperties", false);
+        s.putArray("required").add("name").add("model").add("steps");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("name").put("type", "string").put("pattern", "^[a-z0-9][a-z0-9-]*$")
+                .put("x-expected", "a short name in lower case, digits and hyphens, like china-2012-2025")
+                .put("description", "Short name of the scenario.");
+        p.putObject("title").put("type", "string").put("description", "One-line title.");
+        p.putObject("description").put("type", "string").put("description", "What the scenario is about.");
+        ObjectNode model = p.putObject("model").put("type", "string").put("description", "Which model runs.");
+        ArrayNode names = model.putArray("enum");
+        Models.all().forEach(k -> names.add(k.name()));
+        p.putObject("seed").put("type", "integer").put("minimum", 0).put("description", "Seed of the random streams.");
+        p.putObject("steps").put("type", "integer").put("minimum", 0).put("maximum", 1_000_000)
+                .put("description", "Number of steps to run.");
+        p.putObject("start").put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}$")
+                .put("x-expected", "a month like 2012-11").put("description", "Month of step 0 (monthly steps).");
+        ObjectNode sources = p.putObject("sources");
+        sources.put("type", "array").put("description", "Published series the scenario uses, each with its source.");
+        ObjectNode src = sources.putObject("items");
+        src.put("type", "object");
+        src.put("additionalProperties", false);
+        src.putArray("required").add("series").add("source");
+        ObjectNode srcProps = src.putObject("properties");
+        srcProps.putObject("series").put("type", "string");
+        srcProps.putObject("source").put("type", "string");
+        srcProps.putObject("note").put("type", "string");
+        p.set("parameters", paramSchema);
+        ObjectNode cal = p.putObject("calendar");
+        cal.put("type", "array").put("description", "Policy changes over time.");
+        ObjectNode entry = cal.putObject("items");
+        entry.put("type", "object");
+        entry.put("additionalProperties", false);
+        entry.putArray("required").add("set");
+        ObjectNode ep = entry.putObject("properties");
+        ep.putObject("step").put("type", "integer").put("minimum", 0);
+        ep.putObject("date").put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}$").put("x-expected", "a month like 2013-01");
+        ep.putObject("note").put("type", "string");
+        ep.putObject("set").put("type", "object").put("minProperties", 1)
+                .put("x-expected", "a mapping of parameter paths to values, like study.hours_per_week: 6");
+        return s;
+    }
+
+    /** For messages and tools: the keys of an object node in order. */
+    static List<String> keys(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        Iterator<String> it = node.propertyNames().iterator();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
