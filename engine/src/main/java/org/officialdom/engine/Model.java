@@ -27,6 +27,11 @@ public interface Model extends Serializable {
     /** Bytes per agent of the model's agent table(s). */
     long bytesPerAgent();
 
+    /** Events of tracked agents, written as {@code events.csv}; null for a model that keeps none. */
+    default EventLog events() {
+        return null;
+    }
+
     /** Three short lines for a person at a terminal: what happened in this run. */
     List<String> summary(MetricTable table);
 }

@@ -23,6 +23,7 @@ import org.officialdom.model.scenario.ScenarioLoader;
  *   <li>{@code scenario.yaml}: the scenario as run, with the seed and steps used;</li>
  *   <li>{@code run.json}: seed, steps, threads, population, speed;</li>
  *   <li>{@code summary.txt}: the three-line summary;</li>
+ *   <li>{@code events.csv}: events of tracked agents, for models that log them;</li>
  *   <li>{@code checkpoint.bin}: the latest checkpoint, with {@code --checkpoint-every}.</li>
  * </ul>
  * Every file is written atomically; the calendar's policy changes are applied at the start of the
@@ -85,6 +86,9 @@ public final class Runner {
         MetricTable table = sim.metrics();
         AtomicFile.write(out.resolve("metrics.csv"), table::writeCsv);
         AtomicFile.writeString(out.resolve("metrics.json"), metricsJson(table));
+        if (sim.model().events() != null) {
+            AtomicFile.write(out.resolve("events.csv"), sim.model().events()::writeCsv);
+        }
         List<String> summary = sim.model().summary(table);
         AtomicFile.writeString(out.resolve("summary.txt"), String.join("\n", summary) + "\n");
         writeRunInfo(out, sc, options, sim, agentSteps, seconds);
