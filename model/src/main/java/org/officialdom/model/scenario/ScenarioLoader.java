@@ -220,7 +220,7 @@ public final class ScenarioLoader {
         ObjectNode probe = parameters.deepCopy();
         ParameterSchema.merge(probe, set);
         for (Error err : validate(paramSchema, probe)) {
-            String field = pathOf(err);
+            String field = fullPath(err);
             String dotted = dottedFromParameters(field);
             if (containsPath(set, dotted)) {
                 String where = path + ".set." + dotted;
