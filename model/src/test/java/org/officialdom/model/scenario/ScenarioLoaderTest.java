@@ -99,7 +99,7 @@ class ScenarioLoaderTest {
 
     @Test
     void calendarEntriesAreChecked() {
-        ScenarioException outside = failure(GOOD.replace("date: 2013-02", "date: 2030-01"));
+        ScenarioException outside = failure(GOOD.replace("date: 2013-02", "date: 2012-01"));
         assertThat(outside.field()).isEqualTo("calendar[0].date");
         ScenarioException badKey = failure(GOOD.replace("mean: 5", "meen: 5"));
         assertThat(badKey.field()).isEqualTo("calendar[0].set.meen");

@@ -1,0 +1,108 @@
+package org.officialdom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Officialdom.execute(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static final String GOOD = """
+            name: cli-test
+            model: granovetter
+            steps: 30
+            parameters:
+              population: 60000
+              distribution: normal
+              unit: share
+              mean: 0.25
+              sd: 0.2
+            """;
+
+    @Test
+    void helpAndVersionExitZero() {
+        Outcome help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("run").contains("scenarios");
+        assertThat(run("run", "--help").code()).isZero();
+        assertThat(run("--version").out()).contains("officialdom");
+    }
+
+    @Test
+    void scenariosAreListed() {
+        Outcome o = run("scenarios");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("granovetter");
+    }
+
+    @Test
+    void badScenarioFilesExitTwoNamingTheField(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"population: 60000", "population: lots", "parameters.population"},   // wrong type
+                {"  sd: 0.2", "  sd: 0.2\n  colour: red", "parameters.colour"},       // unknown field
+                {"population: 60000", "population: 0", "parameters.population"},       // out of range
+        };
+        for (String[] c : cases) {
+            Path f = dir.resolve("bad.yaml");
+            Files.writeString(f, GOOD.replace(c[0], c[1]));
+            Outcome o = run("run", f.toString(), "--out", dir.resolve("o").toString(), "-q");
+            assertThat(o.code()).as(c[2]).isEqualTo(2);
+            assertThat(o.err()).contains(c[2]).contains("bad.yaml").contains("line ").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(dir.resolve("o")).doesNotExist();
+        }
+    }
+
+    @Test
+    void badOptionsExitTwo() {
+        assertThat(run("run", "--threads", "0", "-q").code()).isEqualTo(2);
+        assertThat(run("run", "--steps", "x").code()).isEqualTo(2);
+        assertThat(run("run", "nonesuch").code()).isEqualTo(2);
+        assertThat(run("frobnicate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void runsAreByteIdenticalForOneTwoAndEightThreads(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, GOOD);
+        String first = null;
+        for (String threads : new String[] {"1", "2", "8"}) {
+            Path out = dir.resolve("t" + threads);
+            Outcome o = run("run", f.toString(), "--threads", threads, "--out", out.toString(), "-q");
+            assertThat(o.code()).isZero();
+            assertThat(o.out()).contains("Results in").contains("Equilibrium");
+            String csv = Files.readString(out.resolve("metrics.csv"));
+            if (first == null) {
+                first = csv;
+            } else {
+                assertThat(csv).isEqualTo(first);
+            }
+        }
+        Path other = dir.resolve("seed2");
+        run("run", f.toString(), "--seed", "2", "--out", other.toString(), "-q");
+        assertThat(Files.readString(other.resolve("metrics.csv"))).isNotEqualTo(first);
+    }
+}

@@ -1,0 +1,85 @@
+package org.officialdom.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.officialdom.model.scenario.Scenario;
+import org.officialdom.model.scenario.ScenarioLoader;
+
+class RunnerResumeTest {
+
+    private static final String SCENARIO = """
+            name: resume-test
+            model: granovetter
+            seed: 4
+            steps: 100
+            parameters:
+              population: 40000
+              distribution: normal
+              unit: share
+              mean: 0.3
+              sd: 0.12
+            calendar:
+              - step: 60
+                set:
+                  mean: 0.1
+            """;
+
+    /** Stops the run by failing once it has passed a given step, as a crash would. */
+    private static final class CrashAt implements Progress {
+        private final long step;
+
+        CrashAt(long step) {
+            this.step = step;
+        }
+
+        @Override
+        public void start(String label, long total, long done) {
+        }
+
+        @Override
+        public void advance(long done) {
+            if (done == step) {
+                throw new IllegalStateException("simulated crash at step " + done);
+            }
+        }
+
+        @Override
+        public void finish() {
+        }
+    }
+
+    @Test
+    void aRunResumedFromItsCheckpointEndsIdenticalToAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        Scenario sc = ScenarioLoader.parse(SCENARIO, "resume-test.yaml");
+        Path straight = dir.resolve("straight");
+        Runner.run(sc, new RunOptions(null, null, 2, straight, 0), Progress.NONE);
+
+        Path crashed = dir.resolve("crashed");
+        assertThatThrownBy(() -> Runner.run(sc, new RunOptions(null, null, 2, crashed, 40), new CrashAt(55)))
+                .hasMessageContaining("simulated crash");
+        assertThat(crashed.resolve(Runner.CHECKPOINT)).exists();
+        assertThat(crashed.resolve("metrics.csv")).doesNotExist();
+
+        RunResult resumed = Runner.resume(crashed, 1, Progress.NONE);
+        assertThat(resumed.stepsRun()).isEqualTo(60); // 40 -> 100
+        assertThat(Files.readString(crashed.resolve("metrics.csv")))
+                .isEqualTo(Files.readString(straight.resolve("metrics.csv")));
+        assertThat(crashed.resolve(Runner.CHECKPOINT)).doesNotExist();
+    }
+
+    @Test
+    void theRunFolderHoldsTheScenarioAsRun(@TempDir Path dir) throws Exception {
+        Scenario sc = ScenarioLoader.parse(SCENARIO, "resume-test.yaml");
+        Runner.run(sc, new RunOptions(9L, 12, 1, dir, 0), Progress.NONE);
+        Scenario again = ScenarioLoader.load(dir.resolve("scenario.yaml"));
+        assertThat(again.seed()).isEqualTo(9);
+        assertThat(again.steps()).isEqualTo(12);
+        assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(14); // header + steps 0..12
+        assertThat(Files.readString(dir.resolve("metrics.json"))).contains("\"unit\": \"actors\"");
+    }
+}
