@@ -29,6 +29,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the random streams (default: the scenario's).")
     Long seed;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a parameter, like population=5000 (repeatable).")
+    java.util.List<String> set;
+
     @Option(names = "--steps", description = "Number of steps (default: the scenario's).")
     Integer steps;
 
@@ -70,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
             }
             result = Runner.resume(resume, t, progress);
         } else {
-            Scenario sc = ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario);
+            Scenario sc = ScenarioLoader.override(
+                    ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario), set);
             Path folder = out != null ? out : Path.of("out", sc.name());
             result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery), progress);
         }

@@ -136,30 +136,10 @@ public final class Runner {
         return 0;
     }
 
-    /** The scenario text with the seed and steps actually used, so that the folder reruns itself. */
+    /** The scenario as run, with a first line saying so. */
     static String scenarioText(Scenario sc) {
-        List<String> out = new ArrayList<>();
-        out.add("# Scenario as run by Officialdom " + Version.get() + " (seed and steps as used).");
-        boolean seedSeen = false;
-        boolean stepsSeen = false;
-        for (String line : sc.text().split("\n", -1)) {
-            if (line.startsWith("seed:")) {
-                out.add("seed: " + sc.seed());
-                seedSeen = true;
-            } else if (line.startsWith("steps:")) {
-                out.add("steps: " + sc.steps());
-                stepsSeen = true;
-            } else {
-                out.add(line);
-            }
-        }
-        if (!seedSeen) {
-            out.add("seed: " + sc.seed());
-        }
-        if (!stepsSeen) {
-            out.add("steps: " + sc.steps());
-        }
-        return String.join("\n", out);
+        return "# Scenario as run by Officialdom " + Version.get() + " (seed, steps and parameters as used).\n"
+                + sc.toYaml();
     }
 
     static String metricsJson(MetricTable t) {

@@ -50,6 +50,19 @@ public record Scenario(
                 newSteps == null ? steps : newSteps, start, parameters, calendar, source, text);
     }
 
+    /**
+     * The scenario as YAML, with the seed, steps and parameters actually used (after --seed,
+     * --steps and --set), so that a run folder's copy reruns the same run.
+     */
+    public String toYaml() {
+        tools.jackson.dataformat.yaml.YAMLMapper yaml = tools.jackson.dataformat.yaml.YAMLMapper.builder().build();
+        ObjectNode root = (ObjectNode) yaml.readTree(text);
+        root.put("seed", seed);
+        root.put("steps", steps);
+        root.set("parameters", parameters);
+        return yaml.writeValueAsString(root);
+    }
+
     /** The label of a step: its month when the scenario has a start date, else the step number. */
     public String labelOf(long step) {
         if (start == null) {

@@ -463,6 +463,52 @@ public final class ScenarioLoader {
         return s;
     }
 
+    /**
+     * The scenario with parameters overridden from the command line ({@code path=value} pairs, such
+     * as {@code population=1000000}); values are read as YAML scalars and checked against the schema.
+     */
+    public static Scenario override(Scenario sc, List<String> assignments) {
+        if (assignments == null || assignments.isEmpty()) {
+            return sc;
+        }
+        ObjectNode params = sc.parameters().deepCopy();
+        ObjectNode set = NODES.objectNode();
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            String key = eq < 0 ? a : a.substring(0, eq).trim();
+            if (eq < 0 || !key.matches("[a-z0-9_]+(\\.[a-z0-9_]+)*")) {
+                throw new ScenarioException("--set", 0, key, "PATH=VALUE with a dotted parameter path, like population=1000", quote(a));
+            }
+            JsonNode value;
+            try {
+                value = YAML.readTree(a.substring(eq + 1));
+            } catch (JacksonException e) {
+                throw new ScenarioException("--set", 0, key, "a value", quote(a.substring(eq + 1)));
+            }
+            ObjectNode at = set;
+            String[] parts = key.split("\\.");
+            for (int i = 0; i < parts.length - 1; i++) {
+                JsonNode child = at.get(parts[i]);
+                at = child instanceof ObjectNode o ? o : at.putObject(parts[i]);
+            }
+            at.set(parts[parts.length - 1], value == null || value.isMissingNode() ? NODES.nullNode() : value);
+        }
+        ParameterSchema.merge(params, set);
+        ObjectNode paramSchema = ParameterSchema.of(sc.kind().parameterType());
+        List<Error> errors = validate(paramSchema, params);
+        if (!errors.isEmpty()) {
+            Error e = errors.get(0);
+            throw problem(paramSchema, params, e, "--set", 0, fullPath(e));
+        }
+        try {
+            ParameterSchema.MAPPER.treeToValue(ParameterSchema.mergedTree(sc.kind().parameterType(), params), sc.kind().parameterType());
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new ScenarioException("--set", 0, "parameters", "consistent parameters", e.getMessage());
+        }
+        return new Scenario(sc.name(), sc.title(), sc.description(), sc.kind(), sc.seed(), sc.steps(), sc.start(),
+                params, sc.calendar(), sc.source(), sc.text());
+    }
+
     /** For messages and tools: the keys of an object node in order. */
     static List<String> keys(JsonNode node) {
         List<String> out = new ArrayList<>();

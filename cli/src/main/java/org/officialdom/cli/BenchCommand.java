@@ -1,0 +1,61 @@
+package org.officialdom.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.officialdom.lab.Benchmark;
+import org.officialdom.model.scenario.BuiltInScenarios;
+import org.officialdom.model.scenario.Scenario;
+import org.officialdom.model.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times a whole run without writing results: agent-steps per second, bytes per agent, "
+                + "peak heap and time per pass.",
+                "Example: officialdom bench granovetter-normal --set population=1000000 --steps 100 --threads 2"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Built-in scenario or file.")
+    String scenario;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a parameter (repeatable).")
+    List<String> set;
+
+    @Option(names = "--steps", description = "Number of steps (default: the scenario's).")
+    Integer steps;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--seed", description = "Seed (default: the scenario's).")
+    Long seed;
+
+    @Override
+    public Integer call() {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) {
+            throw new Officialdom.BadInput("--threads: expected a number from 1 to 1024, found " + t);
+        }
+        Scenario sc = ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario);
+        sc = ScenarioLoader.override(sc, set).with(seed, steps);
+        Benchmark.Result r = Benchmark.run(sc, t, TerminalProgress.create(false, spec.commandLine().getErr()));
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "scenario: %s (%s), agents: %d, steps: %d, threads: %d, cores: %d, java: %s%n",
+                sc.name(), sc.kind().name(), r.agents(), r.steps(), r.threads(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "initialisation: %.3f s; steps: %.3f s%n", r.initSeconds(), r.stepSeconds());
+        r.passSeconds().forEach((k, v) -> out.printf(Locale.ROOT, "  pass %-24s %8.3f s%n", k, v));
+        out.printf(Locale.ROOT, "peak heap: %.1f MiB%n", r.peakHeapBytes() / 1048576.0);
+        out.printf(Locale.ROOT, "bytes per agent: %d%n", r.bytesPerAgent());
+        out.printf(Locale.ROOT, "agent-steps per second: %.0f%n", r.agentStepsPerSecond());
+        out.flush();
+        return 0;
+    }
+}
