@@ -141,10 +141,15 @@ public final class ParameterSchema {
     private static ObjectNode typeSchema(Type t, JsonNode def) {
         ObjectNode s = NODES.objectNode();
         if (t instanceof Class<?> c) {
-            if (c == int.class || c == long.class || c == Integer.class || c == Long.class) {
-                s.put("type", "integer");
-            } else if (c == double.class || c == float.class || c == Double.class || c == Float.class) {
-                s.put("type", "number");
+            // every number gets the range of its Java type, so that huge values are refused, not wrapped
+            if (c == int.class || c == Integer.class) {
+                s.put("type", "integer").put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE);
+            } else if (c == long.class || c == Long.class) {
+                s.put("type", "integer").put("minimum", Long.MIN_VALUE).put("maximum", Long.MAX_VALUE);
+            } else if (c == double.class || c == Double.class) {
+                s.put("type", "number").put("minimum", -Double.MAX_VALUE).put("maximum", Double.MAX_VALUE);
+            } else if (c == float.class || c == Float.class) {
+                s.put("type", "number").put("minimum", -Float.MAX_VALUE).put("maximum", Float.MAX_VALUE);
             } else if (c == boolean.class || c == Boolean.class) {
                 s.put("type", "boolean");
             } else if (c == String.class) {
@@ -169,6 +174,7 @@ public final class ParameterSchema {
         } else if (t instanceof ParameterizedType pt && pt.getRawType() == List.class) {
             s.put("type", "array");
             s.set("items", typeSchema(pt.getActualTypeArguments()[0], null));
+            s.put("maxItems", 10_000_000);
         } else if (t instanceof ParameterizedType pt && pt.getRawType() == Map.class) {
             s.put("type", "object");
             s.set("additionalProperties", typeSchema(pt.getActualTypeArguments()[1], null));

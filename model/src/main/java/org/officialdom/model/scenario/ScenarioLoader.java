@@ -126,8 +126,9 @@ public final class ScenarioLoader {
             throw new ScenarioException(file, lines.lineOf("model"), "model", "one of: " + modelNames(), describe(modelNode));
         }
         ModelKind<?> kind = Models.byName(modelNode.asString()).orElseThrow();
-        ObjectNode paramSchema = ParameterSchema.of(kind.parameterType());
-        ObjectNode schema = scenarioSchema(paramSchema);
+        checkNumbers(root, "", file, lines);
+        ObjectNode paramSchema = paramSchemaOf(kind);
+        ObjectNode schema = SCENARIO_SCHEMAS.computeIfAbsent(kind.name(), k -> scenarioSchema(paramSchema));
         check(schema, root, "", file, lines);
 
         int steps = root.get("steps").asInt();
@@ -258,9 +259,44 @@ public final class ScenarioLoader {
         throw problem(schema, instance, first, file, lines.lineOf(field), field);
     }
 
+    /** Compiled schemas, by identity of the schema tree (schemas are built once per model kind). */
+    private static final Map<ObjectNode, Schema> COMPILED = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private static final Map<String, ObjectNode> PARAM_SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, ObjectNode> SCENARIO_SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ObjectNode paramSchemaOf(ModelKind<?> kind) {
+        return PARAM_SCHEMAS.computeIfAbsent(kind.name(), k -> ParameterSchema.of(kind.parameterType()));
+    }
+
     private static List<Error> validate(ObjectNode schema, JsonNode instance) {
-        Schema s = REGISTRY.getSchema(schema);
+        Schema s = COMPILED.computeIfAbsent(schema, REGISTRY::getSchema);
         return s.validate(instance);
+    }
+
+    /**
+     * Refuses numbers no scenario can mean (beyond ±9.2e18, infinities, NaN) before the schema
+     * sees them, naming the field.
+     */
+    private static void checkNumbers(JsonNode node, String path, String file, SourceMap lines) {
+        if (node.isNumber()) {
+            double v;
+            try {
+                v = node.asDouble();
+            } catch (RuntimeException outOfRange) {
+                v = Double.POSITIVE_INFINITY;
+            }
+            if (!Double.isFinite(v) || Math.abs(v) > 9.2e18) {
+                throw new ScenarioException(file, lines.lineOf(path), path, "a number below 9.2e18 in size", describe(node));
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                checkNumbers(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), file, lines);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkNumbers(node.get(i), path + "[" + i + "]", file, lines);
+            }
+        }
     }
 
     /** Dotted path of the field an error is about (for unknown/missing fields: that field). */
@@ -432,7 +468,7 @@ public final class ScenarioLoader {
         ObjectNode model = p.putObject("model").put("type", "string").put("description", "Which model runs.");
         ArrayNode names = model.putArray("enum");
         Models.all().forEach(k -> names.add(k.name()));
-        p.putObject("seed").put("type", "integer").put("minimum", 0).put("description", "Seed of the random streams.");
+        p.putObject("seed").put("type", "integer").put("minimum", 0).put("maximum", Long.MAX_VALUE).put("description", "Seed of the random streams.");
         p.putObject("steps").put("type", "integer").put("minimum", 0).put("maximum", 1_000_000)
                 .put("description", "Number of steps to run.");
         p.putObject("start").put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}$")
@@ -455,7 +491,7 @@ public final class ScenarioLoader {
         entry.put("additionalProperties", false);
         entry.putArray("required").add("set");
         ObjectNode ep = entry.putObject("properties");
-        ep.putObject("step").put("type", "integer").put("minimum", 0);
+        ep.putObject("step").put("type", "integer").put("minimum", 0).put("maximum", 1_000_000);
         ep.putObject("date").put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}$").put("x-expected", "a month like 2013-01");
         ep.putObject("note").put("type", "string");
         ep.putObject("set").put("type", "object").put("minProperties", 1)
@@ -494,7 +530,8 @@ public final class ScenarioLoader {
             at.set(parts[parts.length - 1], value == null || value.isMissingNode() ? NODES.nullNode() : value);
         }
         ParameterSchema.merge(params, set);
-        ObjectNode paramSchema = ParameterSchema.of(sc.kind().parameterType());
+        checkNumbers(set, "", "--set", SourceMap.of(""));
+        ObjectNode paramSchema = paramSchemaOf(sc.kind());
         List<Error> errors = validate(paramSchema, params);
         if (!errors.isEmpty()) {
             Error e = errors.get(0);
