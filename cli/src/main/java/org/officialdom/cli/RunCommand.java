@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Resume the interrupted run in DIR from its checkpoint.")
     Path resume;
 
+    @Option(names = "--check", description = "Check invariants after every step (no NaN, shares in [0, 1], the model's own).")
+    boolean check;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -77,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
             Scenario sc = ScenarioLoader.override(
                     ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario), set);
             Path folder = out != null ? out : Path.of("out", sc.name());
-            result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery), progress);
+            result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery, check), progress);
         }
         var w = spec.commandLine().getOut();
         w.println("Results in " + result.folder() + "/ (metrics.csv, metrics.json, summary.txt, run.json)");

@@ -32,6 +32,14 @@ public interface Model extends Serializable {
         return null;
     }
 
+    /**
+     * Checks the model's own invariants (headcount conservation, posts not over-filled...) and
+     * returns what is broken, or an empty list. Called after every step in checking mode.
+     */
+    default List<String> invariantViolations() {
+        return List.of();
+    }
+
     /** Three short lines for a person at a terminal: what happened in this run. */
     List<String> summary(MetricTable table);
 }

@@ -27,6 +27,7 @@ public final class Simulation implements Serializable, AutoCloseable {
     private transient List<Pass> passes;
     private transient MetricSet metricSet;
     private transient Map<String, Long> passNanos;
+    private transient boolean checking;
 
     /** Creates the run, initialises the model and records the metrics of step 0. */
     public Simulation(Model model, long seed, int threads) {
@@ -56,7 +57,37 @@ public final class Simulation implements Serializable, AutoCloseable {
             p.run(this);
             passNanos.merge(p.name(), System.nanoTime() - t0, Long::sum);
         }
-        metrics.record(step, metricSet.measure());
+        double[] row = metricSet.measure();
+        metrics.record(step, row);
+        if (checking) {
+            check(row);
+        }
+    }
+
+    /**
+     * Checking mode: after every step, every metric must be finite, every metric whose unit is
+     * "share" must lie in [0, 1], and the model's own invariants must hold; otherwise the step
+     * throws {@link InvariantViolation}.
+     */
+    public void setChecking(boolean on) {
+        this.checking = on;
+    }
+
+    private void check(double[] row) {
+        var declared = metricSet.list();
+        for (int i = 0; i < row.length; i++) {
+            Metric m = declared.get(i);
+            if (!Double.isFinite(row[i])) {
+                throw new InvariantViolation(step, "metric " + m.name() + " is " + row[i]);
+            }
+            if ("share".equals(m.unit()) && (row[i] < 0 || row[i] > 1)) {
+                throw new InvariantViolation(step, "share " + m.name() + " is " + row[i] + ", outside [0, 1]");
+            }
+        }
+        List<String> broken = model.invariantViolations();
+        if (!broken.isEmpty()) {
+            throw new InvariantViolation(step, String.join("; ", broken));
+        }
     }
 
     /** Runs until {@link #step()} reaches {@code lastStep}. */

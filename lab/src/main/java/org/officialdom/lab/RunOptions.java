@@ -10,8 +10,13 @@ import java.nio.file.Path;
  * @param threads         worker threads (results do not depend on it)
  * @param out             output folder
  * @param checkpointEvery write a checkpoint every this many steps (0: never)
+ * @param check           check invariants after every step (slower; stops at the first broken one)
  */
-public record RunOptions(Long seed, Integer steps, int threads, Path out, int checkpointEvery) {
+public record RunOptions(Long seed, Integer steps, int threads, Path out, int checkpointEvery, boolean check) {
+
+    public RunOptions(Long seed, Integer steps, int threads, Path out, int checkpointEvery) {
+        this(seed, steps, threads, out, checkpointEvery, false);
+    }
 
     public RunOptions {
         if (threads < 1) {

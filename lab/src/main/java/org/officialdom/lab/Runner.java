@@ -62,6 +62,7 @@ public final class Runner {
 
     private static RunResult continueRun(Scenario sc, Simulation sim, RunOptions options, Progress progress) throws IOException {
         Path out = options.out();
+        sim.setChecking(options.check());
         long first = sim.stepNumber();
         progress.start(sc.name(), sc.steps(), first);
         long agentSteps = 0;

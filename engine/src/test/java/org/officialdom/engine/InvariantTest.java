@@ -1,0 +1,72 @@
+package org.officialdom.engine;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InvariantTest {
+
+    /** A model whose metric goes bad at a chosen step. */
+    static final class Broken implements Model {
+        private final int badStep;
+        private final double badValue;
+        private final String unit;
+        private long step;
+
+        Broken(int badStep, double badValue, String unit) {
+            this.badStep = badStep;
+            this.badValue = badValue;
+            this.unit = unit;
+        }
+
+        @Override
+        public void init(Simulation sim) {
+        }
+
+        @Override
+        public List<Pass> passes() {
+            return List.of(Pass.of("tick", sim -> step = sim.stepNumber()));
+        }
+
+        @Override
+        public MetricSet metrics() {
+            return new MetricSet().add("value", unit, "a value", () -> step == badStep ? badValue : 0.5);
+        }
+
+        @Override
+        public long agents() {
+            return 0;
+        }
+
+        @Override
+        public long bytesPerAgent() {
+            return 0;
+        }
+
+        @Override
+        public List<String> summary(MetricTable t) {
+            return List.of();
+        }
+    }
+
+    @Test
+    void checkingModeStopsAtTheFirstBadStep() {
+        try (Simulation sim = new Simulation(new Broken(3, Double.NaN, "units"), 1, 1)) {
+            sim.setChecking(true);
+            assertThatThrownBy(() -> sim.runTo(10)).isInstanceOf(InvariantViolation.class)
+                    .hasMessageContaining("step 3").hasMessageContaining("value is NaN");
+        }
+        try (Simulation sim = new Simulation(new Broken(2, 1.5, "share"), 1, 1)) {
+            sim.setChecking(true);
+            assertThatThrownBy(() -> sim.runTo(10)).hasMessageContaining("outside [0, 1]");
+        }
+    }
+
+    @Test
+    void withoutCheckingTheRunGoesOn() {
+        try (Simulation sim = new Simulation(new Broken(3, Double.NaN, "units"), 1, 1)) {
+            sim.runTo(10);
+        }
+    }
+}
