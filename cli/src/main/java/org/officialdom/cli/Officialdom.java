@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Officialdom.VersionInfo.class,
         description = "Simulates bureaucracies that wear their own people out.",
-        subcommands = {RunCommand.class, ScenariosCommand.class, SchemaCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ScenariosCommand.class, SchemaCommand.class, BenchCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Officialdom {
 

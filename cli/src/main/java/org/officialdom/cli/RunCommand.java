@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Resume the interrupted run in DIR from its checkpoint.")
     Path resume;
 
+    @Option(names = "--figures", paramLabel = "DIR", description = "Also write the report's charts as PNG and SVG into DIR.")
+    Path figures;
+
     @Option(names = "--check", description = "Check invariants after every step (no NaN, shares in [0, 1], the model's own).")
     boolean check;
 
@@ -82,9 +85,11 @@ final class RunCommand implements Callable<Integer> {
             Path folder = out != null ? out : Path.of("out", sc.name());
             result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery, check), progress);
         }
+        Path report = ReportCommand.write(result.folder(), null, figures);
         var w = spec.commandLine().getOut();
         w.println("Results in " + result.folder() + "/ (metrics.csv, metrics.json, summary.txt, run.json)");
         result.summary().forEach(w::println);
+        w.println("Report: " + report);
         w.flush();
         return 0;
     }

@@ -14,6 +14,8 @@ public final class MetricTable implements Serializable {
     private final List<String> names = new ArrayList<>();
     private final List<String> units = new ArrayList<>();
     private final List<String> descriptions = new ArrayList<>();
+    private final List<String> charts = new ArrayList<>();
+    private final List<String> styles = new ArrayList<>();
     private final List<Long> steps = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
 
@@ -22,6 +24,8 @@ public final class MetricTable implements Serializable {
             names.add(m.name());
             units.add(m.unit());
             descriptions.add(m.description());
+            charts.add(m.chart());
+            styles.add(m.style().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -43,6 +47,16 @@ public final class MetricTable implements Serializable {
 
     public List<String> descriptions() {
         return List.copyOf(descriptions);
+    }
+
+    /** The chart each metric is drawn in (its own name when alone). */
+    public List<String> charts() {
+        return List.copyOf(charts);
+    }
+
+    /** The style of each metric's chart: lines, stacked or band. */
+    public List<String> styles() {
+        return List.copyOf(styles);
     }
 
     public int rowCount() {
