@@ -465,6 +465,57 @@ public final class ScenarioLoader {
         return s;
     }
 
+    /**
+     * Reads another kind of YAML file (an experiment, a calibration) with the scenario's messages:
+     * the bytes must be UTF-8 text of at most {@link #MAX_BYTES}.
+     */
+    public static String readText(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ScenarioException(name, 0, "", "a file of at most " + MAX_BYTES + " bytes", Files.size(file) + " bytes");
+            }
+            return decode(name, Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(name, 0, "", "an existing file", "no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(name, 0, "", "a readable file", e.getMessage());
+        }
+    }
+
+    /**
+     * Parses YAML text and checks it against {@code schema} (draft 2020-12), reporting the first
+     * problem as the scenario loader does: file, line, field, expected, found.
+     */
+    public static JsonNode readChecked(String text, String file, ObjectNode schema) {
+        SourceMap lines = SourceMap.of(text);
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JacksonException e) {
+            TokenStreamLocation loc = e.getLocation();
+            String what = e.getOriginalMessage() == null ? "unreadable text" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new ScenarioException(file, loc == null ? 0 : loc.getLineNr(), "", "valid YAML", what);
+        } catch (RuntimeException e) {
+            throw new ScenarioException(file, 0, "", "valid YAML", String.valueOf(e.getMessage()));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ScenarioException(file, 0, "", "a mapping of fields", "an empty file");
+        }
+        check(schema, root, "", file, lines);
+        return root;
+    }
+
+    /** The line on which a dotted path ({@code factors[1].range}) starts in YAML text; 0 if unknown. */
+    public static int lineOf(String text, String path) {
+        return SourceMap.of(text).lineOf(path);
+    }
+
+    /** How a value is described in messages ("'abc'", "a list of 3", "12"). */
+    public static String describeValue(JsonNode v) {
+        return describe(v);
+    }
+
     /** For messages and tools: the keys of an object node in order. */
     static List<String> keys(JsonNode node) {
         List<String> out = new ArrayList<>();
