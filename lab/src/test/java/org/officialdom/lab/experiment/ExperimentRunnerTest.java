@@ -1,0 +1,202 @@
+package org.officialdom.lab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.officialdom.lab.Backend;
+import org.officialdom.lab.LocalBackend;
+import org.officialdom.lab.Progress;
+import org.officialdom.lab.RunOutcome;
+import org.officialdom.lab.RunSpec;
+import org.officialdom.lab.analysis.Estimate;
+import org.officialdom.lab.store.ResultStore;
+
+class ExperimentRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    static final String GRID = """
+            name: grid-test
+            scenario: granovetter-normal
+            steps: 20
+            replicates: 3
+            seeds: {policy: common, base: 10}
+            metrics: [acting]
+            factors:
+              - path: sd
+                levels: [8, 16]
+              - path: mean
+                levels: [20, 30]
+            """;
+
+    static Experiment parse(String text) {
+        return ExperimentLoader.parse(text, "test.yaml", null);
+    }
+
+    @Test
+    void aGridOfTwoByTwoFactorsWithThreeReplicatesStoresTwelveRunsWithTheRightKeys() throws Exception {
+        Experiment e = parse(GRID);
+        try (ResultStore st = ResultStore.open(dir.resolve("r.duckdb")); Backend b = new LocalBackend(2, 1)) {
+            ExperimentRunner.Result r = ExperimentRunner.run(e, st, b, Progress.NONE);
+            assertThat(r.runs()).isEqualTo(12);
+            assertThat(r.ran()).isEqualTo(12);
+            assertThat(st.count("runs", null)).isEqualTo(12);
+            assertThat(st.count("experiment_runs", null)).isEqualTo(12);
+            assertThat(st.count("design_points", null)).isEqualTo(8);
+            assertThat(st.count("metrics", null)).isEqualTo(12 * 21 * 3);
+            try (Statement s = st.connection().createStatement();
+                 ResultSet rs = s.executeQuery("""
+                         SELECT e.point, e.replicate, e.seed, r.seed, r.overrides, e.run_id
+                         FROM experiment_runs e JOIN runs r USING (run_id) ORDER BY e.point, e.replicate""")) {
+                String[] expected = {"{\"mean\":20.0,\"sd\":8.0}", "{\"mean\":30.0,\"sd\":8.0}",
+                                     "{\"mean\":20.0,\"sd\":16.0}", "{\"mean\":30.0,\"sd\":16.0}"};
+                Set<String> ids = new HashSet<>();
+                int n = 0;
+                while (rs.next()) {
+                    int point = rs.getInt(1);
+                    int rep = rs.getInt(2);
+                    assertThat(rs.getLong(3)).isEqualTo(10 + rep);
+                    assertThat(rs.getLong(4)).isEqualTo(10 + rep);
+                    assertThat(rs.getString(5)).isEqualTo(expected[point]);
+                    ids.add(rs.getString(6));
+                    n++;
+                }
+                assertThat(n).isEqualTo(12);
+                assertThat(ids).hasSize(12);
+            }
+            // Running it again runs nothing and stores nothing twice.
+            ExperimentRunner.Result again = ExperimentRunner.run(e, st, b, Progress.NONE);
+            assertThat(again.ran()).isZero();
+            assertThat(again.reused()).isEqualTo(12);
+            assertThat(st.count("runs", null)).isEqualTo(12);
+        }
+    }
+
+    /** A back end that dies after {@code limit} runs, like a process killed midway. */
+    static final class Dying implements Backend {
+        final Backend inner;
+        final int limit;
+
+        Dying(Backend inner, int limit) {
+            this.inner = inner;
+            this.limit = limit;
+        }
+
+        @Override
+        public void run(List<RunSpec> specs, Consumer<RunOutcome> sink) {
+            int[] n = {0};
+            inner.run(specs, o -> {
+                if (n[0]++ == limit) {
+                    throw new IllegalStateException("killed");
+                }
+                sink.accept(o);
+            });
+        }
+
+        @Override
+        public int parallelism() {
+            return inner.parallelism();
+        }
+    }
+
+    @Test
+    void anExperimentKilledMidwayAndRestartedStoresEachRunExactlyOnce() throws Exception {
+        Experiment e = parse(GRID);
+        try (ResultStore st = ResultStore.open(dir.resolve("r.duckdb")); LocalBackend b = new LocalBackend(2, 1)) {
+            assertThatThrownBy(() -> ExperimentRunner.run(e, st, new Dying(b, 5), Progress.NONE)).hasMessage("killed");
+            assertThat(st.count("runs", null)).isEqualTo(5);
+        }
+        try (ResultStore st = ResultStore.open(dir.resolve("r.duckdb")); LocalBackend b = new LocalBackend(2, 1)) {
+            ExperimentRunner.Result r = ExperimentRunner.run(e, st, b, Progress.NONE);
+            assertThat(r.ran()).isEqualTo(7);
+            assertThat(r.reused()).isEqualTo(5);
+            assertThat(st.count("runs", null)).isEqualTo(12);
+            assertThat(st.count("metrics", null)).isEqualTo(12 * 21 * 3);
+            try (Statement s = st.connection().createStatement();
+                 ResultSet rs = s.executeQuery("SELECT max(c) FROM (SELECT count(*) c FROM metrics GROUP BY run_id, step, metric)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    static final String MORRIS = """
+            name: morris-test
+            scenario: granovetter-normal
+            steps: 15
+            replicates: 2
+            metrics: [acting]
+            statistics: [final]
+            design: {type: morris, samples: 6, levels: 4, seed: 3, bootstrap: 50}
+            factors:
+              - path: sd
+                range: [5, 20]
+              - path: mean
+                range: [15, 35]
+              - path: low
+                range: [0, 10]
+            """;
+
+    @Test
+    void morrisOnTheModelGivesAnInertParameterNoEffectAndTheSameNumbersWhateverTheParallelism() throws Exception {
+        Experiment e = parse(MORRIS);
+        List<Estimate> one;
+        List<Estimate> two;
+        try (ResultStore st = ResultStore.open(dir.resolve("a.duckdb")); Backend b = new LocalBackend(1, 1)) {
+            one = ExperimentRunner.run(e, st, b, Progress.NONE).estimates();
+        }
+        try (ResultStore st = ResultStore.open(dir.resolve("b.duckdb")); Backend b = new LocalBackend(2, 2)) {
+            two = ExperimentRunner.run(e, st, b, Progress.NONE).estimates();
+            assertThat(st.count("sensitivity", null)).isEqualTo(9);
+        }
+        assertThat(two).isEqualTo(one);
+        // 'low' only shapes uniform thresholds: under normal thresholds and common seeds it changes nothing.
+        Estimate lowMuStar = one.stream().filter(x -> x.factor().equals("low") && x.measure().equals("mu_star")).findFirst().orElseThrow();
+        Estimate meanMuStar = one.stream().filter(x -> x.factor().equals("mean") && x.measure().equals("mu_star")).findFirst().orElseThrow();
+        assertThat(lowMuStar.estimate()).isEqualTo(0.0);
+        assertThat(meanMuStar.estimate()).isGreaterThan(0.0);
+    }
+
+    @Test
+    void badExperimentsGiveOneClearMessage() {
+        assertThatThrownBy(() -> parse(GRID.replace("path: sd", "path: spread")))
+                .hasMessage("test.yaml, line 8, field 'factors[0].path': expected a parameter of model granovetter"
+                        + " (see 'officialdom schema'), found 'spread'");
+        assertThatThrownBy(() -> parse(GRID.replace("[8, 16]", "[8, -1]")))
+                .hasMessageContaining("line 9, field 'factors[0].levels[1]': expected a number of at least 0, found -1");
+        assertThatThrownBy(() -> parse(GRID.replace("replicates: 3", "replicates: three")))
+                .hasMessageContaining("line 4, field 'replicates': expected a whole number");
+        assertThatThrownBy(() -> parse(GRID.replace("factors:", "design: {type: lhs}\nfactors:")))
+                .hasMessageContaining("field 'factors[0].levels': expected a 'range'");
+        assertThatThrownBy(() -> parse(GRID + "colour: blue\n"))
+                .hasMessageContaining("field 'colour': expected one of the known fields");
+        Experiment badMetric = parse(GRID.replace("[acting]", "[riots]"));
+        assertThatThrownBy(() -> ExperimentRunner.metricsOf(badMetric))
+                .hasMessage("test.yaml, line 6, field 'metrics[0]': expected a metric of model granovetter:"
+                        + " acting, acting_share, newly_acting, found 'riots'");
+    }
+
+    @Test
+    void independentSeedsDifferAcrossPointsAndCommonSeedsDoNot() {
+        SeedPolicy common = new SeedPolicy(true, 4);
+        SeedPolicy independent = new SeedPolicy(false, 4);
+        List<Long> seeds = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            assertThat(common.seed(p, 2)).isEqualTo(6);
+            seeds.add(independent.seed(p, 2));
+            assertThat(independent.seed(p, 2)).isNotNegative();
+        }
+        assertThat(new HashSet<>(seeds)).hasSize(3);
+    }
+}
