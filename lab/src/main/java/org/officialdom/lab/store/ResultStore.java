@@ -46,7 +46,7 @@ public final class ResultStore implements AutoCloseable {
 
     /** The tables, in the order they are documented and exported. */
     public static final List<String> TABLES = List.of("runs", "metrics", "metric_declarations", "events", "summaries",
-            "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "calibrations");
+            "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "calibrations", "calibration_runs");
 
     private static final String[] DDL = {
         """
@@ -99,6 +99,10 @@ public final class ResultStore implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS calibrations (
           calibration_id VARCHAR NOT NULL, name VARCHAR NOT NULL, restart INTEGER NOT NULL, parameter VARCHAR NOT NULL,
           value DOUBLE, fit DOUBLE, evaluations INTEGER, best BOOLEAN, PRIMARY KEY (calibration_id, restart, parameter))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS calibration_runs (
+          calibration_id VARCHAR NOT NULL, run_id VARCHAR NOT NULL, seed BIGINT, PRIMARY KEY (calibration_id, run_id))
         """,
         "CREATE TEMP TABLE IF NOT EXISTS stage_metrics (run_id VARCHAR, step INTEGER, metric VARCHAR, value DOUBLE)",
         "CREATE TEMP TABLE IF NOT EXISTS stage_events (run_id VARCHAR, step INTEGER, agent INTEGER, kind VARCHAR, detail VARCHAR)",
