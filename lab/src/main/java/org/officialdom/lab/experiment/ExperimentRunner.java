@@ -100,8 +100,8 @@ public final class ExperimentRunner {
             progress.finish();
         }
         List<String> report = new ArrayList<>();
-        report.add(String.format("Experiment %s (%s): %d design points x %d replicates = %d runs; %d run now, %d already stored",
-                e.name(), e.design().type(), plan.size(), e.replicates(), cells.size(), todo.size(), reused));
+        report.add(String.format("Experiment %s (%s): %d design points x %d replicates = %d runs (%d distinct); %d run now, %d already stored",
+                e.name(), e.design().type(), plan.size(), e.replicates(), cells.size(), distinct.size(), todo.size(), reused));
         List<Estimate> estimates = new ArrayList<>();
         if (failed[0] > 0) {
             report.add(failed[0] + " runs failed (first error: " + firstError[0] + "); analysis skipped. "
@@ -178,8 +178,10 @@ public final class ExperimentRunner {
         double[] y = new double[plan.size()];
         double[] sq = new double[plan.size()];
         for (Cell c : cells) {
-            double v = byRun.get(c.spec().runId());
-            y[c.point()] += v / replicates;
+            y[c.point()] += byRun.get(c.spec().runId());
+        }
+        for (int p = 0; p < y.length; p++) {
+            y[p] /= replicates;
         }
         for (Cell c : cells) {
             double d = byRun.get(c.spec().runId()) - y[c.point()];
