@@ -169,6 +169,37 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void sobolOnTheModelGivesAnInertParameterZeroIndicesAndStoresThem() throws Exception {
+        Experiment e = parse("""
+                name: sobol-test
+                scenario: granovetter-normal
+                steps: 15
+                metrics: [acting_share]
+                statistics: [final]
+                design: {type: sobol, samples: 32, bootstrap: 50}
+                factors:
+                  - path: sd
+                    range: [5, 25]
+                  - path: high
+                    range: [100, 200]
+                """);
+        try (ResultStore st = ResultStore.open(dir.resolve("s.duckdb")); Backend b = new LocalBackend(2, 1)) {
+            ExperimentRunner.Result r = ExperimentRunner.run(e, st, b, Progress.NONE);
+            assertThat(r.points()).isEqualTo(32 * 4);
+            List<Estimate> est = r.estimates();
+            assertThat(est).hasSize(4);
+            // 'high' only shapes uniform thresholds: with normal ones both its indices are exactly 0 ...
+            assertThat(est.get(2).estimate()).isEqualTo(0.0);
+            assertThat(est.get(3).estimate()).isEqualTo(0.0);
+            // ... and 'sd' carries all the variance: y(AB_sd) = y(B), so S1 and ST are 1 up to the sampling
+            // error of 32 base rows (the estimators are exact only in expectation).
+            assertThat(est.get(0).estimate()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.15));
+            assertThat(est.get(1).estimate()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.15));
+            assertThat(st.count("sensitivity", "method = 'sobol' AND measure IN ('S1', 'ST')")).isEqualTo(4);
+        }
+    }
+
+    @Test
     void badExperimentsGiveOneClearMessage() {
         assertThatThrownBy(() -> parse(GRID.replace("path: sd", "path: spread")))
                 .hasMessage("test.yaml, line 8, field 'factors[0].path': expected a parameter of model granovetter"
