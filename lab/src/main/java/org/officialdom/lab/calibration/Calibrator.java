@@ -87,7 +87,7 @@ public final class Calibrator {
         List<RunSpec> specs = cal.specs(best.values());
         Map<String, RunOutcome> outs = cal.execute(specs);
         if (store != null) {
-            outs.values().forEach(store::record);
+            store.record(new ArrayList<>(outs.values()));
         }
         double[] replicateFits = specs.stream().mapToDouble(s -> cal.fit(List.of(outs.get(s.runId())))).toArray();
         String id = c.name() + "-" + RunSpec.shortHash(c.text() + "\n" + RunSpec.of(c.base(), Map.of(), 0, 0).scenarioHash());

@@ -56,15 +56,21 @@ public final class Comparison {
         int[] done = {0};
         List<String> errors = new ArrayList<>();
         progress.start(a.name() + " vs " + b.name(), all.size(), reused);
+        List<RunOutcome> pending = new ArrayList<>();
         try {
             backend.run(todo, o -> {
-                store.record(o);
+                pending.add(o);
+                if (pending.size() >= ExperimentRunner.STORE_BATCH) {
+                    store.record(pending);
+                    pending.clear();
+                }
                 if (!o.ok()) {
                     errors.add(o.error());
                 }
                 progress.advance(reused + ++done[0]);
             });
         } finally {
+            store.record(pending);
             progress.finish();
         }
         if (!errors.isEmpty()) {

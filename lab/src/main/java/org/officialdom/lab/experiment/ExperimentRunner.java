@@ -62,7 +62,18 @@ public final class ExperimentRunner {
         return cells;
     }
 
+    /** Outcomes stored per transaction by default. */
+    public static final int STORE_BATCH = 32;
+
     public static Result run(Experiment e, ResultStore store, Backend backend, Progress progress) {
+        return run(e, store, backend, progress, STORE_BATCH);
+    }
+
+    /**
+     * Runs the experiment, storing outcomes {@code batch} at a time (each batch one transaction; a
+     * crash loses at most the runs of the batch being gathered, which a restart runs again).
+     */
+    public static Result run(Experiment e, ResultStore store, Backend backend, Progress progress, int batch) {
         Plan plan = Plan.of(e);
         checkPoints(e, plan);
         List<String> metrics = metricsOf(e);
@@ -85,9 +96,14 @@ public final class ExperimentRunner {
         int[] failed = {0};
         String[] firstError = {null};
         progress.start(e.name(), distinct.size(), reused);
+        List<RunOutcome> pending = new ArrayList<>();
         try {
             backend.run(new ArrayList<>(todo.values()), o -> {
-                store.record(o);
+                pending.add(o);
+                if (pending.size() >= batch) {
+                    store.record(pending);
+                    pending.clear();
+                }
                 if (!o.ok()) {
                     failed[0]++;
                     if (firstError[0] == null) {
@@ -97,6 +113,8 @@ public final class ExperimentRunner {
                 progress.advance(reused + ++done[0]);
             });
         } finally {
+            // Keep the runs finished so far, also when the back end failed or was interrupted.
+            store.record(pending);
             progress.finish();
         }
         List<String> report = new ArrayList<>();

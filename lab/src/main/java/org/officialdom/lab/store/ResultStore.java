@@ -174,27 +174,50 @@ public final class ResultStore implements AutoCloseable {
      * (returns false); a failed run stored earlier is replaced.
      */
     public synchronized boolean record(RunOutcome o) {
-        if (has(o.runId())) {
-            return false;
+        return record(List.of(o)) == 1;
+    }
+
+    /**
+     * Stores runs in one transaction (cheaper than one each: a commit costs more than a run of a
+     * small model); returns how many were new. Runs already stored with status ok are skipped.
+     */
+    public synchronized int record(List<RunOutcome> outcomes) {
+        Map<String, RunOutcome> fresh = new LinkedHashMap<>();
+        for (RunOutcome o : outcomes) {
+            if (!fresh.containsKey(o.runId()) && !has(o.runId())) {
+                fresh.put(o.runId(), o);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return 0;
         }
         try {
-            stage(o);
+            for (RunOutcome o : fresh.values()) {
+                stage(o);
+            }
             conn.setAutoCommit(false);
             try {
                 for (String t : List.of("runs", "metrics", "events", "summaries")) {
                     try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + t + " WHERE run_id = ?")) {
-                        ps.setString(1, o.runId());
-                        ps.executeUpdate();
+                        for (String id : fresh.keySet()) {
+                            ps.setString(1, id);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
                     }
                 }
-                insertRun(o);
+                for (RunOutcome o : fresh.values()) {
+                    insertRun(o);
+                }
                 try (Statement st = conn.createStatement()) {
                     st.execute("INSERT INTO metrics SELECT * FROM stage_metrics");
                     st.execute("INSERT INTO events SELECT * FROM stage_events");
                 }
-                if (o.ok()) {
-                    insertSummaries(o);
-                    insertDeclarations(o);
+                for (RunOutcome o : fresh.values()) {
+                    if (o.ok()) {
+                        insertSummaries(o);
+                        insertDeclarations(o);
+                    }
                 }
                 conn.commit();
             } catch (SQLException | RuntimeException e) {
@@ -207,9 +230,9 @@ public final class ResultStore implements AutoCloseable {
                     st.execute("DELETE FROM stage_events");
                 }
             }
-            return true;
+            return fresh.size();
         } catch (SQLException e) {
-            throw fail("store run " + o.runId(), e);
+            throw fail("store " + fresh.size() + " runs", e);
         }
     }
 

@@ -12,7 +12,8 @@ import org.officialdom.lab.store.ResultStore;
 
 /**
  * Runs the test grid into the store named by args[0] and halts the JVM (no finally blocks, no
- * shutdown hooks, the database not closed) right after the {@code args[1]}-th run is stored: a crash.
+ * shutdown hooks, the database not closed) right after the {@code args[1]}-th run finished, with runs stored {@code args[2]} per
+ * transaction: a crash.
  */
 public final class HaltMidway {
 
@@ -41,7 +42,8 @@ public final class HaltMidway {
                 return 2;
             }
         };
-        ExperimentRunner.run(ExperimentLoader.parse(ExperimentRunnerTest.GRID, "test.yaml", null), st, halting, Progress.NONE);
+        ExperimentRunner.run(ExperimentLoader.parse(ExperimentRunnerTest.GRID, "test.yaml", null), st, halting,
+                Progress.NONE, Integer.parseInt(args[2]));
         Runtime.getRuntime().halt(0);
     }
 }
