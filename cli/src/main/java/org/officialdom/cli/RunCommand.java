@@ -85,10 +85,16 @@ final class RunCommand implements Callable<Integer> {
         var w = spec.commandLine().getOut();
         w.println("Results in " + result.folder() + "/ (metrics.csv, metrics.json, summary.txt, run.json)");
         if (!noStore) {
+            // The folder holds the results already; a store that cannot be written (locked by another
+            // process, say) costs a warning, not the run.
             try (ResultStore store = ResultStore.open(db)) {
                 var outcome = result.toOutcome(startedAt);
                 boolean added = store.record(outcome);
                 w.println((added ? "Recorded as run " : "Already recorded as run ") + outcome.runId() + " in " + db);
+            } catch (ResultStore.StoreException e) {
+                var err = spec.commandLine().getErr();
+                err.println("officialdom: warning: run not recorded in the result store: " + e.getMessage());
+                err.flush();
             }
         }
         result.summary().forEach(w::println);
