@@ -180,6 +180,7 @@ class ExperimentRunnerTest {
             assertThat(st.count("sensitivity", null)).isEqualTo(9);
         }
         assertThat(two).isEqualTo(one);
+        assertThat(allMetrics(dir.resolve("b.duckdb"))).isEqualTo(allMetrics(dir.resolve("a.duckdb")));
         // 'low' only shapes uniform thresholds: under normal thresholds and common seeds it changes nothing.
         Estimate lowMuStar = one.stream().filter(x -> x.factor().equals("low") && x.measure().equals("mu_star")).findFirst().orElseThrow();
         Estimate meanMuStar = one.stream().filter(x -> x.factor().equals("mean") && x.measure().equals("mu_star")).findFirst().orElseThrow();
@@ -215,6 +216,62 @@ class ExperimentRunnerTest {
             assertThat(est.get(0).estimate()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.15));
             assertThat(est.get(1).estimate()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.15));
             assertThat(st.count("sensitivity", "method = 'sobol' AND measure IN ('S1', 'ST')")).isEqualTo(4);
+        }
+    }
+
+    static List<String> allMetrics(Path db) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (ResultStore st = ResultStore.open(db); Statement s = st.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT run_id, step, metric, value FROM metrics ORDER BY run_id, step, metric")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3) + " "
+                        + Double.doubleToRawLongBits(rs.getDouble(4)));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void latinHypercubeAndRangeGridsGiveValuesOfTheParametersType() {
+        Experiment lhs = parse("""
+                name: lhs-test
+                scenario: granovetter-normal
+                design: {type: lhs, samples: 7, seed: 2}
+                factors:
+                  - path: population
+                    range: [50, 150]
+                  - path: sd
+                    range: [1, 3]
+                """);
+        Plan p = Plan.of(lhs);
+        assertThat(p.size()).isEqualTo(7);
+        java.util.Set<Integer> strata = new HashSet<>();
+        for (var point : p.points()) {
+            assertThat(point.get("population").isIntegralNumber()).isTrue();
+            assertThat(point.get("population").asInt()).isBetween(50, 150);
+            assertThat(point.get("sd").asDouble()).isBetween(1.0, 3.0);
+            strata.add((int) Math.floor((point.get("sd").asDouble() - 1) / 2 * 7));
+        }
+        assertThat(strata).hasSize(7);
+        Experiment grid = parse("""
+                name: grid-range
+                scenario: granovetter-normal
+                design: {levels: 3}
+                factors:
+                  - path: sd
+                    range: [2, 4]
+                  - path: distribution
+                    levels: [normal, uniform]
+                """);
+        Plan g = Plan.of(grid);
+        assertThat(g.points().stream().map(RunSpecText::of).toList()).containsExactly(
+                "2.0 normal", "2.0 uniform", "3.0 normal", "3.0 uniform", "4.0 normal", "4.0 uniform");
+    }
+
+    /** A point as "sd distribution" text. */
+    static final class RunSpecText {
+        static String of(java.util.Map<String, tools.jackson.databind.JsonNode> point) {
+            return point.get("sd").asDouble() + " " + point.get("distribution").asString();
         }
     }
 
