@@ -66,6 +66,11 @@ public final class ExperimentLoader {
             throw new ScenarioException(file, ScenarioLoader.lineOf(text, "design.levels"), "design.levels",
                     "an even number of levels for a Morris design", String.valueOf(levels));
         }
+        if ((type.equals("morris") || type.equals("sobol")) && samples < 2) {
+            throw new ScenarioException(file, ScenarioLoader.lineOf(text, "design.samples"), "design.samples",
+                    "at least 2 " + (type.equals("morris") ? "trajectories" : "base samples") + " for a " + type + " design",
+                    String.valueOf(samples));
+        }
         Experiment.Design design = new Experiment.Design(type, samples, levels,
                 d.has("seed") ? d.get("seed").asLong() : 1, d.has("bootstrap") ? d.get("bootstrap").asInt() : 500,
                 d.has("confidence") ? d.get("confidence").asDouble() : 0.95);

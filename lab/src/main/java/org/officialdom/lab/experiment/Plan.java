@@ -19,6 +19,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public record Plan(List<Map<String, JsonNode>> points, double[][] unit, Morris.Plan morris) {
 
+    /** Largest number of design points of a grid. */
+    public static final int MAX_POINTS = 1_000_000;
+
     public int size() {
         return points.size();
     }
@@ -54,11 +57,16 @@ public record Plan(List<Map<String, JsonNode>> points, double[][] unit, Morris.P
             }
         }
         List<Map<String, JsonNode>> points = new ArrayList<>();
-        int total = 1;
+        long total = 1;
         for (List<JsonNode> a : axes) {
-            total = Math.multiplyExact(total, a.size());
+            total *= a.size();
+            if (total > MAX_POINTS) {
+                throw new org.officialdom.model.scenario.ScenarioException(e.file(),
+                        org.officialdom.model.scenario.ScenarioLoader.lineOf(e.text(), "factors"), "factors",
+                        "a grid of at most " + MAX_POINTS + " design points", "more");
+            }
         }
-        for (int p = 0; p < total; p++) {
+        for (int p = 0; p < (int) total; p++) {
             Map<String, JsonNode> point = new LinkedHashMap<>();
             int rest = p;
             for (int i = axes.size() - 1; i >= 0; i--) {

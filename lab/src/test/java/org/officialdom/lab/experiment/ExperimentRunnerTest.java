@@ -288,6 +288,8 @@ class ExperimentRunnerTest {
                 .hasMessageContaining("field 'factors[0].levels': expected a 'range'");
         assertThatThrownBy(() -> parse(GRID + "colour: blue\n"))
                 .hasMessageContaining("field 'colour': expected one of the known fields");
+        assertThatThrownBy(() -> parse(GRID.replace("factors:", "design: {type: sobol, samples: 1}\nfactors:")))
+                .hasMessageContaining("field 'design.samples': expected at least 2 base samples for a sobol design, found 1");
         Experiment badMetric = parse(GRID.replace("[acting]", "[riots]"));
         assertThatThrownBy(() -> ExperimentRunner.metricsOf(badMetric))
                 .hasMessage("test.yaml, line 6, field 'metrics[0]': expected a metric of model granovetter:"
