@@ -264,7 +264,15 @@ public final class Calibrator {
         for (RunSpec s : specs) {
             runs.add(List.of(id, s.runId(), s.seed()));
         }
+        List<List<Object>> targets = new ArrayList<>();
+        for (Calibration.Target t : c.targets()) {
+            for (int i = 0; i < t.values().length; i++) {
+                targets.add(List.of(id, t.metric(), t.fromStep() + i, t.values()[i], t.weight()));
+            }
+        }
         store.transaction(List.of(
+                ResultStore.Batch.of("DELETE FROM calibration_targets WHERE calibration_id = ?", id),
+                new ResultStore.Batch("INSERT INTO calibration_targets VALUES (?, ?, ?, ?, ?)", targets),
                 ResultStore.Batch.of("DELETE FROM calibrations WHERE calibration_id = ?", id),
                 new ResultStore.Batch("INSERT INTO calibrations VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows),
                 ResultStore.Batch.of("DELETE FROM calibration_runs WHERE calibration_id = ?", id),

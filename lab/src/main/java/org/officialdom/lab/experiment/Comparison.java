@@ -95,8 +95,15 @@ public final class Comparison {
                 t.row(m, stat, d.meanA(), d.meanB(), d.meanDiff(), d.ciLow(), d.ciHigh(), d.verdict());
             }
         }
+        List<List<Object>> runRows = new ArrayList<>();
+        for (int k = 0; k < replicates; k++) {
+            runRows.add(List.of(id, "A", k, as.get(k).runId(), as.get(k).seed()));
+            runRows.add(List.of(id, "B", k, bs.get(k).runId(), bs.get(k).seed()));
+        }
         store.transaction(List.of(ResultStore.Batch.of("DELETE FROM comparisons WHERE comparison_id = ?", id),
-                new ResultStore.Batch("INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dbRows)));
+                new ResultStore.Batch("INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dbRows),
+                ResultStore.Batch.of("DELETE FROM comparison_runs WHERE comparison_id = ?", id),
+                new ResultStore.Batch("INSERT INTO comparison_runs VALUES (?, ?, ?, ?, ?)", runRows)));
         List<String> report = new ArrayList<>();
         report.add(String.format("A = %s, B = %s: %d paired replicates (seeds %d to %d, common random numbers); %d runs now, %d already stored",
                 a.name(), b.name(), replicates, seedBase, seedBase + replicates - 1, todo.size(), reused));

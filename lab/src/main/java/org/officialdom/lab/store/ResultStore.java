@@ -46,7 +46,7 @@ public final class ResultStore implements AutoCloseable {
 
     /** The tables, in the order they are documented and exported. */
     public static final List<String> TABLES = List.of("runs", "metrics", "metric_declarations", "events", "summaries",
-            "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "calibrations", "calibration_runs");
+            "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "comparison_runs", "calibrations", "calibration_runs", "calibration_targets");
 
     private static final String[] DDL = {
         """
@@ -99,6 +99,16 @@ public final class ResultStore implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS calibrations (
           calibration_id VARCHAR NOT NULL, name VARCHAR NOT NULL, restart INTEGER NOT NULL, parameter VARCHAR NOT NULL,
           value DOUBLE, fit DOUBLE, evaluations INTEGER, best BOOLEAN, PRIMARY KEY (calibration_id, restart, parameter))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS comparison_runs (
+          comparison_id VARCHAR NOT NULL, side VARCHAR NOT NULL, replicate INTEGER NOT NULL, run_id VARCHAR NOT NULL,
+          seed BIGINT, PRIMARY KEY (comparison_id, side, replicate))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS calibration_targets (
+          calibration_id VARCHAR NOT NULL, metric VARCHAR NOT NULL, step INTEGER NOT NULL, value DOUBLE, weight DOUBLE,
+          PRIMARY KEY (calibration_id, metric, step))
         """,
         """
         CREATE TABLE IF NOT EXISTS calibration_runs (

@@ -71,6 +71,7 @@ class CalibratorTest {
             }
             assertThat(st.count("calibrations", null)).isEqualTo(2);
             assertThat(st.count("calibration_runs", null)).isEqualTo(2);
+            assertThat(st.count("calibration_targets", "metric = 'acting' AND step BETWEEN 1 AND 6")).isEqualTo(6);
         }
     }
 

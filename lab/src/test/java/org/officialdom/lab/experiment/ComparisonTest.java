@@ -34,6 +34,7 @@ class ComparisonTest {
             }
             assertThat(r.ran()).isEqualTo(5); // same text, same seeds: the same five runs serve both sides
             assertThat(st.count("comparisons", null)).isEqualTo(6);
+            assertThat(st.count("comparison_runs", "side = 'B'")).isEqualTo(5);
         }
     }
 
