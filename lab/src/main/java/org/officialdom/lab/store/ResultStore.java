@@ -44,11 +44,15 @@ public final class ResultStore implements AutoCloseable {
     /** Default location. */
     public static final Path DEFAULT = Path.of("out", "results.duckdb");
 
+    /** Version of the schema below; a store written by a later version is refused rather than misread. */
+    public static final int SCHEMA_VERSION = 1;
+
     /** The tables, in the order they are documented and exported. */
     public static final List<String> TABLES = List.of("runs", "metrics", "metric_declarations", "events", "summaries",
             "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "comparison_runs", "calibrations", "calibration_runs", "calibration_targets");
 
     private static final String[] DDL = {
+        "CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR)",
         """
         CREATE TABLE IF NOT EXISTS runs (
           run_id VARCHAR PRIMARY KEY, scenario VARCHAR NOT NULL, scenario_hash VARCHAR NOT NULL,
@@ -136,6 +140,16 @@ public final class ResultStore implements AutoCloseable {
             try (Statement st = c.createStatement()) {
                 for (String ddl : DDL) {
                     st.execute(ddl);
+                }
+                st.execute("INSERT OR IGNORE INTO store_info VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+                try (ResultSet rs = st.executeQuery("SELECT value FROM store_info WHERE key = 'schema_version'")) {
+                    rs.next();
+                    int v = Integer.parseInt(rs.getString(1));
+                    if (v > SCHEMA_VERSION) {
+                        c.close();
+                        throw new StoreException("the result store " + file + " has schema version " + v
+                                + ", newer than this Officialdom reads (" + SCHEMA_VERSION + ")", null);
+                    }
                 }
             }
             return new ResultStore(file, c);
