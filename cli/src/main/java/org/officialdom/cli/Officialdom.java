@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Officialdom.VersionInfo.class,
         description = "Simulates bureaucracies that wear their own people out.",
-        subcommands = {RunCommand.class, ScenariosCommand.class, SchemaCommand.class, BenchCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, ExperimentCommand.class, CompareCommand.class, CalibrateCommand.class,
+                ExportCommand.class, ReportCommand.class, ScenariosCommand.class, SchemaCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Officialdom {
 
@@ -49,6 +50,11 @@ public final class Officialdom {
             err.println("officialdom: " + bi.getMessage());
             err.flush();
             return BAD_INPUT;
+        }
+        if (ex instanceof org.officialdom.lab.store.ResultStore.StoreException se) {
+            err.println("officialdom: " + se.getMessage());
+            err.flush();
+            return FAILURE;
         }
         err.println("officialdom: failed: " + ex);
         if (System.getenv("OFFICIALDOM_DEBUG") != null) {

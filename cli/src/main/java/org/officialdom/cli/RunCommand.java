@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.officialdom.lab.RunOptions;
 import org.officialdom.lab.RunResult;
 import org.officialdom.lab.Runner;
+import org.officialdom.lab.store.ResultStore;
 import org.officialdom.model.scenario.BuiltInScenarios;
 import org.officialdom.model.scenario.Scenario;
 import org.officialdom.model.scenario.ScenarioLoader;
@@ -57,6 +58,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--db", paramLabel = "FILE", description = "Result store the run is recorded in (default: out/results.duckdb).")
+    Path db = ResultStore.DEFAULT;
+
+    @Option(names = "--no-store", description = "Do not record the run in the result store.")
+    boolean noStore;
+
     @Override
     public Integer call() throws Exception {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -74,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         }
         var progress = TerminalProgress.create(quiet, spec.commandLine().getErr());
         RunResult result;
+        String startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
         if (resume != null) {
             if (!Files.isDirectory(resume)) {
                 throw new Officialdom.BadInput("--resume: expected a run folder, found no folder " + resume);
@@ -88,6 +96,19 @@ final class RunCommand implements Callable<Integer> {
         Path report = ReportCommand.write(result.folder(), null, figures);
         var w = spec.commandLine().getOut();
         w.println("Results in " + result.folder() + "/ (metrics.csv, metrics.json, summary.txt, run.json)");
+        if (!noStore) {
+            // The folder holds the results already; a store that cannot be written (locked by another
+            // process, say) costs a warning, not the run.
+            try (ResultStore store = ResultStore.open(db)) {
+                var outcome = result.toOutcome(startedAt);
+                boolean added = store.record(outcome);
+                w.println((added ? "Recorded as run " : "Already recorded as run ") + outcome.runId() + " in " + db);
+            } catch (ResultStore.StoreException e) {
+                var err = spec.commandLine().getErr();
+                err.println("officialdom: warning: run not recorded in the result store: " + e.getMessage());
+                err.flush();
+            }
+        }
         result.summary().forEach(w::println);
         w.println("Report: " + report);
         w.flush();

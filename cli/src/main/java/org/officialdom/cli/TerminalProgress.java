@@ -16,22 +16,32 @@ final class TerminalProgress {
     }
 
     static Progress create(boolean quiet, PrintWriter err) {
+        return create(quiet, err, "steps");
+    }
+
+    /** Progress counted in {@code unit} ("steps", "runs", "evaluations"). */
+    static Progress create(boolean quiet, PrintWriter err, String unit) {
         if (quiet) {
             return Progress.NONE;
         }
         if (System.console() != null) {
-            return new Bar();
+            return new Bar(unit);
         }
-        return new Lines(err);
+        return new Lines(err, unit);
     }
 
     private static final class Bar implements Progress {
+        private final String unit;
         private ProgressBar bar;
+
+        Bar(String unit) {
+            this.unit = unit;
+        }
 
         @Override
         public void start(String label, long total, long done) {
             bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" steps", 1).showSpeed()
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" " + unit, 1).showSpeed()
                     .startsFrom(done, java.time.Duration.ZERO).build();
         }
 
@@ -48,13 +58,15 @@ final class TerminalProgress {
 
     private static final class Lines implements Progress {
         private final PrintWriter err;
+        private final String unit;
         private String label;
         private long total;
         private long started;
         private long lastPrint;
 
-        Lines(PrintWriter err) {
+        Lines(PrintWriter err, String unit) {
             this.err = err;
+            this.unit = unit;
         }
 
         @Override
@@ -70,7 +82,7 @@ final class TerminalProgress {
             long now = System.nanoTime();
             if (now - lastPrint > 10_000_000_000L) {
                 double s = (now - started) / 1e9;
-                err.printf("%s: step %d of %d (%.1f steps/s)%n", label, done, total, done / s);
+                err.printf("%s: %d of %d %s (%.1f %s/s)%n", label, done, total, unit, done / s, unit);
                 err.flush();
                 lastPrint = now;
             }
@@ -78,6 +90,10 @@ final class TerminalProgress {
 
         @Override
         public void finish() {
+            if (!"steps".equals(unit) && total > 0) {
+                err.printf("%s: done, %d %s in %.1f s%n", label, total, unit, (System.nanoTime() - started) / 1e9);
+                err.flush();
+            }
         }
     }
 }

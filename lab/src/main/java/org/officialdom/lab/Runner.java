@@ -68,13 +68,8 @@ public final class Runner {
         long agentSteps = 0;
         long t0 = System.nanoTime();
         while (sim.stepNumber() < sc.steps()) {
-            long next = sim.stepNumber() + 1;
-            List<CalendarEntry> changes = sc.changesAt(next);
-            if (!changes.isEmpty()) {
-                sc.kind().update(sim.model(), sc.parametersAt(next));
-            }
             agentSteps += sim.model().agents();
-            sim.step();
+            stepOnce(sc, sim);
             progress.advance(sim.stepNumber());
             if (options.checkpointEvery() > 0 && sim.stepNumber() % options.checkpointEvery() == 0
                     && sim.stepNumber() < sc.steps()) {
@@ -95,8 +90,20 @@ public final class Runner {
         writeRunInfo(out, sc, options, sim, agentSteps, seconds);
         Files.deleteIfExists(out.resolve(CHECKPOINT));
         double rate = seconds > 0 ? agentSteps / seconds : 0;
+        List<org.officialdom.engine.EventLog.Event> events = sim.model().events() == null ? List.of()
+                : sim.model().events().events();
         return new RunResult(out, table, summary, sim.model().agents(), sim.model().bytesPerAgent(),
-                sim.stepNumber() - first, seconds, rate);
+                sim.stepNumber() - first, seconds, rate, sc, events);
+    }
+
+    /** One step of a scenario: the calendar's changes for the coming step, then the step. */
+    public static void stepOnce(Scenario sc, Simulation sim) {
+        long next = sim.stepNumber() + 1;
+        List<CalendarEntry> changes = sc.changesAt(next);
+        if (!changes.isEmpty()) {
+            sc.kind().update(sim.model(), sc.parametersAt(next));
+        }
+        sim.step();
     }
 
     private static void writeRunInfo(Path out, Scenario sc, RunOptions o, Simulation sim, long agentSteps, double seconds)

@@ -376,9 +376,15 @@ public final class ScenarioLoader {
         return at;
     }
 
+    /** What a value of this (sub-)schema must be, in words: "a whole number of at least 1 (officials)". */
+    public static String expected(JsonNode schema) {
+        return expectation(schema, null);
+    }
+
     private static String expectation(JsonNode s, Error e) {
+        String fallback = e == null ? "a value the parameter accepts" : e.getMessage();
         if (s == null) {
-            return e.getMessage();
+            return fallback;
         }
         if (s.has("x-expected")) {
             return s.get("x-expected").asString();
@@ -396,10 +402,11 @@ public final class ScenarioLoader {
             case "string" -> "text";
             case "array" -> "a list";
             case "object" -> "a mapping of fields";
-            default -> e.getMessage();
+            default -> fallback;
         };
-        boolean hasMin = s.has("minimum");
-        boolean hasMax = s.has("maximum");
+        // the limits of the Java type are there to refuse absurd numbers; they are not worth saying
+        boolean hasMin = s.has("minimum") && s.get("minimum").asDouble() > Integer.MIN_VALUE;
+        boolean hasMax = s.has("maximum") && s.get("maximum").asDouble() < Integer.MAX_VALUE;
         if (hasMin && hasMax) {
             noun += " from " + s.get("minimum").asString() + " to " + s.get("maximum").asString();
         } else if (hasMin) {
@@ -544,6 +551,58 @@ public final class ScenarioLoader {
         }
         return new Scenario(sc.name(), sc.title(), sc.description(), sc.kind(), sc.seed(), sc.steps(), sc.start(),
                 params, sc.calendar(), sc.source(), sc.text());
+    }
+
+    /**
+     * Reads another kind of YAML file (an experiment, a calibration) with the scenario's messages:
+     * the bytes must be UTF-8 text of at most {@link #MAX_BYTES}.
+     */
+    public static String readText(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ScenarioException(name, 0, "", "a file of at most " + MAX_BYTES + " bytes", Files.size(file) + " bytes");
+            }
+            return decode(name, Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(name, 0, "", "an existing file", "no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(name, 0, "", "a readable file", e.getMessage());
+        }
+    }
+
+    /**
+     * Parses YAML text and checks it against {@code schema} (draft 2020-12), reporting the first
+     * problem as the scenario loader does: file, line, field, expected, found.
+     */
+    public static JsonNode readChecked(String text, String file, ObjectNode schema) {
+        SourceMap lines = SourceMap.of(text);
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JacksonException e) {
+            TokenStreamLocation loc = e.getLocation();
+            String what = e.getOriginalMessage() == null ? "unreadable text" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new ScenarioException(file, loc == null ? 0 : loc.getLineNr(), "", "valid YAML", what);
+        } catch (RuntimeException e) {
+            throw new ScenarioException(file, 0, "", "valid YAML", String.valueOf(e.getMessage()));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ScenarioException(file, 0, "", "a mapping of fields", "an empty file");
+        }
+        checkNumbers(root, "", file, lines);
+        check(schema, root, "", file, lines);
+        return root;
+    }
+
+    /** The line on which a dotted path ({@code factors[1].range}) starts in YAML text; 0 if unknown. */
+    public static int lineOf(String text, String path) {
+        return SourceMap.of(text).lineOf(path);
+    }
+
+    /** How a value is described in messages ("'abc'", "a list of 3", "12"). */
+    public static String describeValue(JsonNode v) {
+        return describe(v);
     }
 
     /** For messages and tools: the keys of an object node in order. */

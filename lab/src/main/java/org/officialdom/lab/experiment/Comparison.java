@@ -1,0 +1,137 @@
+package org.officialdom.lab.experiment;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.officialdom.lab.Backend;
+import org.officialdom.lab.Progress;
+import org.officialdom.lab.RunOutcome;
+import org.officialdom.lab.RunSpec;
+import org.officialdom.lab.RunTask;
+import org.officialdom.lab.TextTable;
+import org.officialdom.lab.analysis.PairedDifference;
+import org.officialdom.lab.store.ResultStore;
+import org.officialdom.model.scenario.Scenario;
+
+/**
+ * A counterfactual comparison: scenarios A and B run under common random numbers (replicate k of
+ * both has seed base + k), and each metric's summaries compared by paired differences B − A.
+ */
+public final class Comparison {
+
+    /** One row of the verdict table. */
+    public record Row(String metric, String statistic, PairedDifference diff) {
+    }
+
+    /** The comparison's id, rows, and its table as text. */
+    public record Result(String comparisonId, List<Row> rows, int ran, int reused, List<String> report) {
+    }
+
+    private Comparison() {
+    }
+
+    /**
+     * Runs (or finds in the store) {@code replicates} runs of each scenario and compares them.
+     *
+     * @param steps   steps per run, or null for each scenario's own
+     * @param metrics metrics to compare, empty for all those A declares
+     */
+    public static Result run(Scenario a, Scenario b, int replicates, long seedBase, Integer steps, List<String> metrics,
+                             List<String> statistics, double confidence, ResultStore store, Backend backend, Progress progress) {
+        List<RunSpec> as = new ArrayList<>();
+        List<RunSpec> bs = new ArrayList<>();
+        for (int k = 0; k < replicates; k++) {
+            as.add(RunSpec.of(a, Map.of(), seedBase + k, steps == null ? a.steps() : steps));
+            bs.add(RunSpec.of(b, Map.of(), seedBase + k, steps == null ? b.steps() : steps));
+        }
+        Map<String, RunSpec> all = new LinkedHashMap<>();
+        as.forEach(s -> all.putIfAbsent(s.runId(), s));
+        bs.forEach(s -> all.putIfAbsent(s.runId(), s));
+        Set<String> stored = store.storedRunIds();
+        List<RunSpec> todo = all.values().stream().filter(s -> !stored.contains(s.runId())).toList();
+        int reused = all.size() - todo.size();
+        int[] done = {0};
+        List<String> errors = new ArrayList<>();
+        progress.start(a.name() + " vs " + b.name(), all.size(), reused);
+        List<RunOutcome> pending = new ArrayList<>();
+        try {
+            backend.run(todo, o -> {
+                pending.add(o);
+                if (pending.size() >= ExperimentRunner.STORE_BATCH) {
+                    store.record(pending);
+                    pending.clear();
+                }
+                if (!o.ok()) {
+                    errors.add(o.error());
+                }
+                progress.advance(reused + ++done[0]);
+            });
+        } finally {
+            store.record(pending);
+            progress.finish();
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(errors.size() + " runs failed; first error: " + errors.get(0));
+        }
+        List<String> names = metrics.isEmpty() ? declared(as.get(0)) : metrics;
+        Set<String> ids = new HashSet<>(all.keySet());
+        String id = "compare-" + RunSpec.shortHash(String.join("\n", as.stream().map(RunSpec::runId).toList())
+                + "\n" + String.join("\n", bs.stream().map(RunSpec::runId).toList()) + "\n" + confidence);
+        List<Row> rows = new ArrayList<>();
+        List<List<Object>> dbRows = new ArrayList<>();
+        TextTable t = new TextTable("metric", "statistic", "mean A", "mean B", "B - A", "ci_low", "ci_high", "verdict");
+        for (String m : names) {
+            for (String stat : statistics) {
+                Map<String, Double> v = store.summary(ids, m, stat);
+                double[] ya = as.stream().mapToDouble(s -> value(v, s, m)).toArray();
+                double[] yb = bs.stream().mapToDouble(s -> value(v, s, m)).toArray();
+                PairedDifference d = PairedDifference.of(ya, yb, confidence);
+                rows.add(new Row(m, stat, d));
+                dbRows.add(java.util.Arrays.asList(id, a.name(), b.name(), m, stat, replicates, d.meanA(), d.meanB(),
+                        d.meanDiff(), nan(d.sdDiff()), nan(d.ciLow()), nan(d.ciHigh()), confidence, d.verdict()));
+                t.row(m, stat, d.meanA(), d.meanB(), d.meanDiff(), d.ciLow(), d.ciHigh(), d.verdict());
+            }
+        }
+        List<List<Object>> runRows = new ArrayList<>();
+        for (int k = 0; k < replicates; k++) {
+            runRows.add(List.of(id, "A", k, as.get(k).runId(), as.get(k).seed()));
+            runRows.add(List.of(id, "B", k, bs.get(k).runId(), bs.get(k).seed()));
+        }
+        store.transaction(List.of(ResultStore.Batch.of("DELETE FROM comparisons WHERE comparison_id = ?", id),
+                new ResultStore.Batch("INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", dbRows),
+                ResultStore.Batch.of("DELETE FROM comparison_runs WHERE comparison_id = ?", id),
+                new ResultStore.Batch("INSERT INTO comparison_runs VALUES (?, ?, ?, ?, ?)", runRows)));
+        List<String> report = new ArrayList<>();
+        report.add(String.format("A = %s, B = %s: %d paired replicates (seeds %d to %d, common random numbers); %d runs now, %d already stored",
+                a.name(), b.name(), replicates, seedBase, seedBase + replicates - 1, todo.size(), reused));
+        report.add("Paired differences B - A with " + Math.round(confidence * 100) + "% t intervals:");
+        report.addAll(t.lines());
+        report.add("Comparison id: " + id + " (table comparisons in " + store.file() + ")");
+        return new Result(id, rows, todo.size(), reused, report);
+    }
+
+    private static Double nan(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static double value(Map<String, Double> v, RunSpec s, String metric) {
+        Double x = v.get(s.runId());
+        if (x == null) {
+            throw new IllegalArgumentException("no metric '" + metric + "' in run of " + s.scenarioSource());
+        }
+        return x;
+    }
+
+    private static List<String> declared(RunSpec spec) {
+        RunOutcome probe = RunTask.execute(new RunSpec(spec.scenarioText(), spec.scenarioSource(), spec.overrides(), spec.seed(), 0), 1);
+        return probe.ok() ? probe.metrics().names() : List.of();
+    }
+
+    /** The metrics a scenario's model declares (from a run of 0 steps). */
+    public static List<String> declaredMetrics(Scenario sc) {
+        return declared(RunSpec.of(sc, Map.of(), sc.seed(), 0));
+    }
+}
