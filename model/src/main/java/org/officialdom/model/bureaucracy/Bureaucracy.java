@@ -113,6 +113,7 @@ public final class Bureaucracy implements Model {
         RandomStream thresholds = streams.stream("thresholds");
         double circle0 = parameters.circle().initialShare();
         double retire = parameters.exits().retirementAge();
+        double oldest = Math.min(retire, 65);
         boolean custom = !parameters.organisation().customPosts().isEmpty();
         sim.parallel().forEach(o.size(), c -> {
             for (int i = c.from(); i < c.to(); i++) {
@@ -120,7 +121,7 @@ public final class Bureaucracy implements Model {
                 int r = rank[i];
                 double age = custom
                         ? Recruitment.clip(rp.entryAge() + rp.entryAgeSd() * traits.normal(id, 0, 20), 18, retire)
-                        : Math.min(retire - 0.5, rp.entryAge() + (retire - rp.entryAge()) * traits.uniform(id, 0, 20) + 3 * r);
+                        : Math.min(oldest - 0.5, rp.entryAge() + (oldest - rp.entryAge()) * traits.uniform(id, 0, 20) + 3 * r);
                 Recruitment.draw(o, i, rp, traits, 0, r, age, 0, circle0, 0);
                 double tenure = custom ? 0 : Math.max(0, age - rp.entryAge() - rp.entryAgeSd() * Math.abs(traits.normal(id, 0, 21)));
                 o.tenure.values()[i] = Officials.months(12 * tenure);

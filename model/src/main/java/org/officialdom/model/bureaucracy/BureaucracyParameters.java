@@ -27,7 +27,7 @@ public record BureaucracyParameters(
         @Param("Exit routes (mechanism 11).") Exits.Parameters exits,
         @Param("Careers and transfers (mechanism 13).") Careers.Parameters careers,
         @Param("Preference falsification and public party exit (mechanism 14).") PartyExit.Parameters partyExit,
-        @Param("Public-service output (mechanism 15).") ServiceOutput.Parameters output) {
+        @Param("Public-service output (mechanism 15).") ServiceOutput.Parameters output) implements java.io.Serializable {
 
     public static final BureaucracyParameters DEFAULTS = new BureaucracyParameters(1, 500,
             Organisation.Parameters.DEFAULTS, Recruitment.Parameters.DEFAULTS, PoliticalStudy.Parameters.DEFAULTS,

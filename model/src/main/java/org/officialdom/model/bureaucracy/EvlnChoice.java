@@ -47,7 +47,7 @@ public final class EvlnChoice {
             @Param(value = "Effect of fear.", unit = "utility", min = 0) double fear,
             @Param(value = "Effect of burnout.", unit = "utility", min = 0) double burnout,
             @Param(value = "Effect of colleagues' exits on exit.", unit = "utility", min = 0) double colleagues,
-            @Param(value = "Loss of voice utility per retaliation suffered.", unit = "utility", min = 0) double disillusion) {
+            @Param(value = "Loss of voice utility per retaliation suffered.", unit = "utility", min = 0) double disillusion) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(0.08, 1.0, 1.0,
                 1.0, -3.5, -0.6, -1.2, 2.0, 1.0, 0.5, 2.0, 0.3, 1.0, 2.0, 1.0, 1.5, 0.5);

@@ -37,7 +37,7 @@ public final class Investigation {
             @Param(value = "Probability that an investigated innocent official with enemies is convicted anyway.", unit = "share", min = 0, max = 1)
             double fabricate,
             @Param(value = "Fear of investigation per unit of campaign intensity.", unit = "fear (0-1)", min = 0, max = 1)
-            double baseFear) {
+            double baseFear) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(0.00002, 1, 4, 3, 20, 0.6, 0.8, 0.3, 0.01);
     }

@@ -39,7 +39,7 @@ public final class PartyExit {
             @Param(value = "Threshold rise per unit of surveillance intensity.", unit = "share", min = 0, max = 1)
             double surveillanceWeight,
             @Param(value = "Share of exits seen outside the organisation, added to what members observe (0: none).", unit = "share", min = 0, max = 1)
-            double outsideShare) {
+            double outsideShare) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(0.25, 0.12, 0.3, 0.02, 0.1, 0.0);
     }

@@ -25,7 +25,7 @@ public final class Pay {
             @Param(value = "Outside (private-sector) wage for a competence-7 clerk, relative to a township clerk's pay.", unit = "ratio", min = 0, max = 20)
             double outsideWage,
             @Param(value = "Share of pay saved each month.", unit = "share", min = 0, max = 1)
-            double savingRate) {
+            double savingRate) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(0.35, 0.10, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 1.1, 0.15);
 

@@ -26,7 +26,7 @@ public final class Quotas {
             @Param(value = "Out-of-pocket cost of meeting a quota one cannot meet by work.", unit = "months of own pay", min = 0, max = 12)
             double outOfPocket,
             @Param(value = "Stress added by a penalty for a missed quota.", unit = "stress (0-1)", min = 0, max = 1)
-            double penaltyStress) {
+            double penaltyStress) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(0.15, 0.0, 10, 0.2, 0.15);
     }

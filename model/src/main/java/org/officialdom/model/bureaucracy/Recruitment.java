@@ -48,7 +48,7 @@ public final class Recruitment {
             @Param(value = "Standard deviation of age at entry.", unit = "years", min = 0, max = 20) double entryAgeSd,
             @Param(value = "Share of entrants who are party members.", unit = "share", min = 0, max = 1) double memberShare,
             @Param(value = "Mean private regime support.", unit = "support (0-1)", min = 0, max = 1) double supportMean,
-            @Param(value = "Standard deviation of private regime support.", unit = "support", min = 0, max = 1) double supportSd) {
+            @Param(value = "Standard deviation of private regime support.", unit = "support", min = 0, max = 1) double supportSd) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(72, 1, 12, 12, 1.0, 1.0, 0.3, 7, 2, 24, 2, 0.6, 0.6, 0.2);
     }

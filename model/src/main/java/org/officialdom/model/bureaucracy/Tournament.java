@@ -42,7 +42,7 @@ public final class Tournament {
             @Param(value = "Mean competence of a fresh draw under peter.", unit = "competence", min = 1, max = 10) double peterMean,
             @Param(value = "Standard deviation of a fresh draw under peter.", unit = "competence", min = 0, max = 10) double peterSd,
             @Param(value = "Responsibility weight by rank, bottom first, for global efficiency (empty: (r+1)/R).", unit = "weights")
-            List<Double> responsibility) {
+            List<Double> responsibility) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(1.0, 0.5, 0.3, 0.3, Strategy.BEST, 0.5,
                 Hypothesis.COMMON_SENSE, 1.0, 7, 2, List.of());
