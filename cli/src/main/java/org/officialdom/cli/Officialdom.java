@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Officialdom.VersionInfo.class,
         description = "Simulates bureaucracies that wear their own people out.",
-        subcommands = {RunCommand.class, ScenariosCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BiographyCommand.class, ScenariosCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Officialdom {
 
     public static final int BAD_INPUT = 2;

@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Resume the interrupted run in DIR from its checkpoint.")
     Path resume;
 
+    @Option(names = "--scale", paramLabel = "X", description = "Multiply the number of officials (organisation.officials) by X.")
+    Double scale;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -71,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
             result = Runner.resume(resume, t, progress);
         } else {
             Scenario sc = ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario);
+            if (scale != null) {
+                sc = scaled(sc, scale);
+            }
             Path folder = out != null ? out : Path.of("out", sc.name());
             result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery), progress);
         }
@@ -79,5 +85,21 @@ final class RunCommand implements Callable<Integer> {
         result.summary().forEach(w::println);
         w.flush();
         return 0;
+    }
+
+    /** The scenario with organisation.officials multiplied by {@code x}. */
+    private static Scenario scaled(Scenario sc, double x) {
+        if (!(x > 0)) {
+            throw new Officialdom.BadInput("--scale: expected a number above 0, found " + x);
+        }
+        var size = sc.parameterTreeAt(0).path("organisation").path("officials");
+        if (!size.isNumber()) {
+            throw new Officialdom.BadInput("--scale: the model '" + sc.kind().name() + "' has no organisation.officials to scale");
+        }
+        var params = sc.parameters().deepCopy();
+        var org = params.get("organisation") instanceof tools.jackson.databind.node.ObjectNode o ? o : params.putObject("organisation");
+        org.put("officials", Math.max(1L, Math.round(size.asDouble() * x)));
+        return new Scenario(sc.name(), sc.title(), sc.description(), sc.kind(), sc.seed(), sc.steps(), sc.start(), params,
+                sc.calendar(), sc.source(), sc.text());
     }
 }
