@@ -437,7 +437,9 @@ public final class Bureaucracy implements Model {
                 long id = o.table.id(i);
                 boolean protectedBy = patron[i] >= 0 && o.table.isLive(patron[i]);
                 double h = Investigation.hazard(p, circle[i], enemies[i], quit[i], protectedBy);
-                h = 1 - Math.pow(1 - h, months);
+                if (months != 1) {
+                    h = 1 - Math.pow(1 - h, months);
+                }
                 Investigation.Verdict v = Investigation.verdict(p, h, s.uniform(id, step, 0), s.uniform(id, step, 1), circle[i], enemies[i]);
                 if (v == Investigation.Verdict.NONE) {
                     continue;
@@ -466,6 +468,11 @@ public final class Bureaucracy implements Model {
         double months = parameters.monthsPerStep();
         double search = 1 - Math.pow(1 - p.search(), months);
         double retireMonths = 12 * p.retirementAge();
+        // the death probability by age in months, computed once a step with the same function
+        double[] death = new double[(int) Math.min(Short.MAX_VALUE + 1L, (long) retireMonths + 2)];
+        for (int a = 0; a < death.length; a++) {
+            death[a] = Exits.death(p, a / 12.0, months);
+        }
         sim.parallel().forEach(o.size(), c -> {
             boolean[] leave = o.leave.values();
             byte[] route = o.route.values();
@@ -480,7 +487,7 @@ public final class Bureaucracy implements Model {
                 ExitRoute r = ExitRoute.NONE;
                 if (age[i] > retireMonths) {
                     r = ExitRoute.RETIREMENT;
-                } else if (s.uniform(id, step, 0) < Exits.death(p, age[i] / 12.0, months)) {
+                } else if (s.uniform(id, step, 0) < (age[i] < death.length ? death[age[i]] : Exits.death(p, age[i] / 12.0, months))) {
                     r = ExitRoute.DEATH;
                 } else if (comp[i] < p.competenceFloor()) {
                     r = ExitRoute.DISMISSAL_INCOMPETENCE;
