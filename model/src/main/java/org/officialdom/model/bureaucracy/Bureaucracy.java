@@ -634,7 +634,18 @@ public final class Bureaucracy implements Model {
             }
             for (int k = 0; k + 1 < list.size(); k += 2) {
                 int a = list.get(k);
+                // a head is swapped with a head of another unit: look ahead for one
+                for (int j = k + 1; j < list.size() && unit[list.get(k + 1)] == unit[a]; j++) {
+                    if (unit[list.get(j)] != unit[a]) {
+                        Integer tmp = list.get(k + 1);
+                        list.set(k + 1, list.get(j));
+                        list.set(j, tmp);
+                    }
+                }
                 int b = list.get(k + 1);
+                if (unit[b] == unit[a]) {
+                    break;
+                }
                 int ua = unit[a];
                 unit[a] = unit[b];
                 unit[b] = ua;
