@@ -9,8 +9,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.officialdom.engine.EventLog;
 import org.officialdom.model.bureaucracy.Biography;
-import org.officialdom.model.scenario.Scenario;
-import org.officialdom.model.scenario.ScenarioLoader;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,12 +47,31 @@ final class BiographyCommand implements Callable<Integer> {
             w.flush();
             return 0;
         }
-        Scenario sc = Files.exists(run.resolve("scenario.yaml")) ? ScenarioLoader.load(run.resolve("scenario.yaml")) : null;
+        YearMonth start = startOf(run.resolve("scenario.yaml"));
         List<EventLog.Event> mine = events.stream().filter(e -> e.agent() == official).toList();
-        Biography.tell(official, mine, step -> sc == null ? "step " + step : sc.labelOf(step)).forEach(w::println);
+        Biography.tell(official, mine, step -> start == null ? "step " + step : start.plusMonths(step).toString()).forEach(w::println);
         w.flush();
         return mine.isEmpty() ? Officialdom.BAD_INPUT : 0;
     }
+
+    /**
+     * The scenario's first month, read from the run's scenario.yaml line {@code start: YYYY-MM} (the
+     * file is not validated again: a run cut short by --steps may list calendar dates past its end).
+     */
+    static YearMonth startOf(Path scenario) throws IOException {
+        if (!Files.exists(scenario)) {
+            return null;
+        }
+        for (String line : Files.readAllLines(scenario)) {
+            Matcher m = START.matcher(line);
+            if (m.matches()) {
+                return YearMonth.parse(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern START = Pattern.compile("^start:\\s*\"?([0-9]{4}-[0-9]{2})\"?\\s*(#.*)?$");
 
     /** Reads {@code step,agent,kind,"detail"} rows (details quoted, quotes doubled). */
     static List<EventLog.Event> read(Path file) throws IOException {
