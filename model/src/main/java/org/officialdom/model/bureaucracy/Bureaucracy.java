@@ -296,7 +296,8 @@ public final class Bureaucracy implements Model {
                 double cs = circleShare[u];
                 integ[i] = (float) Circle.erode(p, integ[i], cs, months);
                 if (in[i]) {
-                    if (s.uniform(id, step, 0) < Circle.leaveProbability(p, integ[i], reformShare[u])) {
+                    if (stance[i] == Stance.VOICE.ordinal()
+                            || s.uniform(id, step, 0) < Circle.leaveProbability(p, integ[i], reformShare[u])) {
                         in[i] = false;
                         t.count(c.worker(), Counts.CIRCLE_LEFT);
                         if (tracked(id)) {

@@ -14,7 +14,8 @@ import org.officialdom.model.scenario.Param;
  * {@code giftCost} months of pay and {@code integrityCost} of integrity. Otherwise the official
  * refuses. Integrity erodes with exposure: {@code integrity −= erosion · c} a month ("become numb").
  * A member leaves with probability {@code leaveRate · integrity + cleanup · v}, v the unit's share
- * of reformers (mechanism 8). Reformers (Voice) never join.
+ * of reformers (mechanism 8). Reformers (Voice) never join, and a member who turns to Voice leaves
+ * ("not taking bribes").
  */
 public final class Circle {
 
