@@ -98,8 +98,11 @@ final class RunCommand implements Callable<Integer> {
         }
         var params = sc.parameters().deepCopy();
         var org = params.get("organisation") instanceof tools.jackson.databind.node.ObjectNode o ? o : params.putObject("organisation");
-        org.put("officials", Math.max(1L, Math.round(size.asDouble() * x)));
+        long officials = Math.max(1L, Math.round(size.asDouble() * x));
+        org.put("officials", officials);
+        // keep the run folder's scenario.yaml faithful when the file names the size on its own line
+        String text = sc.text().replaceFirst("(?m)^(\\s+officials:\\s*)[0-9_]+\\s*$", "$1" + officials);
         return new Scenario(sc.name(), sc.title(), sc.description(), sc.kind(), sc.seed(), sc.steps(), sc.start(), params,
-                sc.calendar(), sc.source(), sc.text());
+                sc.calendar(), sc.source(), text);
     }
 }

@@ -33,6 +33,7 @@ class BiographyCommandTest {
         // a tenth of the 20,000 officials (the generator gives about as many as asked)
         assertThat(run).containsPattern("Bureaucracy: [12],[0-9]{3} officials").contains("EVLN at the end");
         assertThat(Files.readString(out.resolve("run.json"))).contains("\"bytes_per_agent\": 64");
+        assertThat(Files.readString(out.resolve("scenario.yaml"))).contains("officials: 2000");
         String list = capture(() -> assertThat(Officialdom.execute("biography", out.toString())).isZero());
         assertThat(list).contains("Tracked officials").contains("500");
         String story = capture(() -> assertThat(Officialdom.execute("biography", out.toString(), "--official", "500")).isZero());
