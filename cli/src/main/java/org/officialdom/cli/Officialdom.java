@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = Officialdom.VersionInfo.class,
         description = "Simulates bureaucracies that wear their own people out.",
         subcommands = {RunCommand.class, ExperimentCommand.class, CompareCommand.class, CalibrateCommand.class,
-                ExportCommand.class, ReportCommand.class, ScenariosCommand.class, SchemaCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                ExportCommand.class, ReportCommand.class, BiographyCommand.class, ScenariosCommand.class,
+                SchemaCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Officialdom {
 
     public static final int BAD_INPUT = 2;

@@ -55,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Check invariants after every step (no NaN, shares in [0, 1], the model's own).")
     boolean check;
 
+    @Option(names = "--scale", paramLabel = "X", description = "Multiply the number of officials (organisation.officials) by X.")
+    Double scale;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -88,8 +91,12 @@ final class RunCommand implements Callable<Integer> {
             }
             result = Runner.resume(resume, t, progress);
         } else {
-            Scenario sc = ScenarioLoader.override(
-                    ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario), set);
+            Scenario sc = ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario);
+            java.util.List<String> assignments = new java.util.ArrayList<>(set == null ? java.util.List.of() : set);
+            if (scale != null) {
+                assignments.add(scaled(sc, scale));
+            }
+            sc = ScenarioLoader.override(sc, assignments);
             Path folder = out != null ? out : Path.of("out", sc.name());
             result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery, check), progress);
         }
@@ -113,5 +120,18 @@ final class RunCommand implements Callable<Integer> {
         w.println("Report: " + report);
         w.flush();
         return 0;
+    }
+
+    /** The scenario with organisation.officials multiplied by {@code x}. */
+    /** The --set assignment that multiplies the number of officials by {@code x}. */
+    private static String scaled(Scenario sc, double x) {
+        if (!(x > 0)) {
+            throw new Officialdom.BadInput("--scale: expected a number above 0, found " + x);
+        }
+        var size = sc.parameterTreeAt(0).path("organisation").path("officials");
+        if (!size.isNumber()) {
+            throw new Officialdom.BadInput("--scale: the model '" + sc.kind().name() + "' has no organisation.officials to scale");
+        }
+        return "organisation.officials=" + Math.max(1L, Math.round(size.asDouble() * x));
     }
 }

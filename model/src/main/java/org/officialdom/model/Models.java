@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.officialdom.model.bureaucracy.Bureaucracy;
+import org.officialdom.model.bureaucracy.BureaucracyParameters;
 import org.officialdom.model.classic.Granovetter;
 import org.officialdom.model.classic.GranovetterParameters;
 
@@ -16,6 +18,9 @@ public final class Models {
         register(new ModelKind<>("granovetter",
                 "Granovetter's threshold model of collective behaviour (1978)",
                 GranovetterParameters.class, Granovetter::new, (m, p) -> ((Granovetter) m).setParameters(p)));
+        register(new ModelKind<>("bureaucracy",
+                "The bureaucracy model: officials, careers, the gift circle, pressures, EVLN, exits and party-exit cascades",
+                BureaucracyParameters.class, Bureaucracy::new, (m, p) -> ((Bureaucracy) m).setParameters(p)));
     }
 
     private Models() {

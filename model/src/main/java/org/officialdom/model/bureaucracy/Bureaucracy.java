@@ -1,0 +1,942 @@
+package org.officialdom.model.bureaucracy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.officialdom.engine.EventLog;
+import org.officialdom.engine.GroupTally;
+import org.officialdom.engine.MetricSet;
+import org.officialdom.engine.MetricTable;
+import org.officialdom.engine.Model;
+import org.officialdom.engine.Pass;
+import org.officialdom.engine.Simulation;
+import org.officialdom.engine.random.RandomStream;
+import org.officialdom.engine.random.RandomStreams;
+
+/**
+ * The bureaucracy model: officials in a hierarchy of units, worn by study, surveillance, pay cuts
+ * and quotas, rising through a tournament bent by a gift circle, answering with Exit, Voice, Loyalty
+ * or Neglect, and quitting the party in public cascades. See docs/odd.md for the whole description;
+ * each mechanism is its own class with its equations and seed passage.
+ *
+ * <p>One step (a month by default) runs these passes in order; parallel passes read the unit
+ * aggregates of the previous step and write only their own rows:
+ * ageing → pressures (study, surveillance, pay, quotas, morale, stress) → circle → evln → voice →
+ * investigation → exits → departures (unit aggregates, removal) → careers (rotation, punitive
+ * transfers) → tournament → recruitment → party exit → output and measurement.
+ */
+public final class Bureaucracy implements Model {
+
+    static final byte TRANSFER_PENDING = 100;
+
+    BureaucracyParameters parameters;
+    Organisation org;
+    Officials officials;
+    EventLog events;
+    RandomStreams streams;
+    float[] circleShare;  // per unit, last step
+    float[] reformShare;  // per unit: share who acted in Voice last step
+    float[] exitRate;     // per unit: leavers per month last step
+    final Counts counts = new Counts();
+    long step;
+
+    transient int[] indexStart;
+    transient int[] indexRows;
+    private transient GroupTally tally;
+    private transient GroupTally unitTally;
+    private transient GroupTally histogram;
+
+    public Bureaucracy(BureaucracyParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    /** The calendar hands new levers here; the organisation's shape applies to a fresh run only. */
+    public void setParameters(BureaucracyParameters p) {
+        this.parameters = p;
+    }
+
+    public BureaucracyParameters parameters() {
+        return parameters;
+    }
+
+    public Organisation organisation() {
+        return org;
+    }
+
+    public Officials officials() {
+        return officials;
+    }
+
+    boolean tracked(long id) {
+        int k = parameters.trackEvery();
+        return k > 0 && id % k == 0;
+    }
+
+    // ------------------------------------------------------------------ initialisation
+
+    @Override
+    public void init(Simulation sim) {
+        streams = sim.streams();
+        events = new EventLog();
+        org = Organisation.generate(parameters.organisation(), streams);
+        int units = org.units();
+        int R = org.ranks;
+        RandomStream fillDraw = streams.stream("organisation");
+        double fill = parameters.organisation().fill();
+        long total = 0;
+        int[] count = new int[units * R];
+        for (int u = 0; u < units; u++) {
+            for (int r = 0; r <= org.topRank(u); r++) {
+                int n = (int) Math.floor(fill * org.posts(u, r) + fillDraw.uniform(u * (long) R + r, 0, 2));
+                count[u * R + r] = Math.min(org.posts(u, r), n);
+                total += count[u * R + r];
+            }
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("too many officials for one table: " + total);
+        }
+        officials = new Officials((int) total);
+        Officials o = officials;
+        o.table.addMany((int) total);
+        int row = 0;
+        int[] unit = o.unit.values();
+        byte[] rank = o.rank.values();
+        for (int k = 0; k < count.length; k++) {
+            for (int i = 0; i < count[k]; i++) {
+                unit[row] = k / R;
+                rank[row] = (byte) (k % R);
+                row++;
+            }
+            org.occupied[k] = count[k];
+        }
+        Recruitment.Parameters rp = parameters.recruitment();
+        RandomStream traits = streams.stream("officials");
+        RandomStream thresholds = streams.stream("thresholds");
+        double circle0 = parameters.circle().initialShare();
+        double retire = parameters.exits().retirementAge();
+        double oldest = Math.min(retire, 65);
+        boolean custom = !parameters.organisation().customPosts().isEmpty();
+        sim.parallel().forEach(o.size(), c -> {
+            for (int i = c.from(); i < c.to(); i++) {
+                long id = o.table.id(i);
+                int r = rank[i];
+                double age = custom
+                        ? Recruitment.clip(rp.entryAge() + rp.entryAgeSd() * traits.normal(id, 0, 20), 18, retire)
+                        : Math.min(oldest - 0.5, rp.entryAge() + (oldest - rp.entryAge()) * traits.uniform(id, 0, 20) + 3 * r);
+                Recruitment.draw(o, i, rp, traits, 0, r, age, 0, circle0, 0);
+                double tenure = custom ? 0 : Math.max(0, age - rp.entryAge() - rp.entryAgeSd() * Math.abs(traits.normal(id, 0, 21)));
+                o.tenure.values()[i] = Officials.months(12 * tenure);
+                o.inPost.values()[i] = Officials.months(12 * Math.min(tenure, 10 * traits.uniform(id, 0, 44)));
+                o.threshold.values()[i] = o.member.values()[i]
+                        ? PartyExit.threshold(parameters.partyExit(), thresholds.normal(id, 0, 0), Officials.trait(o.support.values()[i]))
+                        : Double.POSITIVE_INFINITY;
+            }
+        });
+        assignPatrons();
+        circleShare = new float[units];
+        reformShare = new float[units];
+        exitRate = new float[units];
+        unitAggregates(sim, false);
+        for (int i = 0; i < o.size(); i++) {
+            int id = o.table.id(i);
+            if (tracked(id)) {
+                events.add(0, id, "start", "serving as " + Rank.label(rank[i], R) + " in " + org.describe(unit[i])
+                        + String.format(", age %d, %d years of service, %s", o.age.values()[i] / 12, o.tenure.values()[i] / 12,
+                        o.member.values()[i] ? "party member" : "not a party member")
+                        + (o.circle.values()[i] ? ", already in the gift circle" : ""));
+            }
+        }
+        measure(sim);
+    }
+
+    /** Each official's patron is the head of its unit (of the parent unit for the head itself). */
+    private void assignPatrons() {
+        int units = org.units();
+        int[] head = new int[units];
+        java.util.Arrays.fill(head, -1);
+        Officials o = officials;
+        for (int i = 0; i < o.size(); i++) {
+            int u = o.unit.values()[i];
+            if (o.rank.values()[i] == org.topRank(u) && head[u] < 0) {
+                head[u] = o.table.id(i);
+            }
+        }
+        for (int i = 0; i < o.size(); i++) {
+            int u = o.unit.values()[i];
+            int h = head[u];
+            int id = o.table.id(i);
+            if (h == id || h < 0) {
+                int p = org.tree.parent(u);
+                h = p >= 0 ? head[p] : -1;
+            }
+            o.patron.values()[i] = h;
+        }
+    }
+
+    // ------------------------------------------------------------------ passes
+
+    @Override
+    public List<Pass> passes() {
+        return List.of(
+                Pass.of("ageing", this::ageing),
+                Pass.of("pressures", this::pressures),
+                Pass.of("circle", this::circle),
+                Pass.of("evln", this::evln),
+                Pass.of("voice", this::voice),
+                Pass.of("investigation", this::investigation),
+                Pass.of("exits", this::exits),
+                Pass.of("departures", this::departures),
+                Pass.of("careers", this::careers),
+                Pass.of("tournament", this::tournament),
+                Pass.of("recruitment", this::recruitment),
+                Pass.of("party-exit", this::partyExit),
+                Pass.of("measure", this::measure));
+    }
+
+    private GroupTally tally(Simulation sim) {
+        if (tally == null || tally.groups() != Counts.KINDS) {
+            tally = new GroupTally(Counts.KINDS, 1, sim.parallel().threads());
+        }
+        return tally;
+    }
+
+    private void ageing(Simulation sim) {
+        step = sim.stepNumber();
+        counts.clear();
+        tally = null;
+        tally(sim).reset();
+        int mps = parameters.monthsPerStep();
+        short[] age = officials.age.values();
+        short[] ten = officials.tenure.values();
+        short[] post = officials.inPost.values();
+        sim.parallel().forEach(officials.size(), c -> {
+            for (int i = c.from(); i < c.to(); i++) {
+                age[i] = (short) Math.min(Short.MAX_VALUE, age[i] + mps);
+                ten[i] = (short) Math.min(Short.MAX_VALUE, ten[i] + mps);
+                post[i] = (short) Math.min(Short.MAX_VALUE, post[i] + mps);
+            }
+        });
+    }
+
+    /** Mechanisms 1-4 and 9: study, surveillance, pay, quotas, then morale and stress. */
+    private void pressures(Simulation sim) {
+        BureaucracyParameters p = parameters;
+        Officials o = officials;
+        GroupTally t = tally(sim);
+        RandomStream quota = streams.stream("quotas");
+        double months = p.monthsPerStep();
+        double loadMember = PoliticalStudy.load(p.study(), true);
+        double loadOther = PoliticalStudy.load(p.study(), false);
+        double overtime = Quotas.overtime(p.quotas(), p.study().workWeekHours());
+        double freedom = Surveillance.freedom(p.surveillance());
+        double investigationFear = Investigation.fear(p.investigation());
+        double protectedBudget = p.organisation().protectedBudget();
+        int levels = org.levels;
+        sim.parallel().forEach(o.size(), c -> {
+            int[] unit = o.unit.values();
+            byte[] rank = o.rank.values();
+            boolean[] member = o.member.values();
+            float[] comp = o.competence.values();
+            float[] sav = o.savings.values();
+            float[] mor = o.morale.values();
+            float[] str = o.stress.values();
+            byte[] stance = o.stance.values();
+            byte[] ret = o.retaliations.values();
+            for (int i = c.from(); i < c.to(); i++) {
+                int u = unit[i];
+                int lv = org.level[u];
+                long id = o.table.id(i);
+                double load = member[i] ? loadMember : loadOther;
+                double support = Officials.trait(o.support.values()[i]);
+                double fear = Math.min(1, Surveillance.fear(p.surveillance(), Officials.trait(o.riskAversion.values()[i])) + investigationFear);
+                double pay = Pay.pay(p.pay(), rank[i], lv, levels, org.budget[u] >= protectedBudget);
+                double outside = Pay.outside(p.pay(), comp[i], rank[i]);
+                double effort = ServiceOutput.effort(p.output(), stance[i]);
+                Quotas.Outcome q = Quotas.outcome(p.quotas(), quota.uniform(id, step), comp[i], effort, sav[i]);
+                double penalty = 0;
+                double savings = sav[i] + p.pay().savingRate() * months;
+                switch (q) {
+                    case MET -> t.count(c.worker(), Counts.QUOTA_MET);
+                    case PAID_OUT_OF_POCKET -> {
+                        t.count(c.worker(), Counts.QUOTA_OUT_OF_POCKET);
+                        savings -= p.quotas().outOfPocket();
+                    }
+                    case PENALISED -> {
+                        t.count(c.worker(), Counts.QUOTA_PENALTY);
+                        penalty = p.quotas().penaltyStress();
+                    }
+                    default -> { }
+                }
+                sav[i] = (float) Math.min(1000, savings);
+                double recognition = 1.0 / (1 + ret[i]) * (penalty > 0 ? 0.5 : 1);
+                double target = Morale.target(p.morale(), Officials.trait(o.motivation.values()[i]), load,
+                        p.quotas().meaninglessShare(), Pay.fairness(pay, outside), freedom, recognition, support,
+                        overtime, 12 * exitRate[u] / months);
+                mor[i] = (float) Morale.adapt(p.morale(), mor[i], target, months);
+                str[i] = (float) Morale.stress(p.morale(), str[i], (load + overtime + fear) * months, penalty);
+            }
+        });
+    }
+
+    /** Mechanism 5. */
+    private void circle(Simulation sim) {
+        Circle.Parameters p = parameters.circle();
+        Officials o = officials;
+        GroupTally t = tally(sim);
+        RandomStream s = streams.stream("circle");
+        double months = parameters.monthsPerStep();
+        sim.parallel().forEach(o.size(), c -> {
+            int[] unit = o.unit.values();
+            boolean[] in = o.circle.values();
+            float[] integ = o.integrity.values();
+            float[] sav = o.savings.values();
+            byte[] stance = o.stance.values();
+            for (int i = c.from(); i < c.to(); i++) {
+                int u = unit[i];
+                long id = o.table.id(i);
+                double cs = circleShare[u];
+                integ[i] = (float) Circle.erode(p, integ[i], cs, months);
+                if (in[i]) {
+                    if (stance[i] == Stance.VOICE.ordinal()
+                            || s.uniform(id, step, 0) < Circle.leaveProbability(p, integ[i], reformShare[u])) {
+                        in[i] = false;
+                        t.count(c.worker(), Counts.CIRCLE_LEFT);
+                        if (tracked(id)) {
+                            events.add(step, (int) id, "circle-left", "stopped giving gifts and left the circle");
+                        }
+                    }
+                } else if (stance[i] != Stance.VOICE.ordinal() && s.uniform(id, step, 1) < cs) {
+                    double ambition = Officials.trait(o.ambition.values()[i]);
+                    if (sav[i] >= p.giftCost() && s.uniform(id, step, 2) < Circle.joinProbability(p, 1.0, ambition, integ[i])) {
+                        in[i] = true;
+                        sav[i] -= (float) p.giftCost();
+                        integ[i] = (float) Math.max(0, integ[i] - p.integrityCost());
+                        t.count(c.worker(), Counts.CIRCLE_JOINED);
+                        if (tracked(id)) {
+                            events.add(step, (int) id, "gift", "gave gifts to superiors and entered the circle");
+                        }
+                    } else {
+                        t.count(c.worker(), Counts.CIRCLE_REFUSED);
+                        if (tracked(id)) {
+                            events.add(step, (int) id, "refused", "was invited into the gift circle and refused");
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Mechanism 10. */
+    private void evln(Simulation sim) {
+        BureaucracyParameters p = parameters;
+        EvlnChoice.Parameters e = p.evln();
+        Officials o = officials;
+        RandomStream s = streams.stream("evln");
+        double months = p.monthsPerStep();
+        double reconsider = 1 - Math.pow(1 - e.reconsider(), months);
+        double investigationFear = Investigation.fear(p.investigation());
+        double protectedBudget = p.organisation().protectedBudget();
+        double burnout = p.morale().burnout();
+        int levels = org.levels;
+        sim.parallel().forEach(o.size(), c -> {
+            double[] u = new double[4];
+            int[] unit = o.unit.values();
+            byte[] rank = o.rank.values();
+            byte[] stance = o.stance.values();
+            float[] comp = o.competence.values();
+            for (int i = c.from(); i < c.to(); i++) {
+                long id = o.table.id(i);
+                if (s.uniform(id, step, 0) >= reconsider) {
+                    continue;
+                }
+                int un = unit[i];
+                double pay = Pay.pay(p.pay(), rank[i], org.level[un], levels, org.budget[un] >= protectedBudget);
+                double alt = EvlnChoice.alternatives(pay, Pay.outside(p.pay(), comp[i], rank[i]));
+                double fear = Math.min(1, Surveillance.fear(p.surveillance(), Officials.trait(o.riskAversion.values()[i])) + investigationFear);
+                double colleagues = Math.min(1, p.morale().colleagueSensitivity() * 12 * exitRate[un] / months);
+                EvlnChoice.utilities(e, o.morale.values()[i], EvlnChoice.investment(o.tenure.values()[i], rank[i], org.topRank(un)),
+                        alt, fear, o.stress.values()[i] >= burnout, colleagues, Officials.trait(o.motivation.values()[i]),
+                        o.retaliations.values()[i], u);
+                int now = EvlnChoice.choose(e, u, stance[i], s.uniform(id, step, 1));
+                if (now != stance[i]) {
+                    stance[i] = (byte) now;
+                    if (tracked(id)) {
+                        events.add(step, (int) id, "stance", "became " + Stance.values()[now].label()
+                                + String.format(" (morale %.2f, stress %.2f)", o.morale.values()[i], o.stress.values()[i]));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Mechanism 8. */
+    private void voice(Simulation sim) {
+        Voice.Parameters p = parameters.voice();
+        Officials o = officials;
+        GroupTally t = tally(sim);
+        RandomStream s = streams.stream("voice");
+        double act = 1 - Math.pow(1 - p.actionRate(), parameters.monthsPerStep());
+        sim.parallel().forEach(o.size(), c -> {
+            byte[] stance = o.stance.values();
+            int[] unit = o.unit.values();
+            byte[] enemies = o.enemies.values();
+            byte[] ret = o.retaliations.values();
+            byte[] route = o.route.values();
+            for (int i = c.from(); i < c.to(); i++) {
+                if (stance[i] != Stance.VOICE.ordinal()) {
+                    continue;
+                }
+                long id = o.table.id(i);
+                if (s.uniform(id, step, 0) >= act) {
+                    continue;
+                }
+                t.count(c.worker(), Counts.VOICE_ACTION);
+                double cs = circleShare[unit[i]];
+                boolean enemy = s.uniform(id, step, 1) < p.enemyRate() * cs;
+                if (enemy) {
+                    enemies[i] = Officials.bump(enemies[i], 1);
+                    t.count(c.worker(), Counts.ENEMY_MADE);
+                }
+                Voice.Retaliation r = Voice.retaliation(p, cs, s.uniform(id, step, 2));
+                if (r != Voice.Retaliation.NONE) {
+                    ret[i] = Officials.bump(ret[i], 1);
+                    t.count(c.worker(), Counts.RETALIATION);
+                    if (r == Voice.Retaliation.PUNITIVE_TRANSFER) {
+                        route[i] = TRANSFER_PENDING;
+                    } else if (r == Voice.Retaliation.FABRICATED_ACCUSATION) {
+                        enemies[i] = Officials.bump(enemies[i], 2);
+                    }
+                }
+                if (tracked(id)) {
+                    events.add(step, (int) id, "voice", "refused bribes and pressed against local corruption"
+                            + (enemy ? "; made an enemy" : "")
+                            + switch (r) {
+                                case BLOCKED_PROMOTION -> "; the circle blocked the promotion";
+                                case PUNITIVE_TRANSFER -> "; the circle moved to have the official transferred";
+                                case FABRICATED_ACCUSATION -> "; rivals filed an accusation of bribery";
+                                default -> "";
+                            });
+                }
+            }
+        });
+    }
+
+    /** Mechanism 7. */
+    private void investigation(Simulation sim) {
+        Investigation.Parameters p = parameters.investigation();
+        Officials o = officials;
+        GroupTally t = tally(sim);
+        RandomStream s = streams.stream("investigation");
+        double months = parameters.monthsPerStep();
+        sim.parallel().forEach(o.size(), c -> {
+            boolean[] circle = o.circle.values();
+            byte[] enemies = o.enemies.values();
+            boolean[] quit = o.publicExit.values();
+            int[] patron = o.patron.values();
+            boolean[] leave = o.leave.values();
+            byte[] route = o.route.values();
+            for (int i = c.from(); i < c.to(); i++) {
+                long id = o.table.id(i);
+                boolean protectedBy = patron[i] >= 0 && o.table.isLive(patron[i]);
+                double h = Investigation.hazard(p, circle[i], enemies[i], quit[i], protectedBy);
+                if (months != 1) {
+                    h = 1 - Math.pow(1 - h, months);
+                }
+                Investigation.Verdict v = Investigation.verdict(p, h, s.uniform(id, step, 0), s.uniform(id, step, 1), circle[i], enemies[i]);
+                if (v == Investigation.Verdict.NONE) {
+                    continue;
+                }
+                t.count(c.worker(), Counts.INVESTIGATED);
+                if (v == Investigation.Verdict.GUILTY || v == Investigation.Verdict.FABRICATED) {
+                    leave[i] = true;
+                    route[i] = (byte) (v == Investigation.Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY : ExitRoute.DISMISSAL_FABRICATED).ordinal();
+                }
+                if (tracked(id)) {
+                    events.add(step, (int) id, "investigation", switch (v) {
+                        case GUILTY -> "investigated by the discipline commission and found guilty of bribery";
+                        case FABRICATED -> "accused of bribery by enemies and convicted although innocent";
+                        default -> "investigated by the discipline commission and cleared";
+                    });
+                }
+            }
+        });
+    }
+
+    /** Mechanism 11 (retirement, death, incompetence, resignation). */
+    private void exits(Simulation sim) {
+        Exits.Parameters p = parameters.exits();
+        Officials o = officials;
+        RandomStream s = streams.stream("exits");
+        double months = parameters.monthsPerStep();
+        double search = 1 - Math.pow(1 - p.search(), months);
+        double retireMonths = 12 * p.retirementAge();
+        // the death probability by age in months, computed once a step with the same function
+        double[] death = new double[(int) Math.min(Short.MAX_VALUE + 1L, (long) retireMonths + 2)];
+        for (int a = 0; a < death.length; a++) {
+            death[a] = Exits.death(p, a / 12.0, months);
+        }
+        sim.parallel().forEach(o.size(), c -> {
+            boolean[] leave = o.leave.values();
+            byte[] route = o.route.values();
+            short[] age = o.age.values();
+            float[] comp = o.competence.values();
+            byte[] stance = o.stance.values();
+            for (int i = c.from(); i < c.to(); i++) {
+                if (leave[i]) {
+                    continue;
+                }
+                long id = o.table.id(i);
+                ExitRoute r = ExitRoute.NONE;
+                if (age[i] > retireMonths) {
+                    r = ExitRoute.RETIREMENT;
+                } else if (s.uniform(id, step, 0) < (age[i] < death.length ? death[age[i]] : Exits.death(p, age[i] / 12.0, months))) {
+                    r = ExitRoute.DEATH;
+                } else if (comp[i] < p.competenceFloor()) {
+                    r = ExitRoute.DISMISSAL_INCOMPETENCE;
+                } else if (stance[i] == Stance.EXIT.ordinal() && s.uniform(id, step, 1) < search) {
+                    r = Exits.way(p, Officials.trait(o.foreignTies.values()[i]), o.savings.values()[i], s.uniform(id, step, 2));
+                }
+                if (r != ExitRoute.NONE) {
+                    leave[i] = true;
+                    route[i] = (byte) r.ordinal();
+                }
+            }
+        });
+    }
+
+    /** Unit aggregates of this step (circle, reformers, leavers), then the leavers go. */
+    private void departures(Simulation sim) {
+        unitAggregates(sim, true);
+        Officials o = officials;
+        boolean[] leave = o.leave.values();
+        byte[] route = o.route.values();
+        int[] unit = o.unit.values();
+        byte[] rank = o.rank.values();
+        int R = org.ranks;
+        for (int i = 0; i < o.size(); i++) {
+            if (!leave[i]) {
+                continue;
+            }
+            org.occupied[unit[i] * R + rank[i]]--;
+            counts.exits[route[i]]++;
+            int id = o.table.id(i);
+            if (tracked(id)) {
+                ExitRoute r = ExitRoute.values()[route[i]];
+                events.add(step, id, "exit", r.label() + String.format(" at age %d after %d years of service, as %s",
+                        o.age.values()[i] / 12, o.tenure.values()[i] / 12, Rank.label(rank[i], R)));
+            }
+        }
+        o.table.removeFlagged(o.leave);
+    }
+
+    /** Per-unit circle share, reformer share and exit rate, and their sums by level. */
+    private void unitAggregates(Simulation sim, boolean withLeavers) {
+        Officials o = officials;
+        int units = org.units();
+        if (unitTally == null || unitTally.groups() != units) {
+            unitTally = new GroupTally(units, 3, sim.parallel().threads());
+        }
+        GroupTally ut = unitTally;
+        ut.reset();
+        sim.parallel().forEach(o.size(), c -> {
+            int[] unit = o.unit.values();
+            boolean[] circle = o.circle.values();
+            boolean[] leave = o.leave.values();
+            byte[] stance = o.stance.values();
+            for (int i = c.from(); i < c.to(); i++) {
+                int u = unit[i];
+                ut.count(c.worker(), u);
+                if (circle[i]) {
+                    ut.add(c.worker(), u, 0, 1);
+                }
+                if (withLeavers && leave[i]) {
+                    ut.add(c.worker(), u, 1, 1);
+                }
+                if (stance[i] == Stance.VOICE.ordinal()) {
+                    ut.add(c.worker(), u, 2, 1);
+                }
+            }
+        });
+        long[] inCircle = new long[org.levels];
+        long[] staff = new long[org.levels];
+        for (int u = 0; u < units; u++) {
+            long n = ut.countOf(u);
+            double cs = ut.sumOf(u, 0);
+            circleShare[u] = n == 0 ? 0f : (float) (cs / n);
+            exitRate[u] = n == 0 ? 0f : (float) (ut.sumOf(u, 1) / n);
+            reformShare[u] = n == 0 ? 0f : (float) (ut.sumOf(u, 2) / n);
+            inCircle[org.level[u]] += Math.round(cs);
+            staff[org.level[u]] += n;
+        }
+        counts.circleByLevel = new double[org.levels];
+        for (int l = 0; l < org.levels; l++) {
+            counts.circleByLevel[l] = staff[l] == 0 ? 0 : (double) inCircle[l] / staff[l];
+        }
+    }
+
+    /** Rows sorted by (unit, rank): the candidates of the tournament and the heads for rotation. */
+    void buildIndex() {
+        Officials o = officials;
+        int R = org.ranks;
+        int keys = org.units() * R;
+        if (indexStart == null || indexStart.length != keys + 1) {
+            indexStart = new int[keys + 1];
+        } else {
+            java.util.Arrays.fill(indexStart, 0);
+        }
+        if (indexRows == null || indexRows.length < o.size()) {
+            indexRows = new int[Math.max(16, o.size() + o.size() / 8)];
+        }
+        int[] unit = o.unit.values();
+        byte[] rank = o.rank.values();
+        for (int i = 0; i < o.size(); i++) {
+            indexStart[unit[i] * R + rank[i] + 1]++;
+        }
+        for (int k = 0; k < keys; k++) {
+            indexStart[k + 1] += indexStart[k];
+        }
+        int[] fill = java.util.Arrays.copyOf(indexStart, keys);
+        for (int i = 0; i < o.size(); i++) {
+            indexRows[fill[unit[i] * R + rank[i]]++] = i;
+        }
+    }
+
+    /** Mechanism 13. */
+    private void careers(Simulation sim) {
+        Careers.Parameters p = parameters.careers();
+        Officials o = officials;
+        int R = org.ranks;
+        int[] unit = o.unit.values();
+        byte[] rank = o.rank.values();
+        short[] inPost = o.inPost.values();
+        byte[] route = o.route.values();
+        RandomStream s = streams.stream("careers");
+        double rate = 1 - Math.pow(1 - p.rotationRate(), parameters.monthsPerStep());
+        // Rotation: heads up for rotation, grouped by level, shuffled, swapped in pairs.
+        List<List<Integer>> byLevel = new ArrayList<>();
+        for (int l = 0; l < org.levels; l++) {
+            byLevel.add(new ArrayList<>());
+        }
+        if (rate > 0 && org.units() > 1) {
+            for (int i = 0; i < o.size(); i++) {
+                int u = unit[i];
+                if (u != 0 && rank[i] == org.topRank(u) && inPost[i] >= p.rotationMonths()
+                        && s.uniform(o.table.id(i), step, 0) < rate) {
+                    byLevel.get(org.level[u]).add(i);
+                }
+            }
+        }
+        java.util.SplittableRandom shuffle = s.sequential(0, step);
+        for (List<Integer> list : byLevel) {
+            for (int k = list.size() - 1; k > 0; k--) {
+                int j = shuffle.nextInt(k + 1);
+                Integer tmp = list.get(k);
+                list.set(k, list.get(j));
+                list.set(j, tmp);
+            }
+            for (int k = 0; k + 1 < list.size(); k += 2) {
+                int a = list.get(k);
+                // a head is swapped with a head of another unit: look ahead for one
+                for (int j = k + 1; j < list.size() && unit[list.get(k + 1)] == unit[a]; j++) {
+                    if (unit[list.get(j)] != unit[a]) {
+                        Integer tmp = list.get(k + 1);
+                        list.set(k + 1, list.get(j));
+                        list.set(j, tmp);
+                    }
+                }
+                int b = list.get(k + 1);
+                if (unit[b] == unit[a]) {
+                    break;
+                }
+                int ua = unit[a];
+                unit[a] = unit[b];
+                unit[b] = ua;
+                inPost[a] = 0;
+                inPost[b] = 0;
+                counts.rotations += 2;
+                for (int x : new int[] {a, b}) {
+                    int id = o.table.id(x);
+                    if (tracked(id)) {
+                        events.add(step, id, "rotation", "rotated to head " + org.describe(unit[x]));
+                    }
+                }
+            }
+        }
+        // Punitive transfers to a sideline unit of the same level.
+        for (int i = 0; i < o.size(); i++) {
+            if (route[i] != TRANSFER_PENDING) {
+                continue;
+            }
+            route[i] = 0;
+            int id = o.table.id(i);
+            int lv = org.level[unit[i]];
+            int from = org.levelStart[lv];
+            int width = org.levelStart[lv + 1] - from;
+            int target = -1;
+            for (int k = 0; k < p.transferTries() && width > 1; k++) {
+                int u = from + s.nextInt(width, id, step, 1 + k);
+                if (u != unit[i] && org.sectorOf(u).sideline() && rank[i] <= org.topRank(u) && org.vacancies(u, rank[i]) > 0) {
+                    target = u;
+                    break;
+                }
+            }
+            if (target < 0) {
+                continue;
+            }
+            org.occupied[unit[i] * R + rank[i]]--;
+            org.occupied[target * R + rank[i]]++;
+            unit[i] = target;
+            inPost[i] = 0;
+            counts.punitiveTransfers++;
+            if (tracked(id)) {
+                events.add(step, id, "transfer", "transferred, as a punishment, to " + org.describe(target));
+            }
+        }
+    }
+
+    /** Mechanism 6. */
+    private void tournament(Simulation sim) {
+        buildIndex();
+        long[] won = Tournament.fill(this, step);
+        counts.meritPromotions = won[0];
+        counts.giftPromotions = won[1];
+    }
+
+    /** Mechanism 12. */
+    private void recruitment(Simulation sim) {
+        Recruitment.Parameters p = parameters.recruitment();
+        Officials o = officials;
+        int R = org.ranks;
+        long vacancies = 0;
+        for (int u = 0; u < org.units(); u++) {
+            vacancies += org.vacancies(u, 0);
+        }
+        double perPost = Recruitment.applicantsPerPost(p, counts.meanMorale <= 0 ? 0.6 : counts.meanMorale);
+        double applicants = perPost * vacancies;
+        long hires = Math.min(vacancies, (long) Math.floor(applicants));
+        counts.vacancies = vacancies;
+        counts.applicantsPerPost = vacancies == 0 ? 0 : perPost;
+        counts.hires = hires;
+        if (hires == 0) {
+            return;
+        }
+        RandomStream s = streams.stream("recruits");
+        int startUnit = org.units() == 1 ? 0 : s.nextInt(org.units(), 0, step, 0);
+        long k = 0;
+        o.table.ensureCapacity(o.size() + (int) hires);
+        for (int off = 0; off < org.units() && k < hires; off++) {
+            int u = (startUnit + off) % org.units();
+            int free = org.vacancies(u, 0);
+            for (int j = 0; j < free && k < hires; j++) {
+                k++;
+                int row = o.table.add();
+                long id = o.table.id(row);
+                double z = Recruitment.inverseNormal(Recruitment.percentile(k, applicants));
+                double age = Recruitment.clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
+                Recruitment.draw(o, row, p, s, step, 0, age, z, 0, 0);
+                o.unit.values()[row] = u;
+                o.patron.values()[row] = headOf(u);
+                o.threshold.values()[row] = o.member.values()[row]
+                        ? PartyExit.threshold(parameters.partyExit(), streams.stream("thresholds").normal(id, 0, 0),
+                        Officials.trait(o.support.values()[row]))
+                        : Double.POSITIVE_INFINITY;
+                org.occupied[u * R]++;
+                if (tracked(id)) {
+                    events.add(step, (int) id, "entry", String.format("passed the civil-service exam (percentile %.1f of %.0f applicants per post) and entered %s as %s at age %d",
+                            100 * Recruitment.percentile(k, applicants), perPost, org.describe(u), Rank.label(0, R), (int) age)
+                            + (o.member.values()[row] ? ", a party member" : ""));
+                }
+            }
+        }
+    }
+
+    private int headOf(int u) {
+        if (indexStart == null) {
+            return -1;
+        }
+        int key = u * org.ranks + org.topRank(u);
+        int[] unit = officials.unit.values();
+        byte[] rank = officials.rank.values();
+        for (int q = indexStart[key]; q < indexStart[key + 1]; q++) {
+            int row = indexRows[q];
+            if (row < officials.size() && unit[row] == u && rank[row] == org.topRank(u)) {
+                return officials.table.id(row);
+            }
+        }
+        return -1;
+    }
+
+    /** Mechanism 14. */
+    private void partyExit(Simulation sim) {
+        Officials o = officials;
+        boolean[] quit = o.publicExit.values();
+        boolean[] member = o.member.values();
+        long members = sim.parallel().count(o.size(), c -> {
+            long n = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                if (member[i]) {
+                    n++;
+                }
+            }
+            return n;
+        });
+        long acting = sim.parallel().count(o.size(), c -> {
+            long n = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                if (member[i] && quit[i]) {
+                    n++;
+                }
+            }
+            return n;
+        });
+        double observed = (members == 0 ? 0 : (double) acting / members) + parameters.partyExit().outsideShare();
+        double level = observed - PartyExit.shift(parameters.partyExit(), parameters.surveillance().intensity());
+        double[] th = o.threshold.values();
+        List<Integer> watched = new ArrayList<>();
+        if (parameters.trackEvery() > 0) {
+            for (int i = 0; i < o.size(); i++) {
+                if (member[i] && !quit[i] && tracked(o.table.id(i))) {
+                    watched.add(i);
+                }
+            }
+        }
+        long joined = sim.parallel().count(o.size(), c -> PartyExit.apply(c, th, quit, level));
+        counts.partyExits = joined;
+        counts.partyExitsCumulative += joined;
+        for (int i : watched) {
+            if (quit[i]) {
+                events.add(step, o.table.id(i), "party-exit", String.format(
+                        "publicly renounced party membership, with %.1f%% of members already gone", 100 * observed));
+            }
+        }
+    }
+
+    /** Mechanism 15 and every per-step measurement. */
+    private void measure(Simulation sim) {
+        Officials o = officials;
+        BureaucracyParameters p = parameters;
+        GroupTally t = tally(sim);
+        if (histogram == null) {
+            histogram = new GroupTally(200 + 4 + org.ranks, 1, sim.parallel().threads());
+        }
+        GroupTally h = histogram;
+        h.reset();
+        double loadMember = PoliticalStudy.load(p.study(), true);
+        double loadOther = PoliticalStudy.load(p.study(), false);
+        double meaningless = p.quotas().meaninglessShare();
+        double output = sim.parallel().sum(o.size(), c -> {
+            double sum = 0;
+            int[] unit = o.unit.values();
+            byte[] stance = o.stance.values();
+            byte[] rank = o.rank.values();
+            float[] comp = o.competence.values();
+            float[] mor = o.morale.values();
+            float[] str = o.stress.values();
+            boolean[] member = o.member.values();
+            boolean[] quit = o.publicExit.values();
+            byte[] sup = o.support.values();
+            for (int i = c.from(); i < c.to(); i++) {
+                double timeLeft = Math.max(0, 1 - (member[i] ? loadMember : loadOther) - meaningless);
+                sum += ServiceOutput.output(p.output(), comp[i], stance[i], timeLeft, circleShare[unit[i]]);
+                h.count(c.worker(), Math.min(99, (int) (mor[i] * 100)), mor[i]);
+                h.count(c.worker(), 100 + Math.min(99, (int) (str[i] * 100)), str[i]);
+                h.count(c.worker(), 200 + stance[i]);
+                h.count(c.worker(), 204 + rank[i], comp[i]);
+                if ((sup[i] & 0xFF) < 128 && !quit[i]) {
+                    t.count(c.worker(), Counts.FALSIFIER);
+                }
+            }
+            return sum;
+        });
+        int n = o.size();
+        counts.output = output;
+        counts.headcount = n;
+        counts.stances = new double[4];
+        for (int k = 0; k < 4; k++) {
+            counts.stances[k] = n == 0 ? 0 : (double) h.countOf(200 + k) / n;
+        }
+        counts.morale = distribution(h, 0, n);
+        counts.stress = distribution(h, 100, n);
+        counts.meanMorale = counts.morale[0];
+        int R = org.ranks;
+        counts.competenceByRank = new double[R];
+        counts.headByRank = new long[R];
+        counts.postsByRank = new long[R];
+        for (int r = 0; r < R; r++) {
+            counts.competenceByRank[r] = h.sumOf(204 + r, 0);
+            counts.headByRank[r] = h.countOf(204 + r);
+            counts.postsByRank[r] = org.postsAtRank(r);
+        }
+        counts.headByLevel = new long[org.levels];
+        for (int u = 0; u < org.units(); u++) {
+            for (int r = 0; r < R; r++) {
+                counts.headByLevel[org.level[u]] += org.occupied[u * R + r];
+            }
+        }
+        for (int k = 0; k < Counts.KINDS; k++) {
+            counts.kinds[k] = t.countOf(k);
+        }
+        long inCircle = 0;
+        for (int u = 0; u < org.units(); u++) {
+            inCircle += Math.round(circleShare[u] * unitHeadcount(u));
+        }
+        counts.circleShare = n == 0 ? 0 : Math.min(1.0, (double) inCircle / n);
+        events.sort();
+    }
+
+    private int unitHeadcount(int u) {
+        int s = 0;
+        for (int r = 0; r < org.ranks; r++) {
+            s += org.occupied[u * org.ranks + r];
+        }
+        return s;
+    }
+
+    /** Mean (index 0) and deciles 10..90 (indices 1..9) from a 100-bin histogram. */
+    private static double[] distribution(GroupTally h, int base, int n) {
+        double[] d = new double[10];
+        if (n == 0) {
+            return d;
+        }
+        double sum = 0;
+        for (int b = 0; b < 100; b++) {
+            sum += h.sumOf(base + b, 0);
+        }
+        d[0] = sum / n;
+        long cum = 0;
+        int k = 1;
+        for (int b = 0; b < 100 && k < 10; b++) {
+            cum += h.countOf(base + b);
+            while (k < 10 && cum * 10 >= (long) k * n) {
+                d[k++] = (b + 0.5) / 100.0;
+            }
+        }
+        return d;
+    }
+
+    // ------------------------------------------------------------------ outputs
+
+    @Override
+    public MetricSet metrics() {
+        return BureaucracyMetrics.declare(this);
+    }
+
+    @Override
+    public long agents() {
+        return officials.size();
+    }
+
+    @Override
+    public long bytesPerAgent() {
+        return officials.table.bytesPerAgent();
+    }
+
+    @Override
+    public EventLog events() {
+        return events;
+    }
+
+    @Override
+    public List<String> summary(MetricTable t) {
+        return BureaucracyMetrics.summary(this, t);
+    }
+}

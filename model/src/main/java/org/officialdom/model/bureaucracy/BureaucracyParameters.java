@@ -1,0 +1,65 @@
+package org.officialdom.model.bureaucracy;
+
+import org.officialdom.model.scenario.Param;
+
+/**
+ * All parameters of the bureaucracy model, one record per mechanism. In a scenario file each group
+ * is a mapping ({@code study: {study_hours: 6}}) and the calendar changes them by dotted path
+ * ({@code study.study_hours: 6}).
+ */
+public record BureaucracyParameters(
+        @Param(value = "Months per step (1: monthly; 12: yearly, as in Pluchino et al.).", unit = "months", min = 1, max = 120)
+        int monthsPerStep,
+        @Param(value = "Track every k-th official by id for biographies (0: none).", unit = "officials", min = 0)
+        int trackEvery,
+        @Param("The organisation's shape.") Organisation.Parameters organisation,
+        @Param("Recruitment and the traits of entrants (mechanism 12).") Recruitment.Parameters recruitment,
+        @Param("Political study (mechanism 1).") PoliticalStudy.Parameters study,
+        @Param("Surveillance and the security regime (mechanism 2).") Surveillance.Parameters surveillance,
+        @Param("Pay (mechanism 3).") Pay.Parameters pay,
+        @Param("Tasks and quotas (mechanism 4).") Quotas.Parameters quotas,
+        @Param("The gift circle (mechanism 5).") Circle.Parameters circle,
+        @Param("The promotion tournament (mechanism 6).") Tournament.Parameters tournament,
+        @Param("Anti-corruption enforcement (mechanism 7).") Investigation.Parameters investigation,
+        @Param("Voice and retaliation (mechanism 8).") Voice.Parameters voice,
+        @Param("Morale and stress (mechanism 9).") Morale.Parameters morale,
+        @Param("The EVLN choice (mechanism 10).") EvlnChoice.Parameters evln,
+        @Param("Exit routes (mechanism 11).") Exits.Parameters exits,
+        @Param("Careers and transfers (mechanism 13).") Careers.Parameters careers,
+        @Param("Preference falsification and public party exit (mechanism 14).") PartyExit.Parameters partyExit,
+        @Param("Public-service output (mechanism 15).") ServiceOutput.Parameters output) implements java.io.Serializable {
+
+    public static final BureaucracyParameters DEFAULTS = new BureaucracyParameters(1, 500,
+            Organisation.Parameters.DEFAULTS, Recruitment.Parameters.DEFAULTS, PoliticalStudy.Parameters.DEFAULTS,
+            Surveillance.Parameters.DEFAULTS, Pay.Parameters.DEFAULTS, Quotas.Parameters.DEFAULTS,
+            Circle.Parameters.DEFAULTS, Tournament.Parameters.DEFAULTS, Investigation.Parameters.DEFAULTS,
+            Voice.Parameters.DEFAULTS, Morale.Parameters.DEFAULTS, EvlnChoice.Parameters.DEFAULTS,
+            Exits.Parameters.DEFAULTS, Careers.Parameters.DEFAULTS, PartyExit.Parameters.DEFAULTS,
+            ServiceOutput.Parameters.DEFAULTS);
+
+    /** Copy with one group replaced (for tests and sweeps). */
+    public BureaucracyParameters with(Record group) {
+        return new BureaucracyParameters(monthsPerStep, trackEvery,
+                group instanceof Organisation.Parameters g ? g : organisation,
+                group instanceof Recruitment.Parameters g ? g : recruitment,
+                group instanceof PoliticalStudy.Parameters g ? g : study,
+                group instanceof Surveillance.Parameters g ? g : surveillance,
+                group instanceof Pay.Parameters g ? g : pay,
+                group instanceof Quotas.Parameters g ? g : quotas,
+                group instanceof Circle.Parameters g ? g : circle,
+                group instanceof Tournament.Parameters g ? g : tournament,
+                group instanceof Investigation.Parameters g ? g : investigation,
+                group instanceof Voice.Parameters g ? g : voice,
+                group instanceof Morale.Parameters g ? g : morale,
+                group instanceof EvlnChoice.Parameters g ? g : evln,
+                group instanceof Exits.Parameters g ? g : exits,
+                group instanceof Careers.Parameters g ? g : careers,
+                group instanceof PartyExit.Parameters g ? g : partyExit,
+                group instanceof ServiceOutput.Parameters g ? g : output);
+    }
+
+    public BureaucracyParameters withTiming(int months, int track) {
+        return new BureaucracyParameters(months, track, organisation, recruitment, study, surveillance, pay, quotas,
+                circle, tournament, investigation, voice, morale, evln, exits, careers, partyExit, output);
+    }
+}

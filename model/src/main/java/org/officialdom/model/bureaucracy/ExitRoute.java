@@ -1,0 +1,21 @@
+package org.officialdom.model.bureaucracy;
+
+/**
+ * How an official leaves the organisation (MODEL.md mechanism 11). Stored as a byte; 0 means staying.
+ */
+public enum ExitRoute {
+    NONE, RETIREMENT, DEATH, DISMISSAL_GUILTY, DISMISSAL_FABRICATED, DISMISSAL_INCOMPETENCE, PRIVATE_SECTOR, EMIGRATION;
+
+    public String label() {
+        return switch (this) {
+            case NONE -> "none";
+            case RETIREMENT -> "retired";
+            case DEATH -> "died in office";
+            case DISMISSAL_GUILTY -> "dismissed after an investigation found bribery";
+            case DISMISSAL_FABRICATED -> "dismissed on a fabricated accusation";
+            case DISMISSAL_INCOMPETENCE -> "dismissed for incompetence";
+            case PRIVATE_SECTOR -> "resigned for the private sector";
+            case EMIGRATION -> "resigned and emigrated";
+        };
+    }
+}

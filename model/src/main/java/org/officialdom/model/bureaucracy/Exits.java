@@ -1,0 +1,54 @@
+package org.officialdom.model.bureaucracy;
+
+import org.officialdom.model.scenario.Param;
+
+/**
+ * Mechanism 11, exit routes. Seed (000): Ms. Chang "eventually resigned and left the country";
+ * officials "eager to leave the country"; (001) Liu Yun "decided to give up and leave".
+ *
+ * <p>Checked in this order each step: retirement ({@code age > retirementAge}); death (Gompertz
+ * hazard {@code mortality · exp(ageing · (age − 30))} a year); dismissal for incompetence
+ * ({@code competence < competenceFloor}, Pluchino's rule, off by default); and for an official in the
+ * Exit stance, finding a way out with probability {@code search} a month: emigration if foreign ties
+ * ≥ {@code tiesNeeded}, savings ≥ {@code savingsNeeded} and the passport is released (probability
+ * {@code 1 − passportControl}: officials' passports are held by their units), else the private sector.
+ * Dismissals after investigation come from mechanism 7.
+ */
+public final class Exits {
+
+    public record Parameters(
+            @Param(value = "Retirement age: officials older than this leave.", unit = "years", min = 1, max = 2000)
+            double retirementAge,
+            @Param(value = "Yearly death hazard at age 30.", unit = "share per year", min = 0, max = 1)
+            double mortality,
+            @Param(value = "Gompertz ageing rate of the death hazard.", unit = "per year of age", min = 0, max = 1)
+            double ageing,
+            @Param(value = "Competence below which an official is dismissed (0: never).", unit = "competence (1-10)", min = 0, max = 10)
+            double competenceFloor,
+            @Param(value = "Probability per month that an official in the Exit stance finds a way out.", unit = "share per month", min = 0, max = 1)
+            double search,
+            @Param(value = "Foreign ties needed to emigrate.", unit = "ties (0-1)", min = 0, max = 1)
+            double tiesNeeded,
+            @Param(value = "Savings needed to emigrate.", unit = "months of own pay", min = 0, max = 1000)
+            double savingsNeeded,
+            @Param(value = "Probability that the unit keeps the passport of an official who wants to emigrate.", unit = "share", min = 0, max = 1)
+            double passportControl) implements java.io.Serializable {
+
+        public static final Parameters DEFAULTS = new Parameters(60, 0.0008, 0.085, 0, 0.08, 0.3, 12, 0.5);
+    }
+
+    private Exits() {
+    }
+
+    /** Probability of death within {@code months} at age {@code ageYears}. */
+    public static double death(Parameters p, double ageYears, double months) {
+        double yearly = p.mortality() * Math.exp(p.ageing() * (ageYears - 30));
+        return 1 - Math.pow(1 - Math.min(1.0, yearly), months / 12.0);
+    }
+
+    /** The route of an official who found a way out (u: the passport draw). */
+    public static ExitRoute way(Parameters p, double ties, double savings, double u) {
+        return ties >= p.tiesNeeded() && savings >= p.savingsNeeded() && u >= p.passportControl()
+                ? ExitRoute.EMIGRATION : ExitRoute.PRIVATE_SECTOR;
+    }
+}

@@ -1,0 +1,76 @@
+package org.officialdom.model.bureaucracy;
+
+import org.officialdom.model.scenario.Param;
+
+/**
+ * Mechanism 9, morale and stress. Seed (000): "challenging for individuals to find joy in their
+ * work"; "further strained their mental and physical well-being"; "personal experiences of
+ * mistreatment and lack of recognition"; "she witnessed numerous colleagues leaving".
+ *
+ * <p>The morale target is a weighted mean of six goods, each in [0, 1]:
+ * <pre>
+ *   meaning     = motivation · timeLeft          (timeLeft = 1 − study load − meaningless share)
+ *   fairness    = min(1, pay / outside wage)
+ *   freedom     = 1 − freedomLoss · surveillance
+ *   recognition = 1 / (1 + retaliations), halved in a month with a quota penalty
+ *   ease        = 1 − min(1, study load · (1 − support) · studyAversion + overtime)
+ *   colleagues  = 1 − min(1, colleagueSensitivity · annual exit rate of the unit)
+ *   target      = Σ w_k x_k / Σ w_k
+ * </pre>
+ * Morale adapts: {@code M' = M + adaptation · (target − M)}. Stress accumulates and recovers:
+ * {@code S' = clamp(S · (1 − recovery) + stressGain · (study load + overtime + fear) + penalty)};
+ * an official with {@code S ≥ burnout} is burnt out (pushes toward Neglect and Exit, mechanism 10).
+ */
+public final class Morale {
+
+    public record Parameters(
+            @Param(value = "Share of the gap to the target closed each month.", unit = "share per month", min = 0, max = 1)
+            double adaptation,
+            @Param(value = "Weight of meaningful work.", min = 0) double meaningWeight,
+            @Param(value = "Weight of pay fairness.", min = 0) double fairnessWeight,
+            @Param(value = "Weight of freedom.", min = 0) double freedomWeight,
+            @Param(value = "Weight of recognition.", min = 0) double recognitionWeight,
+            @Param(value = "Weight of ease (no study burden, no overtime).", min = 0) double easeWeight,
+            @Param(value = "Weight of colleagues staying.", min = 0) double colleaguesWeight,
+            @Param(value = "How strongly the study load weighs on a disbelieving official.", unit = "multiplier", min = 0, max = 20)
+            double studyAversion,
+            @Param(value = "Colleague-exit pressure per unit of annual exit rate in the unit.", unit = "multiplier", min = 0, max = 100)
+            double colleagueSensitivity,
+            @Param(value = "Share of stress shed each month.", unit = "share per month", min = 0, max = 1)
+            double recovery,
+            @Param(value = "Stress added per month per unit of load (study, overtime, fear).", unit = "stress per month", min = 0, max = 1)
+            double stressGain,
+            @Param(value = "Stress at which an official is burnt out.", unit = "stress (0-1)", min = 0, max = 1)
+            double burnout) implements java.io.Serializable {
+
+        public static final Parameters DEFAULTS = new Parameters(0.1, 1, 1, 1, 1, 1, 1, 3, 5, 0.2, 0.08, 0.6);
+    }
+
+    private Morale() {
+    }
+
+    /** The morale target from its six goods (see the class comment). */
+    public static double target(Parameters p, double motivation, double studyLoad, double meaninglessShare,
+                                double fairness, double freedom, double recognition, double support,
+                                double overtime, double annualExitRate) {
+        double timeLeft = Math.max(0, 1 - studyLoad - meaninglessShare);
+        double meaning = motivation * timeLeft;
+        double ease = 1 - Math.min(1, studyLoad * (1 - support) * p.studyAversion() + overtime);
+        double colleagues = 1 - Math.min(1, p.colleagueSensitivity() * annualExitRate);
+        double num = p.meaningWeight() * meaning + p.fairnessWeight() * fairness + p.freedomWeight() * freedom
+                + p.recognitionWeight() * recognition + p.easeWeight() * ease + p.colleaguesWeight() * colleagues;
+        double den = p.meaningWeight() + p.fairnessWeight() + p.freedomWeight() + p.recognitionWeight()
+                + p.easeWeight() + p.colleaguesWeight();
+        return den <= 0 ? 0.5 : num / den;
+    }
+
+    public static double adapt(Parameters p, double morale, double target, double monthsPerStep) {
+        double rate = 1 - Math.pow(1 - p.adaptation(), monthsPerStep);
+        return morale + rate * (target - morale);
+    }
+
+    public static double stress(Parameters p, double stress, double load, double penalty) {
+        double s = stress * (1 - p.recovery()) + p.stressGain() * load + penalty;
+        return s < 0 ? 0 : (s > 1 ? 1 : s);
+    }
+}

@@ -1,0 +1,55 @@
+package org.officialdom.model.bureaucracy;
+
+import java.util.List;
+import org.officialdom.model.scenario.Param;
+
+/**
+ * Mechanism 3, pay. Seed (000): "many of whom were facing reduced salaries" (grassroots officials);
+ * "one of the best units in her city where salaries remained unaffected by the pandemic".
+ *
+ * <p>Monthly pay, in units of a township clerk's base pay:
+ * {@code w = (1 + rankPremium · rank) · (1 + levelPremium · (L − 1 − level)) · (1 − cut_level · [budget < protected])}.
+ * The outside wage an official could earn is {@code w_out = outsideWage · (competence / 7) · (1 + rankPremium · rank)}:
+ * the private sector pays for competence and, less surely, for connections of rank. Pay fairness is
+ * {@code min(1, w / w_out)}. Savings grow by {@code savingRate · w} a month (in months of own pay).
+ */
+public final class Pay {
+
+    public record Parameters(
+            @Param(value = "Pay rise per rank step, as a share of base pay.", unit = "share per rank", min = 0, max = 5)
+            double rankPremium,
+            @Param(value = "Pay rise per level above the township.", unit = "share per level", min = 0, max = 5)
+            double levelPremium,
+            @Param(value = "Pay cut by level, central first (applies to units below the protected budget).", unit = "share")
+            List<Double> cutByLevel,
+            @Param(value = "Outside (private-sector) wage for a competence-7 clerk, relative to a township clerk's pay.", unit = "ratio", min = 0, max = 20)
+            double outsideWage,
+            @Param(value = "Share of pay saved each month.", unit = "share", min = 0, max = 1)
+            double savingRate) implements java.io.Serializable {
+
+        public static final Parameters DEFAULTS = new Parameters(0.35, 0.10, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 1.1, 0.15);
+
+        public Parameters {
+            cutByLevel = cutByLevel == null ? List.of() : List.copyOf(cutByLevel);
+        }
+    }
+
+    private Pay() {
+    }
+
+    /** Pay of an official, in township-clerk base pays per month. */
+    public static double pay(Parameters p, int rank, int level, int levels, boolean protectedUnit) {
+        double cut = protectedUnit || level >= p.cutByLevel().size() ? 0 : p.cutByLevel().get(level);
+        return (1 + p.rankPremium() * rank) * (1 + p.levelPremium() * (levels - 1 - level)) * (1 - cut);
+    }
+
+    /** The outside wage on offer to an official of this competence and rank. */
+    public static double outside(Parameters p, double competence, int rank) {
+        return p.outsideWage() * (competence / 7.0) * (1 + p.rankPremium() * rank);
+    }
+
+    /** Pay fairness: pay over the outside wage, capped at 1. */
+    public static double fairness(double pay, double outside) {
+        return outside <= 0 ? 1 : Math.min(1.0, pay / outside);
+    }
+}

@@ -1,0 +1,58 @@
+package org.officialdom.model.bureaucracy;
+
+import org.officialdom.model.scenario.Param;
+
+/**
+ * Mechanism 4, tasks and quotas. Seed (000): "tasked with meaningless assignments, particularly in
+ * pandemic control efforts"; "compelled to arrange for vaccinations, even resorting to personal funds
+ * to meet quotas"; "the mandatory completion of tasks or facing penalties".
+ *
+ * <p>A share {@code m} of working time goes to meaningless assignments. While a quota campaign runs
+ * (intensity {@code q ∈ [0, 1]}), each month an official meets the quota by work with probability
+ * {@code q_met = competence/10 · effort}; otherwise, if savings cover {@code outOfPocket} months of
+ * pay, the official pays out of pocket ({@code savings −= outOfPocket}), else is penalised (stress
+ * {@code + penaltyStress}, recognition halved this month). A campaign also costs
+ * {@code q · overtimeHours} of overtime a week, counted in the workload.
+ */
+public final class Quotas {
+
+    public record Parameters(
+            @Param(value = "Share of working time spent on meaningless assignments.", unit = "share", min = 0, max = 1)
+            double meaninglessShare,
+            @Param(value = "Intensity of quota campaigns (0 none, 1 every official under quota every month).", unit = "share", min = 0, max = 1)
+            double campaign,
+            @Param(value = "Overtime a full campaign adds.", unit = "hours per week", min = 0, max = 60)
+            double overtimeHours,
+            @Param(value = "Out-of-pocket cost of meeting a quota one cannot meet by work.", unit = "months of own pay", min = 0, max = 12)
+            double outOfPocket,
+            @Param(value = "Stress added by a penalty for a missed quota.", unit = "stress (0-1)", min = 0, max = 1)
+            double penaltyStress) implements java.io.Serializable {
+
+        public static final Parameters DEFAULTS = new Parameters(0.15, 0.0, 10, 0.2, 0.15);
+    }
+
+    /** What happened to one official's quota this month. */
+    public enum Outcome { NONE, MET, PAID_OUT_OF_POCKET, PENALISED }
+
+    private Quotas() {
+    }
+
+    /**
+     * @param u a uniform draw in [0, 1): the campaign touches the official iff u < campaign, then the
+     *          quota is met by work iff u < campaign · competence/10 · effort
+     */
+    public static Outcome outcome(Parameters p, double u, double competence, double effort, double savings) {
+        if (u >= p.campaign()) {
+            return Outcome.NONE;
+        }
+        if (u < p.campaign() * (competence / 10.0) * effort) {
+            return Outcome.MET;
+        }
+        return savings >= p.outOfPocket() ? Outcome.PAID_OUT_OF_POCKET : Outcome.PENALISED;
+    }
+
+    /** Overtime as a share of the working week. */
+    public static double overtime(Parameters p, double workWeekHours) {
+        return Math.min(1.0, p.campaign() * p.overtimeHours() / workWeekHours);
+    }
+}

@@ -1,0 +1,125 @@
+package org.officialdom.model.bureaucracy;
+
+import org.officialdom.engine.random.RandomStream;
+import org.officialdom.model.scenario.Param;
+
+/**
+ * Mechanism 12, recruitment, and the trait distributions of every official who enters (at the start
+ * or later). Seed (000): "The high rate of youth unemployment and the increased competition for civil
+ * service positions have driven many to seek opportunities within the system."
+ *
+ * <p>Applicants per vacant bottom post:
+ * {@code a = applicantsPerPost · cohort · (1 + unemploymentElasticity · (u − u_ref)/u_ref) · (attractiveness/0.6)^attractivenessElasticity},
+ * u the youth unemployment rate (a published series on the scenario's calendar), attractiveness the
+ * officials' mean morale last step (word of mouth). Hires are {@code min(vacancies, a · vacancies)};
+ * the posts go to the best exam scores: hire k of A applicants sits at exam percentile
+ * {@code q_k = 1 − (k − ½)/A}, and competence is
+ * {@code clip(competenceMean + competenceSd · (ρ Φ⁻¹(q_k) + √(1−ρ²) ε), 1, 10)}, ρ the exam's
+ * validity. Default 72 applicants per post: 1.5 million qualified applicants for 20,839 posts in the
+ * 2013 national exam (China Daily 2012-11-26).
+ *
+ * <p>Trait distributions (stated assumptions, documented in docs/odd.md): competence
+ * Normal(7, 2) clipped to [1, 10] (Pluchino et al.'s scale); service motivation, integrity and
+ * ambition the mean of two uniforms (triangular on [0, 1]); risk aversion uniform (as Epstein);
+ * private support Normal(supportMean, supportSd) clipped; foreign ties u⁴ (most have none); party
+ * membership with probability {@code memberShare} (rank adds 0.1 a step); savings uniform on
+ * [0, 12] months.
+ */
+public final class Recruitment {
+
+    public record Parameters(
+            @Param(value = "Applicants per vacant post at reference unemployment and attractiveness.", unit = "applicants per post", min = 0, max = 10000)
+            double applicantsPerPost,
+            @Param(value = "Size of the youth cohort relative to the reference year.", unit = "ratio", min = 0, max = 10)
+            double cohort,
+            @Param(value = "Urban youth (16-24) unemployment rate.", unit = "percent", min = 0, max = 100)
+            double youthUnemployment,
+            @Param(value = "Reference youth unemployment rate.", unit = "percent", min = 0.1, max = 100)
+            double referenceUnemployment,
+            @Param(value = "Relative rise in applicants per relative rise in youth unemployment.", unit = "elasticity", min = 0, max = 10)
+            double unemploymentElasticity,
+            @Param(value = "Elasticity of applicants to the job's attractiveness (officials' mean morale / 0.6).", unit = "elasticity", min = 0, max = 10)
+            double attractivenessElasticity,
+            @Param(value = "Correlation of exam score and competence (the exam's validity).", unit = "correlation", min = 0, max = 1)
+            double examValidity,
+            @Param(value = "Mean competence of applicants.", unit = "competence (1-10)", min = 1, max = 10) double competenceMean,
+            @Param(value = "Standard deviation of applicants' competence.", unit = "competence", min = 0, max = 10) double competenceSd,
+            @Param(value = "Mean age at entry.", unit = "years", min = 16, max = 70) double entryAge,
+            @Param(value = "Standard deviation of age at entry.", unit = "years", min = 0, max = 20) double entryAgeSd,
+            @Param(value = "Share of entrants who are party members.", unit = "share", min = 0, max = 1) double memberShare,
+            @Param(value = "Mean private regime support.", unit = "support (0-1)", min = 0, max = 1) double supportMean,
+            @Param(value = "Standard deviation of private regime support.", unit = "support", min = 0, max = 1) double supportSd) implements java.io.Serializable {
+
+        public static final Parameters DEFAULTS = new Parameters(72, 1, 12, 12, 1.0, 1.0, 0.3, 7, 2, 24, 2, 0.6, 0.6, 0.2);
+    }
+
+    private Recruitment() {
+    }
+
+    /** Applicants per vacant post this step. */
+    public static double applicantsPerPost(Parameters p, double attractiveness) {
+        double unemp = 1 + p.unemploymentElasticity() * (p.youthUnemployment() - p.referenceUnemployment()) / p.referenceUnemployment();
+        double attract = Math.pow(Math.max(1e-6, attractiveness / 0.6), p.attractivenessElasticity());
+        return Math.max(0, p.applicantsPerPost() * p.cohort() * unemp * attract);
+    }
+
+    /** Exam percentile of the k-th best of A applicants (k from 1). */
+    public static double percentile(long k, double applicants) {
+        return Math.max(0.0, Math.min(1.0, 1 - (k - 0.5) / Math.max(applicants, k)));
+    }
+
+    /** Draws the traits of a new official in row {@code row} (draws 0..15 of the stream for its id). */
+    static void draw(Officials o, int row, Parameters p, RandomStream s, long step, int rank, double ageYears,
+                     double examZ, double circleShare, double integrityAtLeast) {
+        long id = o.table.id(row);
+        double rho = p.examValidity();
+        double z = rho * examZ + Math.sqrt(1 - rho * rho) * s.normal(id, step, 0);
+        o.competence.values()[row] = (float) clip(p.competenceMean() + p.competenceSd() * z, 1, 10);
+        o.motivation.values()[row] = Officials.toTrait((s.uniform(id, step, 2) + s.uniform(id, step, 3)) / 2);
+        float integrity = (float) Math.max(integrityAtLeast, (s.uniform(id, step, 4) + s.uniform(id, step, 5)) / 2);
+        o.integrity.values()[row] = integrity;
+        o.ambition.values()[row] = Officials.toTrait((s.uniform(id, step, 6) + s.uniform(id, step, 7)) / 2);
+        o.riskAversion.values()[row] = Officials.toTrait(s.uniform(id, step, 8));
+        o.support.values()[row] = Officials.toTrait(p.supportMean() + p.supportSd() * s.normal(id, step, 5));
+        double t = s.uniform(id, step, 12);
+        o.foreignTies.values()[row] = Officials.toTrait(t * t * t * t);
+        o.member.values()[row] = s.uniform(id, step, 13) < Math.min(1.0, p.memberShare() + 0.1 * rank);
+        o.savings.values()[row] = (float) (12 * s.uniform(id, step, 14));
+        o.circle.values()[row] = s.uniform(id, step, 15) < circleShare * (1 - integrity);
+        o.rank.values()[row] = (byte) rank;
+        o.age.values()[row] = Officials.months(12 * ageYears);
+        o.morale.values()[row] = 0.7f;
+        o.stress.values()[row] = 0.1f;
+    }
+
+    static double clip(double v, double lo, double hi) {
+        return v < lo ? lo : (v > hi ? hi : v);
+    }
+
+    /** Inverse of the standard normal distribution function (Acklam's rational approximation, |error| < 1.2e-9). */
+    public static double inverseNormal(double q) {
+        if (q <= 0) {
+            return -8;
+        }
+        if (q >= 1) {
+            return 8;
+        }
+        final double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+        final double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01};
+        final double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
+        final double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+        double low = 0.02425;
+        if (q < low) {
+            double x = Math.sqrt(-2 * Math.log(q));
+            return (((((c[0] * x + c[1]) * x + c[2]) * x + c[3]) * x + c[4]) * x + c[5]) / ((((d[0] * x + d[1]) * x + d[2]) * x + d[3]) * x + 1);
+        }
+        if (q > 1 - low) {
+            double x = Math.sqrt(-2 * Math.log(1 - q));
+            return -(((((c[0] * x + c[1]) * x + c[2]) * x + c[3]) * x + c[4]) * x + c[5]) / ((((d[0] * x + d[1]) * x + d[2]) * x + d[3]) * x + 1);
+        }
+        double x = q - 0.5;
+        double r = x * x;
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * x
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+}

@@ -1,0 +1,45 @@
+package org.officialdom.model.bureaucracy;
+
+import org.officialdom.model.scenario.Param;
+
+/**
+ * Mechanism 15, public-service output. Seed (000): "political directives that did not benefit the
+ * public welfare"; "the lack of meaningful engagement in serving the people".
+ *
+ * <p>An official's monthly output, in competence-10 full-time months:
+ * {@code y = competence/10 · effort(stance) · timeLeft · (1 − corruptionLoss · circleShare_unit) · (1 + voiceBonus·[voice])},
+ * where {@code timeLeft = max(0, 1 − study load − meaningless share)}. Neglect ("lying flat") cuts
+ * effort most; an official looking for a way out works less too.
+ */
+public final class ServiceOutput {
+
+    public record Parameters(
+            @Param(value = "Effort of a loyal official.", unit = "share", min = 0, max = 1) double loyalEffort,
+            @Param(value = "Effort of an official using voice.", unit = "share", min = 0, max = 1) double voiceEffort,
+            @Param(value = "Effort of an official lying flat.", unit = "share", min = 0, max = 1) double neglectEffort,
+            @Param(value = "Effort of an official looking for a way out.", unit = "share", min = 0, max = 1) double exitEffort,
+            @Param(value = "Share of output lost when the whole unit is in the gift circle.", unit = "share", min = 0, max = 1)
+            double corruptionLoss,
+            @Param(value = "Extra output of a reformer (cleaner politics, the gambling dens closed).", unit = "share", min = 0, max = 2)
+            double voiceBonus) implements java.io.Serializable {
+
+        public static final Parameters DEFAULTS = new Parameters(1.0, 1.0, 0.4, 0.7, 0.4, 0.2);
+    }
+
+    private ServiceOutput() {
+    }
+
+    public static double effort(Parameters p, int stance) {
+        return switch (stance) {
+            case 0 -> p.loyalEffort();
+            case 1 -> p.voiceEffort();
+            case 2 -> p.neglectEffort();
+            default -> p.exitEffort();
+        };
+    }
+
+    public static double output(Parameters p, double competence, int stance, double timeLeft, double circleShare) {
+        double y = competence / 10.0 * effort(p, stance) * timeLeft * (1 - p.corruptionLoss() * circleShare);
+        return stance == 1 ? y * (1 + p.voiceBonus()) : y;
+    }
+}

@@ -1,0 +1,220 @@
+package org.officialdom.model.bureaucracy;
+
+import java.util.List;
+import org.officialdom.engine.random.RandomStream;
+import org.officialdom.model.scenario.Param;
+
+/**
+ * Mechanism 6, the promotion tournament. Seed (001): "If you refuse to enter the circle by giving
+ * gifts, you are unlikely to get a position, not to mention any promotion."
+ *
+ * <p>Vacancies are filled top-down: for each rank r from the top, each vacancy at (unit u, r) is
+ * filled from the officials at rank r − 1 in u and in u's child units. Under the strategy
+ * {@code best} the winner has the highest score
+ * {@code score = merit · competence/10 + gift · [circle] + loyalty · displayedLoyalty − blockPenalty · retaliations},
+ * displayed loyalty being 1 for Loyalty, 0.3 for Neglect, 0.2 for Exit, 0 for Voice and for a public
+ * party exit. Pluchino, Rapisarda and Garofalo (2010) add {@code worst} (lowest score),
+ * {@code random} and {@code best_worst} (best with probability p, else worst). Ties go to the lower id.
+ * A promotion counts as won by gift when the winner is in the circle and is not the most competent
+ * candidate.
+ *
+ * <p>The promoted official's competence at the new rank follows the {@code common_sense} hypothesis
+ * ({@code c + U(−spread, spread)}, kept in [1, 10]) or the {@code peter} hypothesis (a fresh
+ * {@code Normal(peterMean, peterSd)} draw, kept in [1, 10]): "in a hierarchy every employee tends to
+ * rise to his level of incompetence". With gift and loyalty weighted zero on Pluchino's 160-post
+ * pyramid, this is their model (the {@code peter} scenario).
+ */
+public final class Tournament {
+
+    public enum Strategy { BEST, WORST, RANDOM, BEST_WORST }
+
+    public enum Hypothesis { COMMON_SENSE, PETER }
+
+    public record Parameters(
+            @Param(value = "Weight of merit (competence / 10) in the score.", min = 0) double merit,
+            @Param(value = "Weight of gifts (membership of the gift circle) in the score.", min = 0) double gift,
+            @Param(value = "Weight of displayed loyalty in the score.", min = 0) double loyalty,
+            @Param(value = "Score lost per retaliation suffered (a blocked promotion).", min = 0) double blockPenalty,
+            @Param("Who wins: best, worst, random or best_worst (Pluchino et al.).") Strategy strategy,
+            @Param(value = "Probability of choosing the best under best_worst.", unit = "share", min = 0, max = 1) double bestWorstP,
+            @Param("Competence at the new rank: common_sense (old ± spread) or peter (a fresh draw).") Hypothesis hypothesis,
+            @Param(value = "Half-width of the competence change under common_sense.", unit = "competence", min = 0, max = 10) double spread,
+            @Param(value = "Mean competence of a fresh draw under peter.", unit = "competence", min = 1, max = 10) double peterMean,
+            @Param(value = "Standard deviation of a fresh draw under peter.", unit = "competence", min = 0, max = 10) double peterSd,
+            @Param(value = "Responsibility weight by rank, bottom first, for global efficiency (empty: (r+1)/R).", unit = "weights")
+            List<Double> responsibility) implements java.io.Serializable {
+
+        public static final Parameters DEFAULTS = new Parameters(1.0, 0.5, 0.3, 0.3, Strategy.BEST, 0.5,
+                Hypothesis.COMMON_SENSE, 1.0, 7, 2, List.of());
+
+        public Parameters {
+            responsibility = responsibility == null ? List.of() : List.copyOf(responsibility);
+        }
+    }
+
+    private Tournament() {
+    }
+
+    public static double displayedLoyalty(int stance, boolean publicExit) {
+        if (publicExit) {
+            return 0;
+        }
+        return switch (stance) {
+            case 0 -> 1.0;
+            case 2 -> 0.3;
+            case 3 -> 0.2;
+            default -> 0.0;
+        };
+    }
+
+    public static double score(Parameters p, double competence, boolean circle, int stance, boolean publicExit, int retaliations) {
+        return p.merit() * competence / 10.0 + (circle ? p.gift() : 0) + p.loyalty() * displayedLoyalty(stance, publicExit)
+                - p.blockPenalty() * retaliations;
+    }
+
+    /** Competence after promotion under the hypothesis in force (draws 0 and 1 of the stream). */
+    public static double newCompetence(Parameters p, double old, RandomStream s, long id, long step) {
+        double c = p.hypothesis() == Hypothesis.PETER
+                ? p.peterMean() + p.peterSd() * s.normal(id, step, 0)
+                : old + p.spread() * (2 * s.uniform(id, step, 2) - 1);
+        return Math.max(1.0, Math.min(10.0, c));
+    }
+
+    /** Responsibility weight of rank r in a ladder of R ranks. */
+    public static double responsibility(Parameters p, int r, int ranks) {
+        return p.responsibility().size() == ranks ? p.responsibility().get(r) : (r + 1.0) / ranks;
+    }
+
+    /** Pluchino's global efficiency in percent: 100 Σ w_r C_r / (10 Σ w_r n_r). */
+    public static double efficiency(Parameters p, double[] competenceByRank, long[] postsByRank) {
+        double num = 0;
+        double den = 0;
+        for (int r = 0; r < postsByRank.length; r++) {
+            double w = responsibility(p, r, postsByRank.length);
+            num += w * competenceByRank[r];
+            den += w * postsByRank[r];
+        }
+        return den == 0 ? 0 : 100 * num / (10 * den);
+    }
+
+    /** Fills the vacancies of every rank above the bottom; returns {merit promotions, gift promotions}. */
+    static long[] fill(Bureaucracy m, long step) {
+        Parameters p = m.parameters.tournament();
+        Organisation org = m.org;
+        Officials o = m.officials;
+        int R = org.ranks;
+        byte[] rank = o.rank.values();
+        int[] unit = o.unit.values();
+        float[] comp = o.competence.values();
+        boolean[] circle = o.circle.values();
+        byte[] stance = o.stance.values();
+        boolean[] quit = o.publicExit.values();
+        byte[] ret = o.retaliations.values();
+        short[] inPost = o.inPost.values();
+        int[] start = m.indexStart;
+        int[] rows = m.indexRows;
+        RandomStream pick = m.streams.stream("promotion");
+        RandomStream draw = m.streams.stream("promotion-competence");
+        long merit = 0;
+        long gift = 0;
+        for (int r = R - 1; r >= 1; r--) {
+            for (int u = 0; u < org.units(); u++) {
+                if (org.topRank(u) < r) {
+                    continue;
+                }
+                int vacancies = org.vacancies(u, r);
+                int k = 0;
+                while (k < vacancies) {
+                    int chooseBest = switch (p.strategy()) {
+                        case BEST -> 1;
+                        case WORST -> 0;
+                        case RANDOM -> -1;
+                        case BEST_WORST -> pick.uniform(u * (long) R + r, step, 2L * k + 1) < p.bestWorstP() ? 1 : 0;
+                    };
+                    int best = -1;
+                    int worst = -1;
+                    int ablest = -1;
+                    double bestScore = 0;
+                    double worstScore = 0;
+                    int eligible = 0;
+                    int nChildren = org.tree.childCount(u);
+                    for (int g = -1; g < nChildren; g++) {
+                        int src = g < 0 ? u : org.tree.child(u, g);
+                        int key = src * R + r - 1;
+                        for (int q = start[key]; q < start[key + 1]; q++) {
+                            int row = rows[q];
+                            if (rank[row] != r - 1 || unit[row] != src) {
+                                continue;
+                            }
+                            eligible++;
+                            double s = score(p, comp[row], circle[row], stance[row], quit[row], ret[row]);
+                            int id = o.table.id(row);
+                            if (best < 0 || s > bestScore || (s == bestScore && id < o.table.id(best))) {
+                                best = row;
+                                bestScore = s;
+                            }
+                            if (worst < 0 || s < worstScore || (s == worstScore && id < o.table.id(worst))) {
+                                worst = row;
+                                worstScore = s;
+                            }
+                            if (ablest < 0 || comp[row] > comp[ablest] || (comp[row] == comp[ablest] && id < o.table.id(ablest))) {
+                                ablest = row;
+                            }
+                        }
+                    }
+                    if (eligible == 0) {
+                        break;
+                    }
+                    int winner;
+                    if (chooseBest == 1) {
+                        winner = best;
+                    } else if (chooseBest == 0) {
+                        winner = worst;
+                    } else {
+                        winner = nth(m, u, r, pick.nextInt(eligible, u * (long) R + r, step, 2L * k));
+                    }
+                    int from = unit[winner];
+                    org.occupied[from * R + r - 1]--;
+                    org.occupied[u * R + r]++;
+                    rank[winner] = (byte) r;
+                    unit[winner] = u;
+                    inPost[winner] = 0;
+                    int id = o.table.id(winner);
+                    comp[winner] = (float) newCompetence(p, comp[winner], draw, id, step);
+                    boolean byGift = circle[winner] && winner != ablest && p.gift() > 0;
+                    if (byGift) {
+                        gift++;
+                    } else {
+                        merit++;
+                    }
+                    if (m.tracked(id)) {
+                        m.events.add(step, id, "promotion", "promoted to " + Rank.label(r, R) + " in " + org.describe(u)
+                                + (byGift ? ", helped by gifts to the right people" : ", on merit") + " (from " + eligible + " candidates)");
+                    }
+                    k++;
+                }
+            }
+        }
+        return new long[] {merit, gift};
+    }
+
+    /** The n-th eligible candidate for (u, r), in the same order as the scan above. */
+    private static int nth(Bureaucracy m, int u, int r, int n) {
+        Organisation org = m.org;
+        int R = org.ranks;
+        byte[] rank = m.officials.rank.values();
+        int[] unit = m.officials.unit.values();
+        int nChildren = org.tree.childCount(u);
+        for (int g = -1; g < nChildren; g++) {
+            int src = g < 0 ? u : org.tree.child(u, g);
+            int key = src * R + r - 1;
+            for (int q = m.indexStart[key]; q < m.indexStart[key + 1]; q++) {
+                int row = m.indexRows[q];
+                if (rank[row] == r - 1 && unit[row] == src && n-- == 0) {
+                    return row;
+                }
+            }
+        }
+        throw new IllegalStateException("no candidate " + n);
+    }
+}

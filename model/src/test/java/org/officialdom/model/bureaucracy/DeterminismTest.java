@@ -1,0 +1,57 @@
+package org.officialdom.model.bureaucracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.officialdom.engine.Checkpoint;
+import org.officialdom.engine.Simulation;
+
+/** The whole model gives the same bits on 1, 2 and 8 threads, and after a checkpoint is resumed. */
+class DeterminismTest {
+
+    // more than two chunks of 16,384 rows, so that threads really share the work
+    private static final BureaucracyParameters P = Fixtures.small(40_000).withTiming(1, 50);
+
+    private static String[] run(int threads, int steps) throws IOException {
+        try (Simulation sim = new Simulation(new Bureaucracy(P), 11, threads)) {
+            sim.runTo(steps);
+            return texts(sim);
+        }
+    }
+
+    private static String[] texts(Simulation sim) throws IOException {
+        StringWriter metrics = new StringWriter();
+        sim.metrics().writeCsv(metrics);
+        StringWriter events = new StringWriter();
+        sim.model().events().writeCsv(events);
+        return new String[] {metrics.toString(), events.toString()};
+    }
+
+    @Test
+    void sameBitsOnOneTwoAndEightThreads() throws IOException {
+        String[] one = run(1, 6);
+        assertThat(one[1].lines().count()).isGreaterThan(100);
+        assertThat(run(2, 6)).containsExactly(one);
+        assertThat(run(8, 6)).containsExactly(one);
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
+        String[] straight = run(2, 6);
+        Path file = dir.resolve("checkpoint.bin");
+        try (Simulation sim = new Simulation(new Bureaucracy(P), 11, 2)) {
+            sim.runTo(3);
+            Checkpoint.write(sim, file);
+        }
+        assertThat(Files.size(file)).isPositive();
+        try (Simulation resumed = Checkpoint.read(file, 1)) {
+            resumed.runTo(6);
+            assertThat(texts(resumed)).containsExactly(straight);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.officialdom.model.bureaucracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.officialdom.engine.Simulation;
+
+/** The tournament on a hand-made office: three clerks (competence 5, 9, 7) and a head who retires. */
+class TournamentTest {
+
+    private static BureaucracyParameters office(Tournament.Strategy strategy, double gift) {
+        BureaucracyParameters q = Fixtures.quiet(4, 0.5, 0.1);
+        var o = q.organisation();
+        return q.with(new Organisation.Parameters(4, 1, 1, 1.0, o.sectorShares(), List.of(3, 1), o.protectedBudget()))
+                .with(new Tournament.Parameters(1, gift, 0.3, 0.3, strategy, 0.5, Tournament.Hypothesis.COMMON_SENSE, 0, 7, 2, List.of()));
+    }
+
+    /** Runs one step after setting competences and sending the head away; returns the new head's competence. */
+    private static double[] promote(BureaucracyParameters p, boolean weakestInCircle) {
+        Bureaucracy m = new Bureaucracy(p);
+        try (Simulation sim = new Simulation(m, 5, 1)) {
+            Officials o = m.officials();
+            float[] competence = {5, 9, 7};
+            int clerk = 0;
+            for (int i = 0; i < o.size(); i++) {
+                o.circle.values()[i] = false;
+                if (o.rank.values()[i] == 1) {
+                    o.leave.values()[i] = true;
+                    o.route.values()[i] = (byte) ExitRoute.RETIREMENT.ordinal();
+                } else {
+                    o.competence.values()[i] = competence[clerk];
+                    o.circle.values()[i] = weakestInCircle && clerk == 0;
+                    clerk++;
+                }
+            }
+            sim.step();
+            double head = -1;
+            for (int i = 0; i < o.size(); i++) {
+                if (o.rank.values()[i] == 1) {
+                    head = o.competence.values()[i];
+                }
+            }
+            return new double[] {head, Fixtures.last(sim.metrics(), "promotions_merit"), Fixtures.last(sim.metrics(), "promotions_gift"),
+                    Fixtures.last(sim.metrics(), "hires"), Fixtures.last(sim.metrics(), "exits_retirement"), Fixtures.last(sim.metrics(), "headcount")};
+        }
+    }
+
+    @Test
+    void theBestClerkBecomesHeadAndARecruitTakesTheClerkPost() {
+        double[] r = promote(office(Tournament.Strategy.BEST, 0.5), false);
+        // competence 9 wins; spread 0 keeps it; one merit promotion, one retirement, one hire, 4 in post
+        assertThat(r).containsExactly(9, 1, 0, 1, 1, 4);
+    }
+
+    @Test
+    void theWorstStrategyPromotesTheLeastCompetent() {
+        assertThat(promote(office(Tournament.Strategy.WORST, 0.5), false)[0]).isEqualTo(5);
+    }
+
+    @Test
+    void giftsBeatMerit() {
+        // circle member of competence 5: 0.5 + 0.5 + 0.3 = 1.3 > 0.9 + 0.3 = 1.2: it wins, and it counts as won by gift
+        double[] r = promote(office(Tournament.Strategy.BEST, 0.5), true);
+        assertThat(r[0]).isEqualTo(5);
+        assertThat(r[1]).isEqualTo(0);
+        assertThat(r[2]).isEqualTo(1);
+        // with gifts weighted zero, merit wins again
+        assertThat(promote(office(Tournament.Strategy.BEST, 0.0), true)[0]).isEqualTo(9);
+    }
+}
