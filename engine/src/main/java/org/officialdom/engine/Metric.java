@@ -16,7 +16,7 @@ public record Metric(String name, String unit, String description, DoubleSupplie
         LINES,
         /** Areas stacked on each other (shares of a whole, such as the EVLN mix). */
         STACKED,
-        /** The first and last metric bound a band, the ones between are lines (deciles, say). */
+        /** The first metric is the central line (a mean, say); the others are quantiles drawn faintly around it. */
         BAND
     }
 

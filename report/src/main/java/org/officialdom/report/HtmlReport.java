@@ -180,8 +180,12 @@ public final class HtmlReport {
                 so.put("stack", "total");
                 so.putObject("areaStyle");
             }
-            if ("band".equals(style) && (i == 0 || i == series.size() - 1)) {
-                so.putObject("lineStyle").put("type", "dashed");
+            if ("band".equals(style)) {
+                if (i == 0) {
+                    so.putObject("lineStyle").put("width", 3);
+                } else {
+                    so.putObject("lineStyle").put("width", 1).put("opacity", 0.45);
+                }
             }
             ArrayNode data = so.putArray("data");
             for (double v : s.values()) {

@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.officialdom.engine.Metric.ChartStyle;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
 
@@ -16,30 +17,37 @@ final class BureaucracyMetrics {
         MetricSet s = new MetricSet();
         int R = m.org.ranks;
         s.add("headcount", "officials", "Officials in post at the end of the step", () -> c.headcount);
+        s.chart("Headcount by rank", ChartStyle.STACKED);
         for (int r = 0; r < R; r++) {
             int rr = r;
             String name = R == Rank.values().length ? Rank.values()[r].name().toLowerCase() : "level_" + (R - r);
             s.add("headcount_" + name, "officials", "Officials at rank " + Rank.label(r, R), () -> c.headByRank.length > rr ? c.headByRank[rr] : 0);
         }
+        s.chart("Headcount by level", ChartStyle.STACKED);
         if (m.org.levels == Level.values().length) {
             for (Level l : Level.values()) {
                 s.add("headcount_" + l.label(), "officials", "Officials in units at " + l.label() + " level",
                         () -> c.headByLevel.length > l.ordinal() ? c.headByLevel[l.ordinal()] : 0);
             }
         }
+        s.alone();
         s.add("vacancies_bottom", "posts", "Vacant bottom-rank posts before recruitment", () -> c.vacancies);
         s.add("hires", "officials per step", "Recruits who entered this step", () -> c.hires);
         s.add("applicants_per_post", "applicants per post", "Exam applicants per vacant bottom post", () -> c.applicantsPerPost);
         s.add("exits", "officials per step", "Officials who left this step, all routes", c::exitsTotal);
+        s.chart("Exits by route", ChartStyle.STACKED);
         for (ExitRoute r : ExitRoute.values()) {
             if (r != ExitRoute.NONE) {
                 s.add("exits_" + r.name().toLowerCase(), "officials per step", "Officials who left this step: " + r.label(), () -> c.exits[r.ordinal()]);
             }
         }
+        s.chart("Promotions: merit vs gift", ChartStyle.LINES);
         s.add("promotions_merit", "promotions per step", "Promotions won on merit (or without gifts deciding)", () -> c.meritPromotions);
         s.add("promotions_gift", "promotions per step", "Promotions won by a circle member over a more competent rival", () -> c.giftPromotions);
+        s.chart("Careers: rotations and punitive transfers", ChartStyle.LINES);
         s.add("rotations", "officials per step", "Unit heads rotated to another unit", () -> c.rotations);
         s.add("punitive_transfers", "officials per step", "Reformers transferred to a sideline unit", () -> c.punitiveTransfers);
+        s.chart("Gift circle share, overall and by level", ChartStyle.LINES);
         s.add("circle_share", "share", "Share of officials in the gift circle", () -> c.circleShare);
         if (m.org.levels == Level.values().length) {
             for (Level l : Level.values()) {
@@ -47,34 +55,44 @@ final class BureaucracyMetrics {
                         () -> c.circleByLevel.length > l.ordinal() ? c.circleByLevel[l.ordinal()] : 0);
             }
         }
+        s.chart("Gift circle: joined, refused, left", ChartStyle.LINES);
         s.add("circle_joined", "officials per step", "Officials who gave gifts and entered the circle", () -> c.kinds[Counts.CIRCLE_JOINED]);
         s.add("circle_refused", "officials per step", "Officials who refused an invitation into the circle", () -> c.kinds[Counts.CIRCLE_REFUSED]);
         s.add("circle_left", "officials per step", "Members who left the circle", () -> c.kinds[Counts.CIRCLE_LEFT]);
+        s.chart("Investigations and dismissals: guilty vs fabricated", ChartStyle.LINES);
         s.add("investigations", "officials per step", "Officials investigated by the discipline commission", () -> c.kinds[Counts.INVESTIGATED]);
         s.add("dismissals_guilty", "officials per step", "Dismissals of guilty circle members", () -> c.exits[ExitRoute.DISMISSAL_GUILTY.ordinal()]);
         s.add("dismissals_fabricated", "officials per step", "Dismissals of innocents on fabricated accusations", () -> c.exits[ExitRoute.DISMISSAL_FABRICATED.ordinal()]);
+        s.chart("Voice and retaliation", ChartStyle.LINES);
         s.add("voice_actions", "actions per step", "Reform actions by officials in the Voice stance", () -> c.kinds[Counts.VOICE_ACTION]);
         s.add("enemies_made", "enemies per step", "Enemies made by reform actions", () -> c.kinds[Counts.ENEMY_MADE]);
         s.add("retaliations", "retaliations per step", "Retaliations against reformers (blocked promotion, transfer, accusation)", () -> c.kinds[Counts.RETALIATION]);
+        s.chart("EVLN mix", ChartStyle.STACKED);
         for (Stance st : Stance.values()) {
             s.add("evln_" + st.name().toLowerCase(), "share", "Share of officials in the " + st.name().toLowerCase() + " stance", () -> c.stances[st.ordinal()]);
         }
+        s.chart("Morale: mean and deciles", ChartStyle.BAND);
         s.add("morale_mean", "morale (0-1)", "Mean morale", () -> c.morale[0]);
         for (int d = 1; d <= 9; d++) {
             int dd = d;
             s.add("morale_p" + d * 10, "morale (0-1)", d * 10 + "th percentile of morale (0.01 bins)", () -> c.morale[dd]);
         }
+        s.chart("Stress: mean and deciles", ChartStyle.BAND);
         s.add("stress_mean", "stress (0-1)", "Mean stress", () -> c.stress[0]);
         for (int d = 1; d <= 9; d++) {
             int dd = d;
             s.add("stress_p" + d * 10, "stress (0-1)", d * 10 + "th percentile of stress (0.01 bins)", () -> c.stress[dd]);
         }
+        s.chart("Quotas: met, paid out of pocket, penalised", ChartStyle.LINES);
         s.add("quota_met", "officials per step", "Quotas met by work", () -> c.kinds[Counts.QUOTA_MET]);
         s.add("quota_out_of_pocket", "officials per step", "Quotas met by paying out of one's own pocket", () -> c.kinds[Counts.QUOTA_OUT_OF_POCKET]);
         s.add("quota_penalties", "officials per step", "Penalties for missed quotas", () -> c.kinds[Counts.QUOTA_PENALTY]);
+        s.alone();
         s.add("output", "competence-10 full-time months", "Public-service output of all officials this step", () -> c.output);
         s.add("output_per_official", "share", "Output per official (1: a competence-10 official working fully)", () -> c.headcount == 0 ? 0 : c.output / c.headcount);
+        s.chart("Public party exits per step", ChartStyle.LINES);
         s.add("party_exits", "officials per step", "Members who publicly renounced the party this step", () -> c.partyExits);
+        s.alone();
         s.add("party_exits_cumulative", "officials", "Public party exits since the start (including those who left since)", () -> c.partyExitsCumulative);
         s.add("falsification_gap", "share", "Share of officials privately opposed (support < 1/2) yet publicly compliant",
                 () -> c.headcount == 0 ? 0 : (double) c.kinds[Counts.FALSIFIER] / c.headcount);
