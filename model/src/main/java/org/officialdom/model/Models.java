@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.officialdom.model.classic.Granovetter;
 import org.officialdom.model.classic.GranovetterParameters;
+import org.officialdom.model.classic.Kuran;
+import org.officialdom.model.classic.KuranParameters;
 
 /** Every model kind a scenario can name. */
 public final class Models {
@@ -16,6 +18,9 @@ public final class Models {
         register(new ModelKind<>("granovetter",
                 "Granovetter's threshold model of collective behaviour (1978)",
                 GranovetterParameters.class, Granovetter::new, (m, p) -> ((Granovetter) m).setParameters(p)));
+        register(new ModelKind<>("kuran",
+                "Kuran's preference-falsification cascades (1989, 1991)",
+                KuranParameters.class, Kuran::new, (m, p) -> ((Kuran) m).setParameters(p)));
     }
 
     private Models() {
