@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.officialdom.model.classic.Granovetter;
+import org.officialdom.model.classic.Epstein;
+import org.officialdom.model.classic.EpsteinParameters;
 import org.officialdom.model.classic.GranovetterParameters;
 import org.officialdom.model.classic.Kuran;
 import org.officialdom.model.classic.KuranParameters;
@@ -21,6 +23,9 @@ public final class Models {
         register(new ModelKind<>("kuran",
                 "Kuran's preference-falsification cascades (1989, 1991)",
                 KuranParameters.class, Kuran::new, (m, p) -> ((Kuran) m).setParameters(p)));
+        register(new ModelKind<>("epstein",
+                "Epstein's civil violence model I (2002)",
+                EpsteinParameters.class, Epstein::new, (m, p) -> ((Epstein) m).setParameters(p)));
     }
 
     private Models() {
