@@ -1,5 +1,6 @@
 package org.officialdom.model.classic;
 
+import java.io.Serializable;
 import java.util.List;
 import org.officialdom.model.scenario.Param;
 
@@ -23,7 +24,7 @@ public record GranovetterParameters(
         @Param(value = "Upper bound of the uniform distribution.", unit = "actors or share, per 'unit'", min = 0)
         double high,
         @Param(value = "Explicit thresholds (distribution: list); their number sets the population.", unit = "actors or share, per 'unit'")
-        List<Double> thresholds) {
+        List<Double> thresholds) implements Serializable {
 
     public static final GranovetterParameters DEFAULTS = new GranovetterParameters(
             100, Distribution.SEQUENCE, Unit.COUNT, 25, 10, 0, 100, List.of());

@@ -36,9 +36,15 @@ class EpsteinRunsTest {
         Scenario sc = shortened("epstein-run2-floor", 700);
         List<Outbursts> all = new ArrayList<>();
         for (long seed : SEEDS) {
-            double[] active = ScenarioRuns.run(sc, seed, 1).column("active");
+            MetricTable t = ScenarioRuns.run(sc, seed, 1);
+            double[] active = t.column("active");
+            double[] tension = t.column("tension");
             Outbursts o = Outbursts.of(active, 50, BURN_IN);
             all.add(o);
+            double before = o.episodes().stream().mapToDouble(e -> tension[e.start() - 1]).average().orElseThrow();
+            double after = o.episodes().stream().filter(e -> e.end() < tension.length)
+                    .mapToDouble(e -> tension[e.end()]).average().orElseThrow();
+            assertThat(before).as("tension before vs after outbursts, seed %d", seed).isGreaterThan(1.5 * after);
             assertThat(o.count()).as("outbursts, seed %d", seed).isGreaterThanOrEqualTo(10);
             assertThat(o.meanLength()).as("mean outburst length, seed %d", seed).isLessThan(o.meanWait() / 2);
             assertThat(o.meanWait()).as("mean wait, seed %d", seed).isGreaterThanOrEqualTo(5);

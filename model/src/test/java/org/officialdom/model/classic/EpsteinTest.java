@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.officialdom.engine.Checkpoint;
 import org.officialdom.engine.MetricTable;
 import org.officialdom.engine.Simulation;
 import org.officialdom.model.classic.EpsteinParameters.JailTerm;
@@ -110,6 +113,29 @@ class EpsteinTest {
         String bigOne = csv(big, 3, 1);
         assertThat(csv(big, 3, 2)).isEqualTo(bigOne);
         assertThat(bigOne.lines().skip(2).anyMatch(l -> !l.split(",")[6].equals("0"))).isTrue(); // arrests happened
+    }
+
+    @Test
+    void checkpointAndResumeGiveTheUninterruptedRun(@TempDir Path dir) throws Exception {
+        EpsteinParameters p = run2(EpsteinParameters.Jailed.OFF_LATTICE);
+        String straight;
+        try (Simulation sim = new Simulation(new Epstein(p), 8, 1)) {
+            sim.runTo(80);
+            StringWriter w = new StringWriter();
+            sim.metrics().writeCsv(w);
+            straight = w.toString();
+        }
+        Path file = dir.resolve("epstein.ckpt");
+        try (Simulation sim = new Simulation(new Epstein(p), 8, 1)) {
+            sim.runTo(35);
+            Checkpoint.write(sim, file);
+        }
+        try (Simulation resumed = Checkpoint.read(file, 2)) {
+            resumed.runTo(80);
+            StringWriter w = new StringWriter();
+            resumed.metrics().writeCsv(w);
+            assertThat(w.toString()).isEqualTo(straight);
+        }
     }
 
     @Test
