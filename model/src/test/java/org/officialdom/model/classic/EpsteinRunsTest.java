@@ -124,6 +124,22 @@ class EpsteinRunsTest {
     }
 
     /**
+     * Run 3: legitimacy falls all the way from 0.9 to 0.2, slowly (0.01 every 10 periods). Over 2
+     * replicates no period has more than 25 citizens rebelling (half the outburst level) although
+     * at the end over 500 free citizens have a grievance above the threshold and over 200 are jailed.
+     */
+    @Test
+    void run3GradualLossToLowLegitimacyStaysQuiet() {
+        for (long seed : new long[] {1, 2}) {
+            MetricTable t = ScenarioRuns.run("epstein-run3", seed, 1);
+            assertThat(t.last("legitimacy")).isEqualTo(0.2);
+            assertThat(Arrays.stream(t.column("rebels")).max().orElseThrow()).as("seed %d", seed).isLessThanOrEqualTo(25);
+            assertThat(t.last("tension")).isGreaterThan(500);
+            assertThat(t.last("jailed")).isGreaterThan(200);
+        }
+    }
+
+    /**
      * Run 1 (vision 1.7, no movement): deceptive behaviour. Aggrieved citizens stay quiet while a cop
      * can see them, so the active ones sit out of the cops' sight: over 3 replicates, at the end of
      * each of 100 periods at most 10 % of the actives are within some cop's vision, while cops see
