@@ -41,6 +41,8 @@ public final class Epstein implements Model {
 
     static final byte CITIZEN = 0;
     static final byte COP = 1;
+    /** A cop taken off duty by a cut in cop density: off the lattice, never activated. */
+    static final byte RETIRED = 2;
 
     private EpsteinParameters parameters;
     private AgentTable agents;
@@ -71,22 +73,67 @@ public final class Epstein implements Model {
     private long rebels;
     private long outbursts;
     private boolean inOutburst;
+    private long lastStep;
+    private int copsOnDuty;
+    private RandomStream dutyStream;
 
     public Epstein(EpsteinParameters parameters) {
         this.parameters = parameters;
     }
 
-    /** New parameters from the calendar (legitimacy, jail terms, switches); sizes cannot change. */
+    /**
+     * New parameters from the calendar: legitimacy, jail terms, switches, and the cop density (Run 5
+     * cuts the police force; the cops with the highest ids go off duty, and a rise brings cops back
+     * or hires new ones onto random empty cells). The torus and the citizens cannot change.
+     */
     public void setParameters(EpsteinParameters p) {
         EpsteinParameters q = parameters;
-        if (agents != null && (p.width() != q.width() || p.height() != q.height()
-                || p.citizens() != q.citizens() || p.cops() != q.cops())) {
-            throw new IllegalArgumentException("the calendar cannot change the torus or the numbers of citizens and cops");
+        if (agents != null && (p.width() != q.width() || p.height() != q.height() || p.citizens() != q.citizens())) {
+            throw new IllegalArgumentException("the calendar cannot change the torus or the number of citizens");
         }
         this.parameters = p;
         if (agents != null) {
             buildSight();
+            staffPolice(p.cops());
         }
+    }
+
+    private void staffPolice(int wanted) {
+        byte[] k = kind.values();
+        for (int row = agents.size() - 1; row >= 0 && copsOnDuty > wanted; row--) {
+            if (k[row] == COP) {
+                k[row] = RETIRED;
+                grid.clear(cell.get(row));
+                cell.set(row, -1);
+                copsOnDuty--;
+            }
+        }
+        for (int row = 0; row < agents.size() && copsOnDuty < wanted; row++) {
+            if (k[row] == RETIRED && onDuty(row)) {
+                copsOnDuty++;
+            }
+        }
+        while (copsOnDuty < wanted) {
+            int row = agents.add();
+            kind.set(row, RETIRED);
+            order = java.util.Arrays.copyOf(order, agents.size());
+            if (!onDuty(row)) {
+                break; // the torus is full
+            }
+            copsOnDuty++;
+        }
+    }
+
+    /** Puts an off-duty cop on a random empty cell; false when there is none. */
+    private boolean onDuty(int row) {
+        int site = emptySite(dutyStream, row, lastStep + 1);
+        if (site < 0) {
+            return false;
+        }
+        kind.set(row, COP);
+        cell.set(row, site);
+        grid.put(site, agents.id(row));
+        return true;
     }
 
     public EpsteinParameters parameters() {
@@ -115,6 +162,8 @@ public final class Epstein implements Model {
         arrestStream = sim.streams().stream("arrest");
         termStream = sim.streams().stream("jail-term");
         releaseStream = sim.streams().stream("release");
+        dutyStream = sim.streams().stream("police-staffing");
+        copsOnDuty = cops;
 
         // random distinct cells: a shuffle of all cells, citizens first, then cops
         int cells = p.width() * p.height();
@@ -198,8 +247,8 @@ public final class Epstein implements Model {
             }
             int site = switch (parameters.jailed()) {
                 case BLOCKING -> cell.get(row);
-                case ON_SITE_EMPTY -> grid.isEmpty(cell.get(row)) ? cell.get(row) : emptySite(row, step);
-                case OFF_LATTICE -> emptySite(row, step);
+                case ON_SITE_EMPTY -> grid.isEmpty(cell.get(row)) ? cell.get(row) : emptySite(releaseStream, row, step);
+                case OFF_LATTICE -> emptySite(releaseStream, row, step);
             };
             if (site < 0) {
                 continue; // no empty cell anywhere: wait in jail another period
@@ -211,12 +260,12 @@ public final class Epstein implements Model {
     }
 
     /** A uniformly random empty cell (rejection sampling, then a scan), or -1 when the torus is full. */
-    private int emptySite(int row, long step) {
+    private int emptySite(RandomStream stream, int row, long step) {
         int cells = grid.width() * grid.height();
         int id = agents.id(row);
         int c = 0;
         for (int d = 0; d < 64; d++) {
-            c = releaseStream.nextInt(cells, id, step, d);
+            c = stream.nextInt(cells, id, step, d);
             if (grid.isEmpty(c)) {
                 return c;
             }
@@ -245,7 +294,7 @@ public final class Epstein implements Model {
         boolean moveFirst = parameters.order() == Order.MOVE_THEN_ACT;
         for (int i = 0; i < n; i++) {
             int row = order[i];
-            if (in[row]) {
+            if (in[row] || k[row] == RETIRED) {
                 continue;
             }
             boolean cop = k[row] == COP;
@@ -363,6 +412,7 @@ public final class Epstein implements Model {
 
     /** Counts actives, jailed, quiet and tension (quiet citizens whose grievance alone exceeds T). */
     private void census(Simulation sim) {
+        lastStep = sim.stepNumber();
         int n = agents.size();
         byte[] k = kind.values();
         boolean[] act = active.values();
@@ -415,6 +465,7 @@ public final class Epstein implements Model {
                 .add("arrests", "arrests per step", "Arrests made this period", () -> arrests)
                 .add("outbursts", "outbursts", "Outbursts so far (periods with more actives than the outburst level, counted once per episode)",
                         () -> outbursts)
+                .add("cops", "cops", "Cops on duty", () -> copsOnDuty)
                 .add("legitimacy", "share", "Legitimacy L in force", () -> parameters.legitimacy());
     }
 
@@ -463,7 +514,7 @@ public final class Epstein implements Model {
     /** Whether every free agent sits in the cell the grid says it does. */
     boolean consistent() {
         for (int row = 0; row < agents.size(); row++) {
-            boolean onGrid = !jailed.get(row) || parameters.jailed() == Jailed.BLOCKING;
+            boolean onGrid = kind.get(row) != RETIRED && (!jailed.get(row) || parameters.jailed() == Jailed.BLOCKING);
             if (onGrid && grid.get(cell.get(row)) != agents.id(row)) {
                 return false;
             }

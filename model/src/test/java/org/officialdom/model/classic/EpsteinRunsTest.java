@@ -140,6 +140,30 @@ class EpsteinRunsTest {
     }
 
     /**
+     * Run 5: legitimacy 0.8, the police force cut from 7.4 % by 0.4 points every 20 periods. With
+     * floor(C/A), over 2 replicates: no outburst while the force is whole (first 50 periods), then
+     * an outburst of more than 100 actives once it has been cut, with fewer cops on duty than at the
+     * start. (With the literal rule the cuts set off no outburst; see docs/validation.md.)
+     */
+    @Test
+    void run5CuttingCopsTipsSocietyIntoRebellionWithFloor() {
+        Scenario sc = ScenarioRuns.edited("epstein-run5", t -> t.replace("  movement: true", "  movement: true\n  ratio: floor"));
+        for (long seed : new long[] {1, 2}) {
+            MetricTable t = ScenarioRuns.run(sc, seed, 1);
+            double[] active = t.column("active");
+            double[] cops = t.column("cops");
+            assertThat(Arrays.stream(active, 0, 50).max().orElseThrow()).isLessThanOrEqualTo(50);
+            int peak = 0;
+            for (int i = 1; i < active.length; i++) {
+                peak = active[i] > active[peak] ? i : peak;
+            }
+            assertThat(active[peak]).as("peak, seed %d", seed).isGreaterThan(100);
+            assertThat(cops[peak]).isLessThan(cops[0]);
+            assertThat(t.last("cops")).isEqualTo(Math.round(0.01 * 1600));
+        }
+    }
+
+    /**
      * Run 1 (vision 1.7, no movement): deceptive behaviour. Aggrieved citizens stay quiet while a cop
      * can see them, so the active ones sit out of the cops' sight: over 3 replicates, at the end of
      * each of 100 periods at most 10 % of the actives are within some cop's vision, while cops see

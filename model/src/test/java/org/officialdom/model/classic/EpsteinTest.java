@@ -139,6 +139,26 @@ class EpsteinTest {
     }
 
     @Test
+    void cuttingAndRestoringThePoliceKeepsTheLatticeConsistent() {
+        EpsteinParameters d = run2(EpsteinParameters.Jailed.OFF_LATTICE);
+        Epstein model = new Epstein(d);
+        try (Simulation sim = new Simulation(model, 4, 1)) {
+            sim.runTo(20);
+            for (double density : new double[] {0.01, 0.0, 0.06, 0.04}) {
+                EpsteinParameters p = new EpsteinParameters(d.width(), d.height(), d.citizenDensity(), density,
+                        d.citizenVision(), d.copVision(), d.legitimacy(), d.threshold(), d.arrestConstant(), d.maxJailTerm(),
+                        d.jailForLife(), d.movement(), d.ratio(), d.selfCount(), d.vision(), d.order(), d.jailTerm(),
+                        d.jailed(), d.outburstLevel());
+                model.setParameters(p);
+                sim.runTo(sim.stepNumber() + 10);
+                assertThat(sim.metrics().last("cops")).isEqualTo(p.cops());
+                assertThat(model.consistent()).isTrue();
+                assertThat(model.onLattice()).isEqualTo(p.citizens() + p.cops() - (int) sim.metrics().last("jailed"));
+            }
+        }
+    }
+
+    @Test
     void calendarChangesLegitimacyButNotTheTorus() {
         Epstein model = new Epstein(EpsteinParameters.DEFAULTS);
         try (Simulation sim = new Simulation(model, 1, 1)) {
