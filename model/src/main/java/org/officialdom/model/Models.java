@@ -7,7 +7,11 @@ import java.util.Optional;
 import org.officialdom.model.bureaucracy.Bureaucracy;
 import org.officialdom.model.bureaucracy.BureaucracyParameters;
 import org.officialdom.model.classic.Granovetter;
+import org.officialdom.model.classic.Epstein;
+import org.officialdom.model.classic.EpsteinParameters;
 import org.officialdom.model.classic.GranovetterParameters;
+import org.officialdom.model.classic.Kuran;
+import org.officialdom.model.classic.KuranParameters;
 
 /** Every model kind a scenario can name. */
 public final class Models {
@@ -21,6 +25,12 @@ public final class Models {
         register(new ModelKind<>("bureaucracy",
                 "The bureaucracy model: officials, careers, the gift circle, pressures, EVLN, exits and party-exit cascades",
                 BureaucracyParameters.class, Bureaucracy::new, (m, p) -> ((Bureaucracy) m).setParameters(p)));
+        register(new ModelKind<>("kuran",
+                "Kuran's preference-falsification cascades (1989, 1991)",
+                KuranParameters.class, Kuran::new, (m, p) -> ((Kuran) m).setParameters(p)));
+        register(new ModelKind<>("epstein",
+                "Epstein's civil violence model I (2002)",
+                EpsteinParameters.class, Epstein::new, (m, p) -> ((Epstein) m).setParameters(p)));
     }
 
     private Models() {

@@ -116,4 +116,9 @@ class GranovetterTest {
         assertThat(csv[1]).isEqualTo(csv[0]);
         assertThat(csv[2]).isEqualTo(csv[0]);
     }
+
+    @Test
+    void builtInRiotScenarioEndsWithEveryone() {
+        assertThat(ScenarioRuns.run("granovetter", 1, 1).last("acting")).isEqualTo(100);
+    }
 }
