@@ -99,12 +99,10 @@ public final class ScenarioLoader {
         }
     }
 
-    /** Parses and validates scenario text; {@code file} names it in messages. */
-    public static Scenario parse(String text, String file) {
-        SourceMap lines = SourceMap.of(text);
-        JsonNode root;
+    /** YAML text as a tree; a syntax error becomes a message with its line. */
+    private static JsonNode readYaml(String text, String file) {
         try {
-            root = YAML.readTree(text);
+            return YAML.readTree(text);
         } catch (JacksonException e) {
             TokenStreamLocation loc = e.getLocation();
             String what = e.getOriginalMessage() == null ? "unreadable text" : e.getOriginalMessage().lines().findFirst().orElse("");
@@ -112,6 +110,12 @@ public final class ScenarioLoader {
         } catch (RuntimeException e) {
             throw new ScenarioException(file, 0, "", "valid YAML", String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Parses and validates scenario text; {@code file} names it in messages. */
+    public static Scenario parse(String text, String file) {
+        SourceMap lines = SourceMap.of(text);
+        JsonNode root = readYaml(text, file);
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ScenarioException(file, 0, "", "a scenario (a mapping with name, model, steps and parameters)", "an empty file");
         }
@@ -577,16 +581,7 @@ public final class ScenarioLoader {
      */
     public static JsonNode readChecked(String text, String file, ObjectNode schema) {
         SourceMap lines = SourceMap.of(text);
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JacksonException e) {
-            TokenStreamLocation loc = e.getLocation();
-            String what = e.getOriginalMessage() == null ? "unreadable text" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new ScenarioException(file, loc == null ? 0 : loc.getLineNr(), "", "valid YAML", what);
-        } catch (RuntimeException e) {
-            throw new ScenarioException(file, 0, "", "valid YAML", String.valueOf(e.getMessage()));
-        }
+        JsonNode root = readYaml(text, file);
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ScenarioException(file, 0, "", "a mapping of fields", "an empty file");
         }
