@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
     LabOptions lab;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (replicates < 2 || replicates > 100_000) {
             throw new Officialdom.BadInput("--replicates: expected a number from 2 to 100000, found " + replicates);
         }
@@ -88,6 +88,7 @@ final class CompareCommand implements Callable<Integer> {
                     store, backend, progress);
             r.report().forEach(out::println);
             lab.export(store, out);
+            out.println("Report: " + ReportCommand.storeReport(store, r.comparisonId()));
             out.flush();
             return 0;
         }

@@ -28,7 +28,7 @@ final class ExperimentCommand implements Callable<Integer> {
     LabOptions lab;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Experiment e = ExperimentLoader.load(file);
         var out = spec.commandLine().getOut();
         try (LocalBackend backend = lab.backend(); ResultStore store = ResultStore.open(lab.db)) {
@@ -36,6 +36,7 @@ final class ExperimentCommand implements Callable<Integer> {
             ExperimentRunner.Result r = ExperimentRunner.run(e, store, backend, progress);
             r.report().forEach(out::println);
             lab.export(store, out);
+            out.println("Report: " + ReportCommand.storeReport(store, r.experimentId()));
             out.flush();
             return r.failed() > 0 ? Officialdom.FAILURE : 0;
         }

@@ -1,18 +1,13 @@
 package org.officialdom.report;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.officialdom.engine.MetricTable;
 import org.officialdom.lab.AtomicFile;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,9 +23,7 @@ public final class HtmlReport {
     /** How many tracked officials' biographies the report tells. */
     public static final int BIOGRAPHIES = 3;
 
-    private static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.5.0/echarts.min.js";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private HtmlReport() {
     }
@@ -42,27 +35,19 @@ public final class HtmlReport {
     }
 
     static String render(RunData run) throws IOException {
-        StringBuilder h = new StringBuilder(1 << 16);
         String title = run.scenario() != null ? run.scenario().title() : run.folder().getFileName().toString();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(esc(title)).append(" — Officialdom report</title>\n<style>")
-                .append(CSS).append("</style>\n<script>").append(echarts()).append("</script>\n</head><body>\n");
-        h.append("<header><h1>").append(esc(title)).append("</h1>");
-        if (run.scenario() != null && !run.scenario().description().isBlank()) {
-            h.append("<p>").append(esc(run.scenario().description())).append("</p>");
-        }
-        h.append("<p class=\"note\">A simulation run explores the consequences of stated assumptions; it is a hypothesis to examine, not a forecast.</p></header>\n");
+        HtmlPage page = new HtmlPage(title).header(run.scenario() == null ? null : run.scenario().description(),
+                "A simulation run explores the consequences of stated assumptions; it is a hypothesis to examine, not a forecast.");
 
-        section(h, "headline", "Headline numbers");
-        h.append("<dl class=\"facts\">");
-        fact(h, "scenario", run.runInfo().path("scenario").asString(""));
-        fact(h, "model", run.runInfo().path("model").asString(""));
-        fact(h, "seed", run.runInfo().path("seed").asString(""));
-        fact(h, "steps", run.runInfo().path("steps").asString(""));
-        fact(h, "agents at the end", run.runInfo().path("agents").asString(""));
-        fact(h, "threads", run.runInfo().path("threads").asString(""));
-        fact(h, "agent-steps per second", run.runInfo().path("agent_steps_per_second").asString(""));
-        h.append("</dl>\n<table><thead><tr><th>metric</th><th>unit</th><th>at start</th><th>at end</th><th>min</th><th>max</th><th>what it is</th></tr></thead><tbody>\n");
+        page.section("headline", "Headline numbers");
+        List<String[]> facts = new ArrayList<>();
+        for (String[] kv : new String[][] {{"scenario", "scenario"}, {"model", "model"}, {"seed", "seed"}, {"steps", "steps"},
+                {"agents at the end", "agents"}, {"threads", "threads"}, {"agent-steps per second", "agent_steps_per_second"}}) {
+            facts.add(new String[] {kv[0], run.runInfo().path(kv[1]).asString("")});
+        }
+        page.facts(facts);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("metric", "unit", "at start", "at end", "min", "max", "what it is"));
         for (RunData.Series s : run.series()) {
             double[] v = s.values();
             double min = Double.POSITIVE_INFINITY;
@@ -71,51 +56,44 @@ public final class HtmlReport {
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
-            h.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(esc(s.unit())).append("</td><td>")
-                    .append(num(v.length > 0 ? v[0] : Double.NaN)).append("</td><td>").append(num(v.length > 0 ? v[v.length - 1] : Double.NaN))
-                    .append("</td><td>").append(num(min)).append("</td><td>").append(num(max)).append("</td><td>")
-                    .append(esc(s.description())).append("</td></tr>\n");
+            rows.add(List.of(s.name(), s.unit(), HtmlPage.num(v.length > 0 ? v[0] : Double.NaN),
+                    HtmlPage.num(v.length > 0 ? v[v.length - 1] : Double.NaN), HtmlPage.num(min), HtmlPage.num(max), s.description()));
         }
-        h.append("</tbody></table></section>\n");
+        page.table(rows).endSection();
 
-        section(h, "charts", "Over time");
-        int k = 0;
-        StringBuilder init = new StringBuilder();
+        page.section("charts", "Over time");
         for (Map.Entry<String, List<RunData.Series>> chart : run.charts().entrySet()) {
-            String id = "chart" + k++;
-            h.append("<div class=\"chart\" id=\"").append(id).append("\" data-points=\"")
-                    .append(chart.getValue().get(0).values().length).append("\"></div>\n");
-            String opt = JSON.writeValueAsString(option(run, chart.getKey(), chart.getValue())).replace("</", "<\\/");
-            init.append("draw('").append(id).append("',").append(opt).append(");\n");
+            page.chart(option(run, chart.getKey(), chart.getValue()), chart.getValue().get(0).values().length);
         }
-        h.append("</section>\n");
+        page.endSection();
 
-        section(h, "calendar", "The scenario's calendar");
+        page.section("calendar", "The scenario's calendar");
         if (run.marks().isEmpty()) {
-            h.append("<p>No policy changes during the run.</p>");
+            page.paragraph("No policy changes during the run.");
         } else {
-            h.append("<table><thead><tr><th>when</th><th>step</th><th>what changed</th></tr></thead><tbody>");
+            List<List<String>> marks = new ArrayList<>();
+            marks.add(List.of("when", "step", "what changed"));
             for (RunData.Mark m : run.marks()) {
-                h.append("<tr><td>").append(esc(m.label())).append("</td><td>").append(m.step()).append("</td><td>")
-                        .append(esc(m.note())).append("</td></tr>");
+                marks.add(List.of(m.label(), Long.toString(m.step()), m.note()));
             }
-            h.append("</tbody></table>");
+            page.table(marks);
         }
-        h.append("</section>\n");
+        page.endSection();
 
-        section(h, "biographies", "Tracked officials");
+        page.section("biographies", "Tracked officials");
         Map<Integer, List<RunData.Event>> byAgent = new LinkedHashMap<>();
         for (RunData.Event e : run.events()) {
             byAgent.computeIfAbsent(e.agent(), a -> new ArrayList<>()).add(e);
         }
         if (byAgent.isEmpty()) {
-            h.append("<p>This model keeps no biographies.</p>");
+            page.paragraph("This model keeps no biographies.");
         } else {
             List<Map.Entry<Integer, List<RunData.Event>>> richest = new ArrayList<>(byAgent.entrySet());
             richest.sort(Comparator.comparingInt((Map.Entry<Integer, List<RunData.Event>> e) -> -e.getValue().size())
                     .thenComparingInt(Map.Entry::getKey));
             String[] labels = run.labels();
             long[] steps = run.steps();
+            StringBuilder h = new StringBuilder();
             for (var entry : richest.subList(0, Math.min(BIOGRAPHIES, richest.size()))) {
                 h.append("<h3>Official ").append(entry.getKey()).append("</h3><ol class=\"bio\">");
                 for (RunData.Event e : entry.getValue()) {
@@ -124,15 +102,13 @@ public final class HtmlReport {
                 }
                 h.append("</ol>");
             }
+            page.raw(h.toString());
         }
-        h.append("</section>\n");
+        page.endSection();
 
-        section(h, "parameters", "Parameters (the scenario as run)");
-        h.append("<pre>").append(esc(run.scenarioText())).append("</pre></section>\n");
-        h.append("<footer>Written by Officialdom ").append(esc(org.officialdom.lab.Version.get())).append(".</footer>\n");
-        h.append("<script>\nfunction draw(id, opt){var el=document.getElementById(id);var c=echarts.init(el,null,{renderer:'canvas'});c.setOption(opt);window.addEventListener('resize',function(){c.resize();});}\n")
-                .append(init).append("</script>\n</body></html>\n");
-        return h.toString();
+        page.section("parameters", "Parameters (the scenario as run)");
+        page.raw("<pre>" + esc(run.scenarioText()) + "</pre>").endSection();
+        return page.render();
     }
 
     private static String labelOf(long step, long[] steps, String[] labels) {
@@ -147,7 +123,6 @@ public final class HtmlReport {
     /** The ECharts option of one chart. */
     static ObjectNode option(RunData run, String title, List<RunData.Series> series) {
         ObjectNode o = NODES.objectNode();
-        o.put("animation", false);
         RunData.Series first = series.get(0);
         boolean alone = series.size() == 1 && first.chart().equals(first.name());
         ObjectNode t = o.putObject("title");
@@ -209,46 +184,7 @@ public final class HtmlReport {
         return o;
     }
 
-    private static void section(StringBuilder h, String id, String title) {
-        h.append("<section id=\"").append(id).append("\"><h2>").append(esc(title)).append("</h2>\n");
-    }
-
-    private static void fact(StringBuilder h, String k, String v) {
-        if (!v.isEmpty()) {
-            h.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(v)).append("</dd>");
-        }
-    }
-
-    private static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return "–";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return MetricTable.format(v);
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
-    }
-
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlPage.esc(s);
     }
-
-    private static String echarts() throws IOException {
-        try (InputStream in = HtmlReport.class.getResourceAsStream(ECHARTS)) {
-            if (in == null) {
-                throw new IOException("the ECharts library is missing from the jar (" + ECHARTS + ")");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
-        }
-    }
-
-    private static final String CSS = """
-            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1100px;margin:0 auto;padding:1em 2em;color:#222}
-            h1{margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}
-            .note{color:#8a5a00;background:#fff6e0;padding:.4em .8em;border-radius:4px}
-            table{border-collapse:collapse;width:100%;font-size:.9em}td,th{border-bottom:1px solid #eee;padding:.25em .5em;text-align:left}
-            .facts{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}.facts dt{color:#666}.facts dd{margin:0}
-            .chart{height:340px;margin:1em 0}pre{background:#f6f6f6;padding:1em;overflow:auto;font-size:.85em}
-            .bio .when{color:#666;font-variant-numeric:tabular-nums}footer{color:#888;margin:2em 0;font-size:.85em}
-            """;
 }

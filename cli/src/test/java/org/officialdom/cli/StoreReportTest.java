@@ -1,0 +1,97 @@
+package org.officialdom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.officialdom.cli.LabCommandsTest.officialdom;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Experiments and comparisons write their reports from the store; every chart has data. */
+class StoreReportTest {
+
+    private static final String MORRIS = """
+            name: report-morris
+            scenario: granovetter-normal
+            steps: 12
+            replicates: 2
+            metrics: [acting_share]
+            statistics: [final]
+            design:
+              type: morris
+              samples: 4
+              levels: 4
+            factors:
+              - path: mean
+                range: [10, 40]
+              - path: sd
+                range: [2, 25]
+            """;
+
+    private static Path reportOf(String out) {
+        Matcher m = Pattern.compile("Report: (.+\\.html)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Path.of(m.group(1));
+    }
+
+    private static void everyChartHasData(String html, int atLeast) {
+        Matcher m = Pattern.compile("data-points=\"(\\d+)\"").matcher(html);
+        int charts = 0;
+        while (m.find()) {
+            charts++;
+            assertThat(Integer.parseInt(m.group(1))).isGreaterThan(0);
+        }
+        assertThat(charts).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    @Test
+    void anExperimentReportShowsSpreadEffectsAndIndices(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("results.duckdb");
+        Files.writeString(dir.resolve("morris.yaml"), MORRIS);
+        var o = officialdom("experiment", dir.resolve("morris.yaml").toString(), "--db", db.toString(), "-q");
+        assertThat(o.code()).as(o.err()).isZero();
+        Path report = reportOf(o.out());
+        assertThat(report).startsWith(dir.resolve("reports"));
+        String html = Files.readString(report);
+        for (String section : new String[] {"headline", "spread", "effects", "sensitivity"}) {
+            assertThat(html).contains("<section id=\"" + section + "\">");
+        }
+        assertThat(html).contains("morris: mu_star of acting_share (final)").contains("Share of all actors acting");
+        // spread (1 metric) + effects (2 factors x 1 metric) + Morris measures (mu, mu*, sigma)
+        everyChartHasData(html, 1 + 2 + 3);
+
+        // the same report again by the experiment's name, to a chosen file
+        Path again = dir.resolve("again.html");
+        var r = officialdom("report", "report-morris", "--db", db.toString(), "--out", again.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(again).exists();
+        var bad = officialdom("report", "nonesuch", "--db", db.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("nonesuch").doesNotContain("Exception");
+    }
+
+    @Test
+    void aComparisonReportShowsPairedDifferencesAndBothSides(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("results.duckdb");
+        Files.writeString(dir.resolve("low.yaml"), """
+                name: low
+                model: granovetter
+                steps: 15
+                parameters:
+                  population: 100
+                  distribution: normal
+                  mean: 10
+                  sd: 12
+                """);
+        var o = officialdom("compare", "granovetter-normal", dir.resolve("low.yaml").toString(), "-n", "3",
+                "--steps", "15", "--db", db.toString(), "-q");
+        assertThat(o.code()).as(o.err()).isZero();
+        String html = Files.readString(reportOf(o.out()));
+        assertThat(html).contains("<section id=\"differences\">").contains("<section id=\"series\">")
+                .contains("A: granovetter-normal").contains("B: low");
+        everyChartHasData(html, 1 + 3);
+    }
+}

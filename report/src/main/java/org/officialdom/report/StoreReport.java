@@ -1,0 +1,356 @@
+package org.officialdom.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.officialdom.lab.AtomicFile;
+import org.officialdom.lab.store.ResultStore;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reports of experiments and comparisons, read from the result store: every analysed metric with
+ * its spread over replicates (median and a 10–90 % band), factor effects, sensitivity indices as
+ * bars with their intervals, and a comparison's paired differences with intervals.
+ */
+public final class StoreReport {
+
+    /** Design points drawn one by one; beyond this, one median and band over all runs. */
+    static final int MAX_POINTS_DRAWN = 8;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private StoreReport() {
+    }
+
+    /** What a report was written from, for messages. */
+    public record Written(Path file, String kind, String id) {
+    }
+
+    /**
+     * Writes the report of the experiment or comparison with this id (or an experiment's name, the
+     * latest of that name).
+     *
+     * @throws IllegalArgumentException if the store holds no such experiment or comparison
+     */
+    public static Written write(ResultStore store, String idOrName, Path target) throws IOException, SQLException {
+        Connection c = store.connection();
+        String experiment = first(c, "SELECT experiment_id FROM experiments WHERE experiment_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
+                idOrName, idOrName);
+        if (experiment != null) {
+            AtomicFile.writeString(target, experiment(c, experiment));
+            return new Written(target, "experiment", experiment);
+        }
+        String comparison = first(c, "SELECT comparison_id FROM comparisons WHERE comparison_id = ? LIMIT 1", idOrName);
+        if (comparison != null) {
+            AtomicFile.writeString(target, comparison(c, comparison));
+            return new Written(target, "comparison", comparison);
+        }
+        throw new IllegalArgumentException("no experiment or comparison '" + idOrName + "' in " + store.file());
+    }
+
+    static String experiment(Connection c, String id) throws SQLException, IOException {
+        String name;
+        String design;
+        String text;
+        long runs;
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, design, text, runs FROM experiments WHERE experiment_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                name = rs.getString(1);
+                design = rs.getString(2);
+                text = rs.getString(3);
+                runs = rs.getLong(4);
+            }
+        }
+        JsonNode spec = YAMLMapper.builder().build().readTree(text);
+        String model = first(c, "SELECT r.model FROM experiment_runs e JOIN runs r USING (run_id) WHERE e.experiment_id = ? LIMIT 1", id);
+        Map<String, String[]> declared = declarations(c, model);
+        List<String> metrics = new ArrayList<>();
+        if (spec.has("metrics")) {
+            spec.get("metrics").forEach(m -> metrics.add(m.asString()));
+        } else {
+            metrics.addAll(declared.keySet());
+        }
+        int points = Integer.parseInt(first(c, "SELECT count(DISTINCT point) FROM experiment_runs WHERE experiment_id = ?", id));
+        int replicates = Integer.parseInt(first(c, "SELECT count(DISTINCT replicate) FROM experiment_runs WHERE experiment_id = ?", id));
+        List<String> factors = strings(c, "SELECT DISTINCT factor FROM design_points WHERE experiment_id = ? ORDER BY factor", id);
+
+        HtmlPage page = new HtmlPage("Experiment " + name).header(spec.path("title").asString(""),
+                "Each point of the design was run with several seeds (replicates); bands show the spread over them.");
+        page.section("headline", "Headline numbers").facts(List.of(
+                new String[] {"experiment", id}, new String[] {"design", design}, new String[] {"model", model},
+                new String[] {"design points", Integer.toString(points)}, new String[] {"replicates", Integer.toString(replicates)},
+                new String[] {"runs", Long.toString(runs)}, new String[] {"factors", String.join(", ", factors)}));
+        page.endSection();
+
+        page.section("spread", "Metrics over time: median and 10–90 % band over replicates");
+        for (String metric : metrics) {
+            String[] d = declared.getOrDefault(metric, new String[] {"", ""});
+            ObjectNode o = timeChart(metric.replace('_', ' '), d[1] + (d[0].isEmpty() ? "" : " (" + d[0] + ")"), d[0]);
+            int drawn = 0;
+            if (points <= MAX_POINTS_DRAWN) {
+                Map<String, String> labels = pointLabels(c, id);
+                for (int p = 0; p < points; p++) {
+                    drawn += band(o, c, """
+                            SELECT m.step, median(m.value), quantile_cont(m.value, 0.1), quantile_cont(m.value, 0.9)
+                            FROM experiment_runs r JOIN metrics m ON m.run_id = r.run_id
+                            WHERE r.experiment_id = ? AND m.metric = ? AND r.point = ? GROUP BY m.step ORDER BY m.step""",
+                            labels.getOrDefault(Integer.toString(p), "point " + p), id, metric, p);
+                }
+            } else {
+                drawn += band(o, c, """
+                        SELECT m.step, median(m.value), quantile_cont(m.value, 0.1), quantile_cont(m.value, 0.9)
+                        FROM experiment_runs r JOIN metrics m ON m.run_id = r.run_id
+                        WHERE r.experiment_id = ? AND m.metric = ? GROUP BY m.step ORDER BY m.step""", "all runs", id, metric);
+            }
+            page.chart(o, drawn);
+        }
+        page.endSection();
+
+        page.section("effects", "Factor effects: the final value of each run against each factor");
+        for (String factor : factors) {
+            for (String metric : metrics) {
+                ObjectNode o = NODES.objectNode();
+                o.putObject("title").put("text", metric.replace('_', ' ') + " by " + factor)
+                        .put("subtext", "final value of each run; unit: " + declared.getOrDefault(metric, new String[] {"", ""})[0]);
+                o.putObject("tooltip").put("trigger", "item");
+                o.putObject("grid").put("top", 60).put("left", 70).put("right", 30).put("bottom", 50);
+                o.putObject("xAxis").put("type", "value").put("name", factor).put("nameLocation", "middle").put("nameGap", 28).put("scale", true);
+                o.putObject("yAxis").put("type", "value").put("scale", true);
+                ObjectNode series = o.putArray("series").addObject().put("type", "scatter").put("symbolSize", 5);
+                ArrayNode data = series.putArray("data");
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT d.value, s.final FROM experiment_runs r
+                        JOIN design_points d ON d.experiment_id = r.experiment_id AND d.point = r.point AND d.factor = ?
+                        JOIN summaries s ON s.run_id = r.run_id AND s.metric = ?
+                        WHERE r.experiment_id = ? AND d.value IS NOT NULL ORDER BY r.point, r.replicate""")) {
+                    ps.setString(1, factor);
+                    ps.setString(2, metric);
+                    ps.setString(3, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            data.addArray().add(rs.getDouble(1)).add(rs.getDouble(2));
+                        }
+                    }
+                }
+                if (!data.isEmpty()) {
+                    page.chart(o, data.size());
+                }
+            }
+        }
+        page.endSection();
+
+        page.section("sensitivity", "Sensitivity indices with their intervals");
+        Map<String, List<double[]>> groups = new LinkedHashMap<>();
+        Map<String, List<String>> groupFactors = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT method, metric, statistic, measure, factor, estimate, ci_low, ci_high FROM sensitivity
+                WHERE experiment_id = ? ORDER BY method, metric, statistic, measure, factor""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1) + ": " + rs.getString(4) + " of " + rs.getString(2) + " (" + rs.getString(3) + ")";
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)});
+                    groupFactors.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(5));
+                }
+            }
+        }
+        if (groups.isEmpty()) {
+            page.paragraph("This design has no sensitivity analysis (use a morris or sobol design).");
+        }
+        for (var g : groups.entrySet()) {
+            page.chart(intervalBars(g.getKey(), groupFactors.get(g.getKey()), g.getValue()), g.getValue().size());
+        }
+        page.endSection();
+        page.section("file", "The experiment file").raw("<pre>" + HtmlPage.esc(text) + "</pre>").endSection();
+        return page.render();
+    }
+
+    static String comparison(Connection c, String id) throws SQLException, IOException {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("metric", "statistic", "mean A", "mean B", "B − A", "interval", "verdict"));
+        List<String> labels = new ArrayList<>();
+        List<double[]> relative = new ArrayList<>();
+        String a = null;
+        String b = null;
+        long replicates = 0;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT metric, statistic, scenario_a, scenario_b, replicates, mean_a, mean_b, mean_diff, ci_low, ci_high, verdict, confidence
+                FROM comparisons WHERE comparison_id = ? ORDER BY metric, statistic""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    a = rs.getString(3);
+                    b = rs.getString(4);
+                    replicates = rs.getLong(5);
+                    double ma = rs.getDouble(6);
+                    rows.add(List.of(rs.getString(1), rs.getString(2), HtmlPage.num(ma), HtmlPage.num(rs.getDouble(7)),
+                            HtmlPage.num(rs.getDouble(8)), "[" + HtmlPage.num(rs.getDouble(9)) + ", " + HtmlPage.num(rs.getDouble(10)) + "]",
+                            rs.getString(11)));
+                    if (ma != 0 && "final".equals(rs.getString(2)) && !"identical".equals(rs.getString(11))) {
+                        labels.add(rs.getString(1));
+                        double scale = 100.0 / Math.abs(ma);
+                        relative.add(new double[] {rs.getDouble(8) * scale, rs.getDouble(9) * scale, rs.getDouble(10) * scale});
+                    }
+                }
+            }
+        }
+        HtmlPage page = new HtmlPage("Comparison: " + b + " against " + a).header(
+                "Both scenarios were run with the same seeds, replicate by replicate (common random numbers), so each"
+                        + " difference is paired.",
+                "Differences are between hypotheses, not forecasts.");
+        page.section("headline", "Headline numbers").facts(List.of(new String[] {"comparison", id},
+                new String[] {"A", a}, new String[] {"B", b}, new String[] {"replicates", Long.toString(replicates)})).endSection();
+        page.section("differences", "Paired differences of the final values, in % of A, with their intervals");
+        if (!labels.isEmpty()) {
+            page.chart(intervalBars("B − A at the end of the run (% of A)", labels, relative), labels.size());
+        } else {
+            page.paragraph("No metric differs at the end of the run.");
+        }
+        page.table(rows).endSection();
+
+        page.section("series", "Side by side: median over replicates");
+        String model = first(c, "SELECT r.model FROM comparison_runs x JOIN runs r USING (run_id) WHERE x.comparison_id = ? LIMIT 1", id);
+        Map<String, String[]> declared = declarations(c, model);
+        for (Map.Entry<String, String[]> m : declared.entrySet()) {
+            ObjectNode o = timeChart(m.getKey().replace('_', ' '), m.getValue()[1] + " (" + m.getValue()[0] + ")", m.getValue()[0]);
+            int drawn = 0;
+            for (String side : List.of("A", "B")) {
+                drawn += band(o, c, """
+                        SELECT m.step, median(m.value), quantile_cont(m.value, 0.1), quantile_cont(m.value, 0.9)
+                        FROM comparison_runs x JOIN metrics m ON m.run_id = x.run_id
+                        WHERE x.comparison_id = ? AND m.metric = ? AND x.side = ? GROUP BY m.step ORDER BY m.step""",
+                        side.equals("A") ? "A: " + a : "B: " + b, id, m.getKey(), side);
+            }
+            page.chart(o, drawn);
+        }
+        page.endSection();
+        return page.render();
+    }
+
+    private static ObjectNode timeChart(String title, String subtitle, String unit) {
+        ObjectNode o = NODES.objectNode();
+        o.putObject("title").put("text", title).put("subtext", subtitle);
+        o.putObject("tooltip").put("trigger", "axis");
+        o.putObject("legend").put("top", 40).put("type", "scroll");
+        o.putObject("grid").put("top", 80).put("left", 70).put("right", 30).put("bottom", 50);
+        o.putObject("xAxis").put("type", "value").put("name", "step").put("nameLocation", "middle").put("nameGap", 28);
+        o.putObject("yAxis").put("type", "value").put("name", unit).put("scale", true);
+        o.putArray("series");
+        return o;
+    }
+
+    /** Adds a median line and a faint 10–90 % band; returns the number of points. */
+    private static int band(ObjectNode chart, Connection c, String sql, String label, Object... params) throws SQLException {
+        ArrayNode median = NODES.arrayNode();
+        ArrayNode low = NODES.arrayNode();
+        ArrayNode high = NODES.arrayNode();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int step = rs.getInt(1);
+                    median.addArray().add(step).add(rs.getDouble(2));
+                    low.addArray().add(step).add(rs.getDouble(3));
+                    high.addArray().add(step).add(rs.getDouble(4));
+                }
+            }
+        }
+        ArrayNode series = (ArrayNode) chart.get("series");
+        ObjectNode m = series.addObject().put("name", label).put("type", "line").put("showSymbol", false);
+        m.set("data", median);
+        m.putObject("lineStyle").put("width", 2);
+        for (ArrayNode edge : List.of(low, high)) {
+            ObjectNode e = series.addObject().put("name", label).put("type", "line").put("showSymbol", false);
+            e.set("data", edge);
+            e.putObject("lineStyle").put("width", 1).put("opacity", 0.4).put("type", "dashed");
+        }
+        return median.size();
+    }
+
+    /** Bars of estimates with whiskers for their intervals ([estimate, low, high] per label). */
+    static ObjectNode intervalBars(String title, List<String> labels, List<double[]> values) {
+        ObjectNode o = NODES.objectNode();
+        o.putObject("title").put("text", title).put("subtext", "bars: estimate; whiskers: interval");
+        o.putObject("tooltip").put("trigger", "axis");
+        o.putObject("grid").put("top", 60).put("left", 70).put("right", 30).put("bottom", 90);
+        ArrayNode x = o.putObject("xAxis").put("type", "category").putArray("data");
+        labels.forEach(x::add);
+        ((ObjectNode) o.get("xAxis")).putObject("axisLabel").put("rotate", labels.size() > 6 ? 40 : 0).put("interval", 0);
+        o.putObject("yAxis").put("type", "value").put("scale", true);
+        ArrayNode series = o.putArray("series");
+        ArrayNode bars = series.addObject().put("name", "estimate").put("type", "bar").putArray("data");
+        ArrayNode whiskers = series.addObject().put("name", "interval").put("type", "boxplot").put("boxWidth", 0).putArray("data");
+        for (double[] v : values) {
+            bars.add(v[0]);
+            whiskers.addArray().add(v[1]).add(v[1]).add(v[0]).add(v[2]).add(v[2]);
+        }
+        return o;
+    }
+
+    private static Map<String, String[]> declarations(Connection c, String model) throws SQLException {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT metric, unit, description FROM metric_declarations WHERE model = ? ORDER BY rowid")) {
+            ps.setString(1, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "sd = 8, distribution = normal" for each design point. */
+    private static Map<String, String> pointLabels(Connection c, String id) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT point, factor, level FROM design_points WHERE experiment_id = ? ORDER BY point, factor")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.merge(Integer.toString(rs.getInt(1)), rs.getString(2) + " = " + rs.getString(3), (p, q) -> p + ", " + q);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String first(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql, String param) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+}
