@@ -33,6 +33,14 @@ public interface Model extends Serializable {
     }
 
     /**
+     * Views of the state at the end of the run (the organisation's levels by sectors coloured by
+     * morale, say), written as {@code matrices.json} and drawn as heat maps; none by default.
+     */
+    default List<Matrix> matrices() {
+        return List.of();
+    }
+
+    /**
      * Checks the model's own invariants (headcount conservation, posts not over-filled...) and
      * returns what is broken, or an empty list. Called after every step in checking mode.
      */

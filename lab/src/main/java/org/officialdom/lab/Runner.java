@@ -24,6 +24,7 @@ import org.officialdom.model.scenario.ScenarioLoader;
  *   <li>{@code run.json}: seed, steps, threads, population, speed;</li>
  *   <li>{@code summary.txt}: the three-line summary;</li>
  *   <li>{@code events.csv}: events of tracked agents, for models that log them;</li>
+ *   <li>{@code matrices.json}: end-of-run views (levels by sectors, say), for models that declare them;</li>
  *   <li>{@code checkpoint.bin}: the latest checkpoint, with {@code --checkpoint-every}.</li>
  * </ul>
  * Every file is written atomically; the calendar's policy changes are applied at the start of the
@@ -82,6 +83,10 @@ public final class Runner {
         MetricTable table = sim.metrics();
         AtomicFile.write(out.resolve("metrics.csv"), table::writeCsv);
         AtomicFile.writeString(out.resolve("metrics.json"), metricsJson(table));
+        List<org.officialdom.engine.Matrix> matrices = sim.model().matrices();
+        if (!matrices.isEmpty()) {
+            AtomicFile.writeString(out.resolve("matrices.json"), matricesJson(matrices));
+        }
         if (sim.model().events() != null) {
             AtomicFile.write(out.resolve("events.csv"), sim.model().events()::writeCsv);
         }
@@ -148,6 +153,29 @@ public final class Runner {
     static String scenarioText(Scenario sc) {
         return "# Scenario as run by Officialdom " + Version.get() + " (seed, steps and parameters as used).\n"
                 + sc.toYaml();
+    }
+
+    /** The end-of-run views as JSON (NaN, for an empty cell, as null). */
+    static String matricesJson(List<org.officialdom.engine.Matrix> matrices) {
+        tools.jackson.databind.node.ArrayNode all = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (var m : matrices) {
+            var o = all.addObject();
+            o.put("name", m.name()).put("unit", m.unit()).put("description", m.description());
+            m.rows().forEach(o.putArray("rows")::add);
+            m.columns().forEach(o.putArray("columns")::add);
+            var values = o.putArray("values");
+            for (double[] row : m.values()) {
+                var r = values.addArray();
+                for (double v : row) {
+                    if (Double.isFinite(v)) {
+                        r.add(v);
+                    } else {
+                        r.addNull();
+                    }
+                }
+            }
+        }
+        return tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n";
     }
 
     static String metricsJson(MetricTable t) {

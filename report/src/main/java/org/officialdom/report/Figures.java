@@ -65,20 +65,29 @@ public final class Figures {
             x[i] = run.steps()[i];
         }
         boolean stacked = "stacked".equals(first.style());
+        if (!stacked) {
+            for (RunData.Series s : series) {
+                c.addSeries(s.name().replace('_', ' '), x, s.values()).setMarker(SeriesMarkers.NONE);
+            }
+            return c;
+        }
+        // stacked: cumulative sums, added from the top layer down so that each area is painted
+        // over the larger one beneath it, and the axis starts at zero
+        List<double[]> layers = new ArrayList<>();
         double[] base = new double[x.length];
         for (RunData.Series s : series) {
             double[] y = s.values().clone();
-            if (stacked) {
-                for (int i = 0; i < y.length; i++) {
-                    y[i] += base[i];
-                    base[i] = y[i];
-                }
+            for (int i = 0; i < y.length; i++) {
+                y[i] += base[i];
+                base[i] = y[i];
             }
-            XYSeries xs = c.addSeries(s.name().replace('_', ' '), x, y);
+            layers.add(y);
+        }
+        c.getStyler().setYAxisMin(0.0);
+        for (int k = series.size() - 1; k >= 0; k--) {
+            XYSeries xs = c.addSeries(series.get(k).name().replace('_', ' '), x, layers.get(k));
             xs.setMarker(SeriesMarkers.NONE);
-            if (stacked) {
-                xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-            }
+            xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         }
         return c;
     }

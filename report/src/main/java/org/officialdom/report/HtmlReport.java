@@ -67,6 +67,14 @@ public final class HtmlReport {
         }
         page.endSection();
 
+        if (!run.grids().isEmpty()) {
+            page.section("organisation", "The organisation at the end of the run");
+            for (RunData.Grid g : run.grids()) {
+                page.chart(heatmap(g), g.rows().size() * g.columns().size());
+            }
+            page.endSection();
+        }
+
         page.section("calendar", "The scenario's calendar");
         if (run.marks().isEmpty()) {
             page.paragraph("No policy changes during the run.");
@@ -118,6 +126,39 @@ public final class HtmlReport {
             }
         }
         return "step " + step;
+    }
+
+    /** A heat map of an end-of-run view; empty cells are left blank. */
+    static ObjectNode heatmap(RunData.Grid g) {
+        ObjectNode o = NODES.objectNode();
+        o.putObject("title").put("text", g.name().replace('_', ' ')).put("subtext", g.description() + " (" + g.unit() + ")");
+        o.putObject("tooltip").put("position", "top");
+        o.putObject("grid").put("top", 70).put("left", 130).put("right", 90).put("bottom", 60);
+        ArrayNode x = o.putObject("xAxis").put("type", "category").putArray("data");
+        g.columns().forEach(x::add);
+        ArrayNode y = o.putObject("yAxis").put("type", "category").putArray("data");
+        g.rows().forEach(y::add);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        ArrayNode data = NODES.arrayNode();
+        for (int r = 0; r < g.rows().size(); r++) {
+            for (int c = 0; c < g.columns().size(); c++) {
+                double v = g.values()[r][c];
+                if (Double.isFinite(v)) {
+                    data.addArray().add(c).add(r).add(Math.round(v * 10000) / 10000.0);
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        ObjectNode vm = o.putObject("visualMap");
+        vm.put("min", Double.isFinite(min) ? min : 0).put("max", Double.isFinite(max) && max > min ? max : min + 1)
+                .put("precision", 3).put("calculable", true).put("orient", "vertical").put("right", 0).put("top", "middle");
+        vm.putObject("inRange").putArray("color").add("#f7fbff").add("#6baed6").add("#08306b");
+        ObjectNode series = o.putArray("series").addObject().put("type", "heatmap").put("name", g.name());
+        series.set("data", data);
+        series.putObject("label").put("show", true).put("fontSize", 10);
+        return o;
     }
 
     /** The ECharts option of one chart. */
@@ -174,7 +215,9 @@ public final class HtmlReport {
                 ObjectNode ml = so.putObject("markLine");
                 ml.put("symbol", "none");
                 ml.putObject("lineStyle").put("color", "#999").put("type", "dotted");
-                ml.putObject("label").put("formatter", "{b}").put("fontSize", 9);
+                // with many marks, names show on hover only, or they overprint each other
+                ml.putObject("label").put("formatter", "{b}").put("fontSize", 9).put("show", run.marks().size() <= 6);
+                ml.putObject("emphasis").putObject("label").put("show", true);
                 ArrayNode md = ml.putArray("data");
                 for (RunData.Mark m : run.marks()) {
                     md.addObject().put("xAxis", m.label()).put("name", m.note());

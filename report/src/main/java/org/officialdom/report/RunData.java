@@ -30,6 +30,10 @@ public final class RunData {
     public record Mark(long step, String label, String note) {
     }
 
+    /** An end-of-run view: rows by columns of values (null cells are NaN). */
+    public record Grid(String name, String unit, String description, List<String> rows, List<String> columns, double[][] values) {
+    }
+
     /** One event of a tracked agent. */
     public record Event(long step, int agent, String kind, String detail) {
     }
@@ -43,6 +47,7 @@ public final class RunData {
     private final JsonNode runInfo;
     private final Scenario scenario;
     private final String scenarioText;
+    private List<Grid> grids = List.of();
 
     private RunData(Path folder, long[] steps, String[] labels, List<Series> series, List<Mark> marks,
                     List<Event> events, JsonNode runInfo, Scenario scenario, String scenarioText) {
@@ -118,7 +123,28 @@ public final class RunData {
             }
         }
         JsonNode info = Files.exists(folder.resolve("run.json")) ? json.readTree(folder.resolve("run.json").toFile()) : json.createObjectNode();
-        return new RunData(folder, steps, labels, series, marks, readEvents(folder.resolve("events.csv")), info, scenario, scenarioText);
+        RunData data = new RunData(folder, steps, labels, series, marks, readEvents(folder.resolve("events.csv")), info, scenario, scenarioText);
+        Path grids = folder.resolve("matrices.json");
+        if (Files.exists(grids)) {
+            List<Grid> out = new ArrayList<>();
+            for (JsonNode g : json.readTree(grids.toFile())) {
+                List<String> rowLabels = new ArrayList<>();
+                g.get("rows").forEach(r -> rowLabels.add(r.asString()));
+                List<String> columnLabels = new ArrayList<>();
+                g.get("columns").forEach(c -> columnLabels.add(c.asString()));
+                double[][] cells = new double[rowLabels.size()][columnLabels.size()];
+                for (int r = 0; r < cells.length; r++) {
+                    for (int c = 0; c < cells[r].length; c++) {
+                        JsonNode v = g.get("values").get(r).get(c);
+                        cells[r][c] = v == null || v.isNull() ? Double.NaN : v.asDouble();
+                    }
+                }
+                out.add(new Grid(g.get("name").asString(), g.path("unit").asString(""), g.path("description").asString(""),
+                        rowLabels, columnLabels, cells));
+            }
+            data.grids = List.copyOf(out);
+        }
+        return data;
     }
 
     private static List<String> keys(CalendarEntry e) {
@@ -175,6 +201,11 @@ public final class RunData {
             out.computeIfAbsent(s.chart(), k -> new ArrayList<>()).add(s);
         }
         return out;
+    }
+
+    /** End-of-run views (levels by sectors...), empty for models that declare none. */
+    public List<Grid> grids() {
+        return grids;
     }
 
     public List<Mark> marks() {

@@ -84,6 +84,24 @@ class ReportTest {
     }
 
     @Test
+    void theFlagshipReportHasTheOrganisationViewAndBiographies() throws Exception {
+        Path folder = dir.resolve("flagship");
+        var sc = ScenarioLoader.override(ScenarioLoader.builtIn("china-2012-2025"), List.of("organisation.officials=2000"));
+        Runner.run(sc, new RunOptions(null, 24, 1, folder, 0), Progress.NONE);
+        RunData flagship = RunData.read(folder);
+        assertThat(flagship.grids()).extracting(RunData.Grid::name)
+                .containsExactly("morale_by_level_and_sector", "exit_rate_by_level_and_sector");
+        String html = HtmlReport.render(flagship);
+        for (String section : List.of("headline", "charts", "organisation", "calendar", "biographies", "parameters")) {
+            assertThat(html).contains("<section id=\"" + section + "\">");
+        }
+        assertThat(html).contains("EVLN mix").contains("Exits by route").contains("<h3>Official ");
+        assertThat(html).doesNotContain("data-points=\"0\"");
+        // grouped charts: far fewer charts than metrics
+        assertThat(flagship.charts().size()).isLessThan(flagship.series().size() / 2);
+    }
+
+    @Test
     void figuresAreWrittenAsRealPngAndSvg() throws Exception {
         Path figs = dir.resolve("figures");
         List<Path> files = Figures.write(data, figs);

@@ -38,6 +38,9 @@ public final class Bureaucracy implements Model {
     float[] exitRate;     // per unit: leavers per month last step
     final Counts counts = new Counts();
     long step;
+    /** Exits and officials present, summed over steps, by (level, sector) cell: the organisation view. */
+    long[] exitsByCell;
+    long[] exposureByCell;
 
     transient int[] indexStart;
     transient int[] indexRows;
@@ -512,10 +515,18 @@ public final class Bureaucracy implements Model {
         int[] unit = o.unit.values();
         byte[] rank = o.rank.values();
         int R = org.ranks;
+        int sectors = Sector.values().length;
+        if (exitsByCell == null) {
+            exitsByCell = new long[org.levels * sectors];
+            exposureByCell = new long[org.levels * sectors];
+        }
         for (int i = 0; i < o.size(); i++) {
+            int cell = org.level[unit[i]] * sectors + org.sector[unit[i]];
+            exposureByCell[cell]++;
             if (!leave[i]) {
                 continue;
             }
+            exitsByCell[cell]++;
             org.occupied[unit[i] * R + rank[i]]--;
             counts.exits[route[i]]++;
             int id = o.table.id(i);
@@ -928,6 +939,43 @@ public final class Bureaucracy implements Model {
     @Override
     public long bytesPerAgent() {
         return officials.table.bytesPerAgent();
+    }
+
+    @Override
+    public List<org.officialdom.engine.Matrix> matrices() {
+        int sectors = Sector.values().length;
+        List<String> rows = new java.util.ArrayList<>();
+        for (int l = 0; l < org.levels; l++) {
+            rows.add(org.levels == Level.values().length ? Level.values()[l].label() : "level " + l);
+        }
+        List<String> columns = java.util.Arrays.stream(Sector.values()).map(Sector::label).toList();
+        double[][] morale = new double[org.levels][sectors];
+        double[][] present = new double[org.levels][sectors];
+        int[] unit = officials.unit.values();
+        float[] m = officials.morale.values();
+        for (int i = 0; i < officials.size(); i++) {
+            int l = org.level[unit[i]];
+            int s = org.sector[unit[i]];
+            morale[l][s] += m[i];
+            present[l][s]++;
+        }
+        double[][] exitRate = new double[org.levels][sectors];
+        double perYear = 12.0 / parameters.monthsPerStep();
+        for (int l = 0; l < org.levels; l++) {
+            for (int s = 0; s < sectors; s++) {
+                morale[l][s] = present[l][s] == 0 ? Double.NaN : morale[l][s] / present[l][s];
+                int cell = l * sectors + s;
+                exitRate[l][s] = exposureByCell == null || exposureByCell[cell] == 0 ? Double.NaN
+                        : perYear * exitsByCell[cell] / exposureByCell[cell];
+            }
+        }
+        return List.of(
+                new org.officialdom.engine.Matrix("morale_by_level_and_sector", "morale (0-1)",
+                        "Mean morale of the officials in post at the end, by level and sector (empty cells: no one there)",
+                        rows, columns, morale),
+                new org.officialdom.engine.Matrix("exit_rate_by_level_and_sector", "share per year",
+                        "Officials who left over the run per official-year present, by level and sector, all routes",
+                        rows, columns, exitRate));
     }
 
     @Override
