@@ -41,6 +41,8 @@ public final class Bureaucracy implements Model {
     /** Exits and officials present, summed over steps, by (level, sector) cell: the organisation view. */
     long[] exitsByCell;
     long[] exposureByCell;
+    /** Headcount at the previous invariant check (checking mode), -1 before the first. */
+    private long checkedHeadcount = -1;
 
     transient int[] indexStart;
     transient int[] indexRows;
@@ -939,6 +941,36 @@ public final class Bureaucracy implements Model {
     @Override
     public long bytesPerAgent() {
         return officials.table.bytesPerAgent();
+    }
+
+    @Override
+    public List<String> invariantViolations() {
+        List<String> broken = new java.util.ArrayList<>();
+        int R = org.ranks;
+        int[] recount = new int[org.occupied.length];
+        int[] unit = officials.unit.values();
+        byte[] rank = officials.rank.values();
+        for (int i = 0; i < officials.size(); i++) {
+            recount[unit[i] * R + rank[i]]++;
+        }
+        for (int u = 0; u < org.units(); u++) {
+            for (int r = 0; r < R; r++) {
+                int occ = org.occupied(u, r);
+                if (occ > org.posts(u, r) || occ < 0) {
+                    broken.add("unit " + u + " rank " + r + " has " + occ + " officials for " + org.posts(u, r) + " posts");
+                }
+                if (recount[u * R + r] != occ) {
+                    broken.add("unit " + u + " rank " + r + " counts " + occ + " officials in post but " + recount[u * R + r] + " hold it");
+                }
+            }
+        }
+        long expected = checkedHeadcount < 0 ? counts.headcount : checkedHeadcount + counts.hires - counts.exitsTotal();
+        if (counts.headcount != expected || counts.headcount != officials.size()) {
+            broken.add("headcount " + counts.headcount + " is not the previous " + checkedHeadcount + " + hires "
+                    + counts.hires + " - exits " + counts.exitsTotal() + " (table holds " + officials.size() + ")");
+        }
+        checkedHeadcount = counts.headcount;
+        return broken.size() > 5 ? broken.subList(0, 5) : broken;
     }
 
     @Override
