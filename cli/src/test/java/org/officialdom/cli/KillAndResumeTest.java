@@ -34,6 +34,14 @@ class KillAndResumeTest {
                 "--checkpoint-every", "4", "--out", out.toString(), "-q", "--no-store"};
     }
 
+    private static void deleteFolder(Path folder) throws Exception {
+        try (var files = Files.walk(folder)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
     @Test
     void aRunKilledAtRandomMomentsResumesToTheSameBytes(@TempDir Path dir) throws Exception {
         Path straight = dir.resolve("straight");
@@ -45,30 +53,32 @@ class KillAndResumeTest {
         SplittableRandom rnd = new SplittableRandom(20261123);
         Process child = start(killed, runArgs(killed));
         int kills = 0;
-        boolean finished = false;
-        for (int attempt = 0; attempt < 40 && !finished; attempt++) {
+        for (int attempt = 0; attempt < 60 && kills < KILLS; attempt++) {
             // let it get somewhere: wait for a checkpoint, then kill at a random moment after it
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (child.isAlive() && !Files.exists(killed.resolve("checkpoint.bin")) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+                Thread.sleep(10);
             }
-            if (kills < KILLS && child.isAlive()) {
-                Thread.sleep(rnd.nextInt(5, 400));
-                child.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
-                child.waitFor(1, TimeUnit.MINUTES);
-                kills++;
-                assertThat(killed.resolve("metrics.csv")).doesNotExist();
-                child = Files.exists(killed.resolve("checkpoint.bin"))
-                        ? start(killed, "run", "--resume", killed.toString(), "--threads", "1", "-q", "--no-store")
-                        : start(killed, runArgs(killed));
+            Thread.sleep(rnd.nextInt(1, 150));
+            if (!child.isAlive()) {
+                // it finished (or failed) before the kill came: start the whole run again; not a kill
+                child.waitFor();
+                assertThat(child.exitValue()).as(Files.readString(killed.resolveSibling("killed.log"))).isZero();
+                deleteFolder(killed);
+                child = start(killed, runArgs(killed));
                 continue;
             }
-            assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            assertThat(child.exitValue()).as(Files.readString(killed.resolveSibling("killed.log"))).isZero();
-            finished = true;
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+            assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            kills++;
+            assertThat(killed.resolve("metrics.csv")).doesNotExist();
+            child = Files.exists(killed.resolve("checkpoint.bin"))
+                    ? start(killed, "run", "--resume", killed.toString(), "--threads", "1", "-q", "--no-store")
+                    : start(killed, runArgs(killed));
         }
-        assertThat(finished).isTrue();
         assertThat(kills).isEqualTo(KILLS);
+        assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(child.exitValue()).as(Files.readString(killed.resolveSibling("killed.log"))).isZero();
         for (String file : List.of("metrics.csv", "events.csv", "summary.txt")) {
             assertThat(Files.readString(killed.resolve(file))).as(file).isEqualTo(Files.readString(straight.resolve(file)));
         }
