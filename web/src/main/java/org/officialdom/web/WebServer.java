@@ -111,6 +111,14 @@ public final class WebServer implements AutoCloseable {
         reaper.scheduleAtFixedRate(() -> closeIdle(IDLE_MILLIS), 30, 30, TimeUnit.SECONDS);
     }
 
+    /** The address a server binds unless told otherwise: loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** Starts a server on loopback; port 0 picks a free one. */
+    public static WebServer start(int port, Path outDir, Limits limits) {
+        return start(DEFAULT_HOST, port, outDir, limits);
+    }
+
     /** Starts a server; port 0 picks a free one. */
     public static WebServer start(String host, int port, Path outDir, Limits limits) {
         return new WebServer(host, port, outDir, limits);
