@@ -8,6 +8,8 @@ let source = null;   // EventSource
 let charts = [];     // {chart, spec, el}
 let diffChart = null;
 let pendingDraw = false;
+let leverInputs = [];  // per lever: {lv, inputs, out}, to follow the values in force
+const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
 
 function showMessage(text) {
   const m = $('message');
@@ -155,6 +157,7 @@ function draw() {
     const series = [];
     const stacked = c.spec.style === 'STACKED' && !init.compare;
     c.spec.metrics.forEach((name, k) => {
+      const color = PALETTE[k % PALETTE.length];
       const i = init.series.findIndex((s) => s.name === name);
       const arms = init.compare ? ['a', 'b'] : ['a'];
       for (const arm of arms) {
@@ -162,7 +165,7 @@ function draw() {
           name: init.compare ? name + ' ' + arm.toUpperCase() : name,
           type: 'line', showSymbol: false, data: run[arm][i],
           stack: stacked ? 'all' : undefined, areaStyle: stacked ? {} : undefined,
-          lineStyle: arm === 'b' ? {type: 'dashed'} : undefined,
+          color, lineStyle: arm === 'b' ? {type: 'dashed', color} : {color},
           markLine: k === 0 && arm === 'a' ? markLine() : undefined,
         });
       }
@@ -207,7 +210,21 @@ function onFrame(f) {
     run.a[i].push(f.a[i]);
     if (f.b) { run.b[i].push(f.b[i]); }
   });
+  if (f.levers) { showLevers(f.levers); }
   scheduleDraw();
+}
+
+// Sliders follow the values in force (the scenario's calendar moves levers too), unless being moved.
+function showLevers(levers) {
+  const arm = run.init.compare && $('arm').value === 'b' ? 'b' : 'a';
+  const values = levers[arm];
+  leverInputs.forEach((li, i) => {
+    if (li.inputs.some((x) => x === document.activeElement) || values[i] === undefined) { return; }
+    const v = values[i];
+    const vs = Array.isArray(v) ? v : [v];
+    li.inputs.forEach((input, k) => { if (vs[k] !== undefined) { input.value = vs[k]; li.values[k] = Number(vs[k]); } });
+    li.out.textContent = fmt(v);
+  });
 }
 
 function onMark(m) {
@@ -233,6 +250,7 @@ function fmt(v) {
 function buildLevers(init) {
   const box = $('levers');
   box.innerHTML = '';
+  leverInputs = [];
   for (const lv of init.levers) {
     const div = document.createElement('div');
     div.className = 'lever';
@@ -248,6 +266,8 @@ function buildLevers(init) {
     head.appendChild(unit);
     div.appendChild(head);
     const values = Array.isArray(lv.value) ? lv.value.slice() : [lv.value];
+    const entry = {lv, inputs: [], out, values};
+    leverInputs.push(entry);
     values.forEach((v, k) => {
       const input = document.createElement('input');
       input.type = 'range';
@@ -257,7 +277,8 @@ function buildLevers(init) {
         values[k] = Number(input.value);
         out.textContent = fmt(Array.isArray(lv.value) ? values : values[0]);
       });
-      input.addEventListener('change', () => moveLever(lv, Array.isArray(lv.value) ? values.slice() : values[0]));
+      input.addEventListener('change', () => { moveLever(lv, Array.isArray(lv.value) ? values.slice() : values[0]); input.blur(); });
+      entry.inputs.push(input);
       div.appendChild(input);
     });
     box.appendChild(div);

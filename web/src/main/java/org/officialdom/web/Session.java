@@ -120,6 +120,11 @@ final class Session implements AutoCloseable {
                     vals.addNull();
                 }
             }
+            // the levers in force for the coming step (the scenario's calendar moves them too)
+            ArrayNode lv = o.withObject("levers").putArray(a.name);
+            for (String p : leverPaths) {
+                lv.add(a.valueAt(p).deepCopy());
+            }
         }
         return o;
     }

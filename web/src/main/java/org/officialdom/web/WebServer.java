@@ -84,6 +84,7 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.staticFiles.enableWebjars();
             cfg.routes.before(this::guard);
+            cfg.routes.get("/favicon.ico", ctx -> ctx.status(204));
             cfg.routes.get("/api/scenarios", this::scenarios);
             cfg.routes.post("/api/sessions", this::create);
             cfg.routes.get("/api/sessions/{id}/events", this::events);
@@ -389,6 +390,9 @@ public final class WebServer implements AutoCloseable {
         if (report == null || !Files.exists(report)) {
             throw new WebException(404, "report: this run has not been saved yet (press Save first)");
         }
+        // the report is self-contained: its scripts and styles are inline, and it loads nothing
+        ctx.header("Content-Security-Policy",
+                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(Files.readAllBytes(report));
     }
