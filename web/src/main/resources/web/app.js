@@ -154,6 +154,7 @@ function draw() {
   if (!run || !run.init) { return; }
   const init = run.init;
   for (const c of charts) {
+    if (c.spec.style === 'BARS') { drawBars(c); continue; }
     const series = [];
     const stacked = c.spec.style === 'STACKED' && !init.compare;
     c.spec.metrics.forEach((name, k) => {
@@ -198,6 +199,29 @@ function draw() {
     }, {notMerge: true});
     $('diff').dataset.points = String(d.length);
   }
+}
+
+// The organisation view: the hierarchy at the latest step, one bar per level or rank (per arm).
+function drawBars(c) {
+  const init = run.init;
+  const idx = c.spec.metrics.map((name) => init.series.findIndex((s) => s.name === name));
+  const last = run.labels.length - 1;
+  const arms = init.compare ? ['a', 'b'] : ['a'];
+  c.chart.setOption({
+    animation: false,
+    title: {text: c.spec.title + (last >= 0 ? ' (' + run.labels[last] + ')' : ''), textStyle: {fontSize: 13}},
+    tooltip: {trigger: 'axis'},
+    legend: {show: init.compare, bottom: 0},
+    grid: {left: 55, right: 20, top: 45, bottom: 40},
+    xAxis: {type: 'category', data: c.spec.metrics.map((n) => n.replace(/^headcount_/, ''))},
+    yAxis: {type: 'value', name: unitOf(init, c.spec.metrics), nameTextStyle: {fontSize: 10}},
+    series: arms.map((arm) => ({
+      name: arm.toUpperCase(), type: 'bar', data: idx.map((i) => (last >= 0 ? run[arm][i][last] : null)),
+      itemStyle: arm === 'b' ? {opacity: 0.6} : undefined,
+    })),
+  }, {notMerge: true});
+  c.el.dataset.points = String(run.labels.length);
+  c.el.dataset.marks = String(run.marks.length);
 }
 
 function scheduleDraw() {

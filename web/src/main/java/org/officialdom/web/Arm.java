@@ -27,7 +27,6 @@ final class Arm implements AutoCloseable {
     final String name;
     private Scenario scenario;
     private final Simulation sim;
-    private final List<ObjectNode> moved = new ArrayList<>();
 
     Arm(String name, Scenario scenario) {
         this.name = name;
@@ -48,10 +47,25 @@ final class Arm implements AutoCloseable {
         Runner.stepOnce(scenario, sim);
     }
 
-    /** The lever at {@code path} takes {@code value} from step {@code step} on. */
+    /**
+     * The lever at {@code path} takes {@code value} from step {@code step} on, and keeps it: the page
+     * holds the lever from then, so later calendar entries no longer move it (a person who moved a
+     * slider expects it to stay where they put it).
+     */
     void move(int step, String path, JsonNode value, String note) {
         ObjectNode set = RunTask.tree(Map.of(path, value));
-        List<CalendarEntry> cal = new ArrayList<>(scenario.calendar());
+        List<CalendarEntry> cal = new ArrayList<>();
+        for (CalendarEntry e : scenario.calendar()) {
+            if (e.step() > step && !Levers.valueAt(e.set(), path).isMissingNode()) {
+                ObjectNode rest = e.set().deepCopy();
+                remove(rest, path.split("\\."), 0);
+                if (!rest.isEmpty()) {
+                    cal.add(new CalendarEntry(e.step(), e.note() + " (" + path + " held by the page)", rest));
+                }
+            } else {
+                cal.add(e);
+            }
+        }
         int at = 0;
         while (at < cal.size() && cal.get(at).step() <= step) {
             at++;
@@ -60,11 +74,19 @@ final class Arm implements AutoCloseable {
         scenario = new Scenario(scenario.name(), scenario.title(), scenario.description(), scenario.kind(),
                 scenario.seed(), scenario.steps(), scenario.start(), scenario.parameters(), List.copyOf(cal),
                 scenario.source(), scenario.text());
-        ObjectNode entry = ParameterSchema.MAPPER.createObjectNode();
-        entry.put("step", step);
-        entry.put("note", note);
-        entry.putObject("set").set(path, value.deepCopy());
-        moved.add(entry);
+    }
+
+    private static void remove(ObjectNode node, String[] parts, int i) {
+        if (i == parts.length - 1) {
+            node.remove(parts[i]);
+            return;
+        }
+        if (node.get(parts[i]) instanceof ObjectNode child) {
+            remove(child, parts, i + 1);
+            if (child.isEmpty()) {
+                node.remove(parts[i]);
+            }
+        }
     }
 
     /** The parameter value in force for the coming step. */
@@ -81,13 +103,29 @@ final class Arm implements AutoCloseable {
         root.put("seed", scenario.seed());
         root.put("steps", (int) sim.stepNumber());
         root.set("parameters", scenario.parameters().deepCopy());
-        if (!moved.isEmpty()) {
-            JsonNode cal = root.get("calendar");
-            ArrayNode arr = cal instanceof ArrayNode a ? a : root.putArray("calendar");
-            moved.forEach(e -> arr.add(e.deepCopy()));
+        // the calendar as run: the scenario's entries (as steps) and the levers moved in the page
+        ArrayNode arr = root.putArray("calendar");
+        for (CalendarEntry e : scenario.calendar()) {
+            ObjectNode entry = arr.addObject();
+            entry.put("step", e.step());
+            if (e.note() != null) {
+                entry.put("note", e.note());
+            }
+            flatten(e.set(), "", entry.putObject("set"));
         }
-        return "# Run watched in the Officialdom page; levers moved there are the calendar entries with a 'step'.\n"
+        if (arr.isEmpty()) {
+            root.remove("calendar");
+        }
+        return "# Run watched in the Officialdom page; its calendar holds the levers moved there.\n"
                 + YAML.writeValueAsString(root);
+    }
+
+    private static void flatten(JsonNode node, String path, ObjectNode out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
+        } else {
+            out.set(path, node.deepCopy());
+        }
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.officialdom.engine.Metric;
+import org.officialdom.model.bureaucracy.Level;
+import org.officialdom.model.bureaucracy.Rank;
 
 /**
  * The charts the page draws live: for the bureaucracy model the six the issue names (EVLN mix,
@@ -19,13 +21,21 @@ final class Dashboard {
     private record Spec(String title, String style, Predicate<String> picks) {
     }
 
+    private static final List<String> LEVELS = java.util.Arrays.stream(Level.values())
+            .map(l -> "headcount_" + l.label()).toList();
+    private static final List<String> RANKS = java.util.Arrays.stream(Rank.values())
+            .map(r -> "headcount_" + r.name().toLowerCase(java.util.Locale.ROOT)).toList();
+
     private static final List<Spec> BUREAUCRACY = List.of(
             new Spec("EVLN mix", "STACKED", n -> n.startsWith("evln_")),
             new Spec("Morale and stress", "LINES", n -> n.equals("morale_mean") || n.equals("stress_mean")),
             new Spec("Exits by route", "LINES", n -> n.startsWith("exits_")),
             new Spec("Gift-circle share", "LINES", n -> n.equals("circle_share")),
             new Spec("Public party exits", "LINES", n -> n.equals("party_exits")),
-            new Spec("Service output", "LINES", n -> n.equals("output_per_official")));
+            new Spec("Service output", "LINES", n -> n.equals("output_per_official")),
+            // the organisation view: the hierarchy now, as bars of the latest step
+            new Spec("Organisation now: officials by level", "BARS", n -> LEVELS.contains(n)),
+            new Spec("Organisation now: officials by rank", "BARS", n -> RANKS.contains(n)));
 
     private static final int MAX_OTHER_CHARTS = 6;
 

@@ -120,7 +120,8 @@ class WebPageTest {
         startRun("1500", "30", false);
         List<WebElement> charts = driver.findElements(By.cssSelector("#charts .chart"));
         assertThat(charts).extracting(c -> attr(c, "title")).containsExactly("EVLN mix", "Morale and stress",
-                "Exits by route", "Gift-circle share", "Public party exits", "Service output");
+                "Exits by route", "Gift-circle share", "Public party exits", "Service output",
+                "Organisation now: officials by level", "Organisation now: officials by rank");
         assertThat(charts).allSatisfy(c -> assertThat(c.findElements(By.tagName("canvas"))).isNotEmpty());
         // the levers come from the schema, with their units
         assertThat(driver.findElement(By.id("lever-surveillance-intensity")).getText()).contains("surveillance: intensity").contains("share");
@@ -137,6 +138,8 @@ class WebPageTest {
         waiting().until(d -> minData("points") == 31);
         assertThat(driver.findElement(By.id("stepOut")).getText()).contains("Step 30 of 30").contains("ended");
         assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
+        // the page holds the lever it moved: the scenario's later move of it (2014-04) no longer applies
+        assertThat(driver.findElement(By.cssSelector("#lever-surveillance-intensity b")).getText()).isEqualTo("0.9");
         shoot("web-page.png");
 
         waiting().until(d -> !d.findElements(By.cssSelector("#officials li")).isEmpty());
@@ -183,6 +186,28 @@ class WebPageTest {
         waiting().until(d -> d.findElement(By.id("message")).isDisplayed());
         assertThat(driver.findElement(By.id("message")).getText())
                 .isEqualTo("size: expected a population from 1 to 50000 (this server's limit), found 50001");
+    }
+
+    @Test
+    void aBadUploadShowsTheLoadersMessage() throws Exception {
+        String text = org.officialdom.model.scenario.ScenarioLoader.builtIn("china-2012-2025").text()
+                .replace("intensity: 0.2", "intensity: lots");
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, text);
+        String expected;
+        try {
+            org.officialdom.model.scenario.ScenarioLoader.parse(text, "mine.yaml");
+            throw new AssertionError("the loader accepted a bad file");
+        } catch (org.officialdom.model.scenario.ScenarioException e) {
+            expected = e.getMessage();
+        }
+        driver.get(server.uri().toString());
+        waiting().until(d -> !d.findElements(By.cssSelector("#scenario option")).isEmpty());
+        driver.findElement(By.id("upload")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.id("start")).click();
+        waiting().until(d -> d.findElement(By.id("message")).isDisplayed());
+        assertThat(driver.findElement(By.id("message")).getText()).isEqualTo(expected);
+        shoot("web-bad-upload.png");
     }
 
     static void noConsoleErrors() {

@@ -207,7 +207,7 @@ class WebServerTest {
     @Test
     void aLeverTakesEffectFromTheNextStepAndTheSavedRunIsTheCommandLinesRun() throws Exception {
         server = WebServer.start(0, dir.resolve("out"), Limits.DEFAULTS);
-        String req = "{\"scenario\": \"china-2012-2025\", \"size\": 400, \"steps\": 10, \"seed\": 7}";
+        String req = "{\"scenario\": \"china-2012-2025\", \"size\": 400, \"steps\": 20, \"seed\": 7}";
         String id = create(server, req);
         Session s = server.sessionById(id);
         assertThat(post(server, "/api/sessions/" + id + "/step", "{\"steps\": 3}").statusCode()).isEqualTo(200);
@@ -224,13 +224,13 @@ class WebServerTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         post(server, "/api/sessions/" + id + "/speed", "{\"speed\": 50}");
         post(server, "/api/sessions/" + id + "/play", "");
-        awaitStep(s, 10);
+        awaitStep(s, 20);
         MetricTable live = s.metrics("a");
 
         // the same run without the levers: identical up to step 3, different from step 4 on
         String plain = create(server, req);
-        post(server, "/api/sessions/" + plain + "/step", "{\"steps\": 10}");
-        awaitStep(server.sessionById(plain), 10);
+        post(server, "/api/sessions/" + plain + "/step", "{\"steps\": 20}");
+        awaitStep(server.sessionById(plain), 20);
         MetricTable unmoved = server.sessionById(plain).metrics("a");
         for (int row = 0; row <= 3; row++) {
             for (int c = 0; c < live.names().size(); c++) {
@@ -248,6 +248,10 @@ class WebServerTest {
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains("<html").contains("moved in the page: surveillance.intensity = 0.95");
         Path folder = dir.resolve("out").resolve(run.get("folder").asString());
+        // the page holds a lever it moved: the scenario's own move of surveillance in 2014-04 (step 17) is dropped
+        var saved = ScenarioLoader.load(folder.resolve("scenario.yaml"));
+        assertThat(saved.parameterTreeAt(19).at("/surveillance/intensity").asDouble()).isEqualTo(0.95);
+        assertThat(ScenarioLoader.builtIn("china-2012-2025").parameterTreeAt(19).at("/surveillance/intensity").asDouble()).isEqualTo(0.3);
         Path again = dir.resolve("cli-run");
         Runner.run(ScenarioLoader.load(folder.resolve("scenario.yaml")), new RunOptions(null, null, 2, again, 0), Progress.NONE);
         StringWriter liveCsv = new StringWriter();
