@@ -262,6 +262,11 @@ final class Session implements AutoCloseable {
         if (value == null || value.isNull() || value.isObject()) {
             throw new WebException(400, "lever " + path + ": expected a value, found " + (value == null ? "none" : value.toString()));
         }
+        JsonNode current = targets.get(0).valueAt(path);
+        if (current.isArray() && (!value.isArray() || value.size() != current.size())) {
+            throw new WebException(422, "lever " + path + ": expected a list of " + current.size() + " values (one per level), found "
+                    + abbreviate(value.toString()));
+        }
         try {
             ScenarioLoader.override(targets.get(0).scenario(), List.of(path + "=" + Levers.text(value)));
         } catch (ScenarioException e) {

@@ -37,7 +37,8 @@ class WebLoadTest {
     void fiftyWatchersGetEveryStepAndNoRequestFails() throws Exception {
         long before = usedHeapAfterGc();
         WebServer server = WebServer.start(0, dir, new Limits(10_000, RUNS, 100, WATCHERS + 10));
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        ExecutorService clientThreads = Executors.newFixedThreadPool(8);
+        HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
         ExecutorService pool = Executors.newFixedThreadPool(WATCHERS + CALLERS);
         try {
             List<String> ids = new ArrayList<>();
@@ -81,6 +82,7 @@ class WebLoadTest {
         } finally {
             pool.shutdownNow();
             server.close();
+            clientThreads.shutdownNow();
         }
         long after = usedHeapAfterGc();
         assertThat(after - before).as("heap still used after the runs closed, bytes").isLessThan(64L << 20);

@@ -217,6 +217,10 @@ class WebServerTest {
         assertThat(json(bad).get("error").asString()).startsWith("lever surveillance.intensity: expected").contains("found 7");
         HttpResponse<String> notALever = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"organisation.officials\", \"value\": 9}");
         assertThat(json(notALever).get("error").asString()).startsWith("lever: expected one of study.study_hours");
+        HttpResponse<String> shortList = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"pay.cut_by_level\", \"value\": [0.1, 0.2]}");
+        assertThat(json(shortList).get("error").asString()).isEqualTo("lever pay.cut_by_level: expected a list of 5 values (one per level), found [0.1,0.2]");
+        HttpResponse<String> text = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"quotas.campaign\", \"value\": \"high\"}");
+        assertThat(json(text).get("error").asString()).startsWith("lever quotas.campaign: expected a number");
         HttpResponse<String> r = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"surveillance.intensity\", \"value\": 0.95}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).get("step").asInt()).isEqualTo(4);
