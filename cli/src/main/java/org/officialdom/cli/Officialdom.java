@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Simulates bureaucracies that wear their own people out.",
         subcommands = {RunCommand.class, ExperimentCommand.class, CompareCommand.class, CalibrateCommand.class,
                 ExportCommand.class, ReportCommand.class, BiographyCommand.class, ScenariosCommand.class,
-                SchemaCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SchemaCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Officialdom {
 
     public static final int BAD_INPUT = 2;

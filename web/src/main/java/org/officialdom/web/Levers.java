@@ -1,0 +1,124 @@
+package org.officialdom.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.officialdom.model.ModelKind;
+import org.officialdom.model.scenario.ParameterSchema;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The levers the page offers, generated from the model's parameter schema: label, unit, range and
+ * type come from the {@code @Param} declarations. The bureaucracy model gets the main levers of the
+ * issue; another model gets its bounded numeric parameters.
+ */
+final class Levers {
+
+    static final List<String> BUREAUCRACY = List.of(
+            "study.study_hours", "surveillance.intensity", "pay.cut_by_level", "quotas.campaign",
+            "quotas.meaningless_share", "tournament.merit", "tournament.gift", "tournament.loyalty",
+            "investigation.campaign", "exits.passport_control", "recruitment.youth_unemployment");
+
+    private static final int MAX_OTHER = 10;
+
+    private Levers() {
+    }
+
+    /** The lever paths of a model kind. */
+    static List<String> pathsOf(ModelKind<?> kind, String sizePath) {
+        if (kind.name().equals("bureaucracy")) {
+            return BUREAUCRACY;
+        }
+        List<String> out = new ArrayList<>();
+        ObjectNode schema = ParameterSchema.of(kind.parameterType());
+        collect(schema, "", out, sizePath);
+        return out.subList(0, Math.min(MAX_OTHER, out.size()));
+    }
+
+    private static void collect(JsonNode schema, String prefix, List<String> out, String sizePath) {
+        for (var e : schema.path("properties").properties()) {
+            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            JsonNode p = e.getValue();
+            if (p.has("properties")) {
+                collect(p, path, out, sizePath);
+            } else if (p.path("type").asString("").equals("number") && bounded(p) && !path.equals(sizePath)) {
+                out.add(path);
+            }
+        }
+    }
+
+    private static boolean bounded(JsonNode p) {
+        return p.has("minimum") && p.has("maximum") && p.get("maximum").asDouble() - p.get("minimum").asDouble() <= 1e6;
+    }
+
+    /** The schema node of a dotted path, or a missing node. */
+    static JsonNode schemaAt(ModelKind<?> kind, String path) {
+        JsonNode at = ParameterSchema.of(kind.parameterType());
+        for (String part : path.split("\\.")) {
+            at = at.path("properties").path(part);
+        }
+        return at;
+    }
+
+    /** A lever as the page draws it: path, label, description, unit, range, step, kind, value. */
+    static ObjectNode describe(ModelKind<?> kind, String path, JsonNode value) {
+        JsonNode s = schemaAt(kind, path);
+        ObjectNode o = ParameterSchema.MAPPER.createObjectNode();
+        o.put("path", path);
+        String leaf = path.substring(path.lastIndexOf('.') + 1).replace('_', ' ');
+        String group = path.contains(".") ? path.substring(0, path.indexOf('.')).replace('_', ' ') : "";
+        o.put("label", group.isEmpty() ? leaf : group + ": " + leaf);
+        o.put("description", s.path("description").asString(""));
+        o.put("unit", s.path("x-unit").asString(""));
+        boolean list = s.path("type").asString("").equals("array");
+        boolean integer = s.path("type").asString("").equals("integer");
+        o.put("kind", list ? "list" : integer ? "integer" : "number");
+        double min = s.has("minimum") ? s.get("minimum").asDouble() : 0;
+        double max = s.has("maximum") ? s.get("maximum").asDouble() : Double.MAX_VALUE;
+        if (list) {
+            // lists of shares (pay cuts by level): each element from 0 to 1
+            min = 0;
+            max = 1;
+        }
+        if (max > 1e6) {
+            double current = value.isNumber() ? value.asDouble() : 1;
+            max = Math.max(1, Math.ceil(4 * Math.abs(current)));
+        }
+        if (min < -1e6) {
+            min = 0;
+        }
+        o.put("min", min);
+        o.put("max", max);
+        o.put("step", integer ? 1 : niceStep(max - min));
+        o.set("value", value.deepCopy());
+        return o;
+    }
+
+    private static double niceStep(double range) {
+        double raw = range / 100;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        return raw / p >= 5 ? 5 * p : raw / p >= 2 ? 2 * p : p;
+    }
+
+    /** The value at a dotted path of a parameter tree. */
+    static JsonNode valueAt(JsonNode tree, String path) {
+        JsonNode at = tree;
+        for (String part : path.split("\\.")) {
+            at = at.path(part);
+        }
+        return at;
+    }
+
+    /** The value as YAML scalar text for {@code ScenarioLoader.override}. */
+    static String text(JsonNode v) {
+        if (v instanceof ArrayNode a) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < a.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(a.get(i).toString());
+            }
+            return sb.append(']').toString();
+        }
+        return v.toString();
+    }
+}
