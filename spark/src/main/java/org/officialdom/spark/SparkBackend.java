@@ -113,7 +113,7 @@ public final class SparkBackend implements Backend {
             reachable(m, host, port);
             loopback = host.equals("127.0.0.1") || host.equals("localhost");
             shipCode(conf);
-        } else if (m.startsWith("yarn") || m.startsWith("k8s://") || m.startsWith("mesos://")) {
+        } else if (m.equals("yarn") || m.startsWith("k8s://")) {
             loopback = false;
             shipCode(conf);
         } else {
