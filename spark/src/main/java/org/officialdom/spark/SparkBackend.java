@@ -31,8 +31,9 @@ import scala.runtime.BoxedUnit;
 import scala.util.Try;
 
 /**
- * Runs specs on Apache Spark: one task per run, {@link RunTask#execute} on the executors, each
- * outcome handed to the sink on the calling thread as its task finishes (so the experiment runner
+ * Runs specs on Apache Spark: each run in a task ({@link RunTask#execute} on the executors; one
+ * run a task up to {@link #MIN_TASKS} runs), the outcomes handed to the sink on the calling thread
+ * as their task finishes (so the experiment runner
  * stores them in batches and the progress bar moves, as with the local back end).
  *
  * <p>Failures: a run that throws (bad parameters) is not a failed task but a failed
@@ -49,6 +50,13 @@ public final class SparkBackend implements Backend {
 
     /** Attempts per task before Spark gives up on the experiment. */
     public static final int ATTEMPTS = 4;
+
+    /**
+     * Runs are grouped into at most this many tasks, or 16 per core if that is more: a task costs
+     * Spark some milliseconds, as much as a small run, and a few hundred tasks keep every core busy
+     * to the end. A retried task runs its runs again; their ids keep them stored once.
+     */
+    public static final int MIN_TASKS = 256;
 
     /** What a task does with its spec; {@link RunTask#execute} but in tests. */
     public interface RunFunction extends Serializable {
@@ -171,7 +179,8 @@ public final class SparkBackend implements Backend {
         BlockingQueue<List<RunOutcome>> done = new LinkedBlockingQueue<>();
         RunFunction f = task;
         int threads = threadsPerRun;
-        var rdd = sc.parallelize(specs, specs.size()).rdd();
+        int tasks = Math.min(specs.size(), Math.max(MIN_TASKS, 16 * parallelism()));
+        var rdd = sc.parallelize(specs, tasks).rdd();
         Function1<scala.collection.Iterator<RunSpec>, ArrayList<RunOutcome>> perTask =
                 (Function1<scala.collection.Iterator<RunSpec>, ArrayList<RunOutcome>> & Serializable) it -> {
                     ArrayList<RunOutcome> out = new ArrayList<>();
