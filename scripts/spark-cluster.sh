@@ -35,9 +35,11 @@ case "${1:-}" in
     port="${3:-7077}"
     [ -f "$cp_file" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
     stop
-    # SPARK_HOME/jars: the workers build their executors' class path from it.
+    # SPARK_HOME/jars, what a Spark installation holds: the workers build their executors' class path
+    # from it. The lab and its libraries are left out: executors get them from officialdom-spark.jar.
     rm -rf "$dir/home" && mkdir -p "$dir/home/jars"
-    tr ':' '\n' < "$cp_file" | grep -v '/officialdom-' | while read -r j; do ln -s "$j" "$dir/home/jars/"; done
+    tr ':' '\n' < "$cp_file" | grep -Ev '/officialdom-|/tools/jackson/|/org/duckdb/|/org/hipparchus/|/com/networknt/' \
+      | while read -r j; do ln -s "$j" "$dir/home/jars/"; done
     export SPARK_HOME="$dir/home" SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13
     nohup java "${flags[@]}" -cp "$dir/home/jars/*" org.apache.spark.deploy.master.Master \
       --host 127.0.0.1 --port "$port" --webui-port 0 > "$dir/master.log" 2>&1 &
