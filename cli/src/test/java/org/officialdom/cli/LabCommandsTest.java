@@ -48,6 +48,19 @@ class LabCommandsTest {
             """;
 
     @Test
+    void sparkWithoutTheSparkJarOrWithWorkersIsBadInputWithAMessage() throws Exception {
+        Path exp = dir.resolve("exp.yaml");
+        Files.writeString(exp, EXPERIMENT);
+        Outcome o = officialdom("experiment", exp.toString(), "--spark", "--db", dir.resolve("r.duckdb").toString(), "-q");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("--spark: the Spark back end is not on the class path").doesNotContain("\tat ");
+        Outcome w = officialdom("experiment", exp.toString(), "--spark", "local[2]", "--workers", "2", "-q");
+        assertThat(w.code()).isEqualTo(2);
+        assertThat(w.err()).contains("--workers does not go with --spark");
+        assertThat(Files.exists(dir.resolve("r.duckdb"))).isFalse();
+    }
+
+    @Test
     void experimentRunsIntoTheStoreAndABadFileLeavesTheStoreAsItWas() throws Exception {
         Path db = dir.resolve("results.duckdb");
         Files.writeString(dir.resolve("grid.yaml"), EXPERIMENT);

@@ -24,4 +24,22 @@ public interface Backend extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * A back end that lives in a module of its own (Spark), found through {@link java.util.ServiceLoader}
+     * so that whoever never asks for it does not carry it.
+     */
+    interface Factory {
+
+        /** The name the command line knows it by ({@code spark}). */
+        String name();
+
+        /**
+         * Opens the back end at {@code address} (a Spark master URL, say).
+         *
+         * @throws IllegalArgumentException with a message for a person when the address is malformed
+         *                                  or nothing answers there
+         */
+        Backend open(String address, int threadsPerRun);
+    }
 }
