@@ -2,9 +2,6 @@ package org.officialdom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,23 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Officialdom.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static LabCommandsTest.Outcome run(String... args) {
+        return LabCommandsTest.officialdom(args);
     }
 
     private static final String GOOD = """
@@ -45,7 +27,7 @@ class CommandLineTest {
 
     @Test
     void helpAndVersionExitZero() {
-        Outcome help = run("--help");
+        LabCommandsTest.Outcome help = run("--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("run").contains("scenarios");
         assertThat(run("run", "--help").code()).isZero();
@@ -54,7 +36,7 @@ class CommandLineTest {
 
     @Test
     void scenariosAreListed() {
-        Outcome o = run("scenarios");
+        LabCommandsTest.Outcome o = run("scenarios");
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("granovetter");
     }
@@ -69,7 +51,7 @@ class CommandLineTest {
         for (String[] c : cases) {
             Path f = dir.resolve("bad.yaml");
             Files.writeString(f, GOOD.replace(c[0], c[1]));
-            Outcome o = run("run", f.toString(), "--out", dir.resolve("o").toString(), "-q");
+            LabCommandsTest.Outcome o = run("run", f.toString(), "--out", dir.resolve("o").toString(), "-q");
             assertThat(o.code()).as(c[2]).isEqualTo(2);
             assertThat(o.err()).contains(c[2]).contains("bad.yaml").contains("line ").doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(dir.resolve("o")).doesNotExist();
@@ -91,7 +73,7 @@ class CommandLineTest {
         String first = null;
         for (String threads : new String[] {"1", "2", "8"}) {
             Path out = dir.resolve("t" + threads);
-            Outcome o = run("run", f.toString(), "--threads", threads, "--out", out.toString(), "-q");
+            LabCommandsTest.Outcome o = run("run", f.toString(), "--threads", threads, "--out", out.toString(), "-q");
             assertThat(o.code()).isZero();
             assertThat(o.out()).contains("Results in").contains("Equilibrium");
             String csv = Files.readString(out.resolve("metrics.csv"));

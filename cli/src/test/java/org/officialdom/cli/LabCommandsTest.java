@@ -19,6 +19,7 @@ class LabCommandsTest {
     record Outcome(int code, String out, String err) {
     }
 
+    /** Runs the command in this JVM and captures its exit code and output (used by the other CLI tests too). */
     static synchronized Outcome officialdom(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
