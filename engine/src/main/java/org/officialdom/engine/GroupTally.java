@@ -43,6 +43,11 @@ public final class GroupTally {
         acc[worker][group * (measures + 1)]++;
     }
 
+    /** Counts {@code n} members of {@code group} at once (a chunk's tally of a rare event). */
+    public void addCount(int worker, int group, long n) {
+        acc[worker][group * (measures + 1)] += n;
+    }
+
     /** Adds {@code value} to measure {@code measure} of {@code group}. */
     public void add(int worker, int group, int measure, double value) {
         acc[worker][group * (measures + 1) + 1 + measure] += Math.round(value * SCALE);

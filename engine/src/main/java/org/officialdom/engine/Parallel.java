@@ -39,6 +39,15 @@ public final class Parallel implements AutoCloseable {
         long run(Chunk chunk);
     }
 
+    /**
+     * Work on one chunk that selects rows: writes the selected rows of the chunk, in ascending
+     * order, into {@code out} from index 0 ({@code out} holds a whole chunk) and returns how many.
+     */
+    @FunctionalInterface
+    public interface ChunkSelect {
+        int run(Chunk chunk, int[] out);
+    }
+
     private final int threads;
     private final ExecutorService pool;
 
@@ -104,6 +113,36 @@ public final class Parallel implements AutoCloseable {
             total += p;
         }
         return total;
+    }
+
+    /**
+     * The rows of {@code 0..n-1} that {@code task} selects, in ascending order: the chunks' selections
+     * are concatenated in chunk order, so the result does not depend on the thread count. For the
+     * rare rows a sequential pass must visit in order (leavers, heads due for rotation), without a
+     * sequential scan of the whole table.
+     */
+    public int[] select(int n, ChunkSelect task) {
+        int[][] parts = new int[chunks(n)][];
+        int[][] scratch = new int[threads][];
+        forEach(n, c -> {
+            int[] buffer = scratch[c.worker()];
+            if (buffer == null) {
+                buffer = new int[CHUNK];
+                scratch[c.worker()] = buffer;
+            }
+            parts[c.index()] = java.util.Arrays.copyOf(buffer, task.run(c, buffer));
+        });
+        int total = 0;
+        for (int[] part : parts) {
+            total += part.length;
+        }
+        int[] rows = new int[total];
+        int at = 0;
+        for (int[] part : parts) {
+            System.arraycopy(part, 0, rows, at, part.length);
+            at += part.length;
+        }
+        return rows;
     }
 
     private static void join(List<Future<?>> futures) {

@@ -83,4 +83,24 @@ class ParallelTest {
             })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
         }
     }
+
+    @Test
+    void selectionIsInRowOrderForAnyThreadCount() {
+        int n = 5 * Parallel.CHUNK + 123;
+        int[] expected = java.util.stream.IntStream.range(0, n).filter(i -> i % 7 == 3 || i == n - 1).toArray();
+        for (int threads : new int[] {1, 2, 3}) {
+            try (Parallel p = new Parallel(threads)) {
+                int[] rows = p.select(n, (c, out) -> {
+                    int k = 0;
+                    for (int i = c.from(); i < c.to(); i++) {
+                        if (i % 7 == 3 || i == n - 1) {
+                            out[k++] = i;
+                        }
+                    }
+                    return k;
+                });
+                assertThat(rows).containsExactly(expected);
+            }
+        }
+    }
 }

@@ -133,11 +133,23 @@ public final class AgentTable implements Serializable {
 
     /** Adds {@code n} agents; returns the row of the first. */
     public int addMany(int n) {
-        ensureCapacity(size + n);
-        int first = size;
-        for (int i = 0; i < n; i++) {
-            add();
+        if (n < 0) {
+            throw new IllegalArgumentException("cannot add " + n + " agents");
         }
+        ensureCapacity(size + n);
+        if ((long) nextId + n > rowOfId.length) {
+            rowOfId = Arrays.copyOf(rowOfId, grownLength(rowOfId.length, nextId + n));
+        }
+        int first = size;
+        for (int k = 0; k < n; k++) {
+            ids[first + k] = nextId + k;
+            rowOfId[nextId + k] = first + k;
+        }
+        for (Column c : columns.values()) {
+            c.clear(first, first + n);
+        }
+        size += n;
+        nextId += n;
         return first;
     }
 
@@ -173,6 +185,26 @@ public final class AgentTable implements Serializable {
             }
         }
         return removed;
+    }
+
+    /**
+     * Removes the agents in {@code rows} (ascending, distinct), from the last to the first, moving
+     * the current last row into each hole: the same layout as {@link #removeFlagged} with those rows
+     * flagged, without scanning the whole table.
+     *
+     * @return the number of agents removed
+     */
+    public int removeRows(int[] rows) {
+        for (int k = rows.length - 1; k >= 0; k--) {
+            if (k > 0 && rows[k - 1] >= rows[k]) {
+                throw new IllegalArgumentException("rows must be ascending and distinct: " + rows[k - 1] + ", " + rows[k]);
+            }
+            if (rows[k] < 0 || rows[k] >= size) {
+                throw new IndexOutOfBoundsException("row " + rows[k] + " of " + size);
+            }
+            removeRow(rows[k]);
+        }
+        return rows.length;
     }
 
     private void removeRow(int row) {

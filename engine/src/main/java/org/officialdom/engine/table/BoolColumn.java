@@ -53,6 +53,11 @@ public final class BoolColumn extends Column {
     }
 
     @Override
+    void clear(int from, int to) {
+        Arrays.fill(values, from, to, false);
+    }
+
+    @Override
     public double asDouble(int row) {
         return values[row] ? 1.0 : 0.0;
     }

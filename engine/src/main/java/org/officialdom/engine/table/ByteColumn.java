@@ -53,6 +53,11 @@ public final class ByteColumn extends Column {
     }
 
     @Override
+    void clear(int from, int to) {
+        Arrays.fill(values, from, to, (byte) 0);
+    }
+
+    @Override
     public double asDouble(int row) {
         return values[row];
     }

@@ -38,6 +38,9 @@ public abstract sealed class Column implements Serializable
     /** Resets a row to zero (a freshly added agent starts from zeros). */
     abstract void clear(int row);
 
+    /** Resets rows {@code from .. to-1} to zero. */
+    abstract void clear(int from, int to);
+
     /** The value of a row as a double, for generic readers (CSV export, checks). */
     public abstract double asDouble(int row);
 }

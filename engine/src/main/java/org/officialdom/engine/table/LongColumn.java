@@ -53,6 +53,11 @@ public final class LongColumn extends Column {
     }
 
     @Override
+    void clear(int from, int to) {
+        Arrays.fill(values, from, to, 0);
+    }
+
+    @Override
     public double asDouble(int row) {
         return values[row];
     }

@@ -53,6 +53,11 @@ public final class ShortColumn extends Column {
     }
 
     @Override
+    void clear(int from, int to) {
+        Arrays.fill(values, from, to, (short) 0);
+    }
+
+    @Override
     public double asDouble(int row) {
         return values[row];
     }

@@ -69,4 +69,64 @@ class AgentTableTest {
         assertThat(late.values().length).isGreaterThanOrEqualTo(40);
         assertThat(t.column("late")).isSameAs(late);
     }
+
+    @Test
+    void removingListedRowsGivesTheSameLayoutAsRemovingFlaggedRows() {
+        AgentTable a = new AgentTable(8);
+        AgentTable b = new AgentTable(8);
+        IntColumn tagA = a.addInt("tag");
+        IntColumn tagB = b.addInt("tag");
+        BoolColumn out = a.addBool("out");
+        b.addBool("out");
+        a.addMany(1000);
+        b.addMany(1000);
+        java.util.List<Integer> listed = new java.util.ArrayList<>();
+        for (int r = 0; r < 1000; r++) {
+            tagA.set(r, 7 * r);
+            tagB.set(r, 7 * r);
+            if (r % 3 == 0 || r > 990) {
+                out.set(r, true);
+                listed.add(r);
+            }
+        }
+        int[] rows = listed.stream().mapToInt(Integer::intValue).toArray();
+        assertThat(b.removeRows(rows)).isEqualTo(a.removeFlagged(out)).isEqualTo(rows.length);
+        assertThat(b.size()).isEqualTo(a.size());
+        for (int r = 0; r < a.size(); r++) {
+            assertThat(b.id(r)).isEqualTo(a.id(r));
+            assertThat(tagB.get(r)).isEqualTo(tagA.get(r)).isEqualTo(7 * a.id(r));
+        }
+        assertThat(b.rowOf(3)).isEqualTo(-1);
+    }
+
+    @Test
+    void removingRowsOutOfOrderIsRefused() {
+        AgentTable t = new AgentTable(4);
+        t.addMany(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.removeRows(new int[] {2, 1}))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.removeRows(new int[] {4}))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void addingManyAtOnceGivesFreshZeroRowsAndConsecutiveIds() {
+        AgentTable t = new AgentTable(2);
+        FloatColumn f = t.addFloat("f");
+        BoolColumn gone = t.addBool("gone");
+        t.addMany(10);
+        for (int r = 0; r < 10; r++) {
+            f.set(r, 1.5f);
+        }
+        gone.set(9, true);
+        t.removeFlagged(gone);
+        int first = t.addMany(5000);
+        assertThat(first).isEqualTo(9);
+        assertThat(t.size()).isEqualTo(5009);
+        for (int r = first; r < t.size(); r++) {
+            assertThat(f.get(r)).isZero();
+            assertThat(t.id(r)).isEqualTo(10 + r - first);
+            assertThat(t.rowOf(t.id(r))).isEqualTo(r);
+        }
+    }
 }

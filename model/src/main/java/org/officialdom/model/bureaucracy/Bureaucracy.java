@@ -213,13 +213,33 @@ public final class Bureaucracy implements Model {
         short[] age = officials.age.values();
         short[] ten = officials.tenure.values();
         short[] post = officials.inPost.values();
+        short last = (short) (Short.MAX_VALUE - mps); // older than this saturates at Short.MAX_VALUE
         sim.parallel().forEach(officials.size(), c -> {
             for (int i = c.from(); i < c.to(); i++) {
-                age[i] = (short) Math.min(Short.MAX_VALUE, age[i] + mps);
-                ten[i] = (short) Math.min(Short.MAX_VALUE, ten[i] + mps);
-                post[i] = (short) Math.min(Short.MAX_VALUE, post[i] + mps);
+                age[i] = age[i] > last ? Short.MAX_VALUE : (short) (age[i] + mps);
+                ten[i] = ten[i] > last ? Short.MAX_VALUE : (short) (ten[i] + mps);
+                post[i] = post[i] > last ? Short.MAX_VALUE : (short) (post[i] + mps);
             }
         });
+    }
+
+    /**
+     * Pay by unit and rank for this step: {@code payTable[payRow[u] + rank]} (see {@link Pay#table}).
+     * Rebuilt at the start of every step's pressures pass, before any pass reads it.
+     */
+    private transient double[] payTable;
+    private transient int[] payRow;
+
+    private void preparePay() {
+        int units = org.units();
+        payTable = Pay.table(parameters.pay(), org.levels, org.ranks);
+        if (payRow == null || payRow.length != units) {
+            payRow = new int[units];
+        }
+        double protectedBudget = parameters.organisation().protectedBudget();
+        for (int u = 0; u < units; u++) {
+            payRow[u] = ((org.budget[u] >= protectedBudget ? 1 : 0) * org.levels + org.level[u]) * org.ranks;
+        }
     }
 
     /** Mechanisms 1-4 and 9: study, surveillance, pay, quotas, then morale and stress. */
@@ -228,57 +248,74 @@ public final class Bureaucracy implements Model {
         Officials o = officials;
         GroupTally t = tally(sim);
         RandomStream quota = streams.stream("quotas");
+        preparePay();
+        double[] payTable = this.payTable;
+        int[] payRow = this.payRow;
         double months = p.monthsPerStep();
         double loadMember = PoliticalStudy.load(p.study(), true);
         double loadOther = PoliticalStudy.load(p.study(), false);
         double overtime = Quotas.overtime(p.quotas(), p.study().workWeekHours());
         double freedom = Surveillance.freedom(p.surveillance());
         double investigationFear = Investigation.fear(p.investigation());
-        double protectedBudget = p.organisation().protectedBudget();
-        int levels = org.levels;
+        double adaptation = Morale.adaptationRate(p.morale(), months);
+        double saving = p.pay().savingRate() * months;
+        double meaningless = p.quotas().meaninglessShare();
+        Surveillance.Parameters surveillance = p.surveillance();
+        Pay.Parameters payParameters = p.pay();
+        Quotas.Parameters quotas = p.quotas();
+        Morale.Parameters morale = p.morale();
+        ServiceOutput.Parameters output = p.output();
+        int[] ids = o.table.ids();
         sim.parallel().forEach(o.size(), c -> {
             int[] unit = o.unit.values();
             byte[] rank = o.rank.values();
             boolean[] member = o.member.values();
+            byte[] support = o.support.values();
+            byte[] riskAversion = o.riskAversion.values();
+            byte[] motivation = o.motivation.values();
             float[] comp = o.competence.values();
             float[] sav = o.savings.values();
             float[] mor = o.morale.values();
             float[] str = o.stress.values();
             byte[] stance = o.stance.values();
             byte[] ret = o.retaliations.values();
+            int metQuota = 0;
+            int paidQuota = 0;
+            int penalised = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 int u = unit[i];
-                int lv = org.level[u];
-                long id = o.table.id(i);
+                int r = rank[i];
                 double load = member[i] ? loadMember : loadOther;
-                double support = Officials.trait(o.support.values()[i]);
-                double fear = Math.min(1, Surveillance.fear(p.surveillance(), Officials.trait(o.riskAversion.values()[i])) + investigationFear);
-                double pay = Pay.pay(p.pay(), rank[i], lv, levels, org.budget[u] >= protectedBudget);
-                double outside = Pay.outside(p.pay(), comp[i], rank[i]);
-                double effort = ServiceOutput.effort(p.output(), stance[i]);
-                Quotas.Outcome q = Quotas.outcome(p.quotas(), quota.uniform(id, step), comp[i], effort, sav[i]);
+                double fear = Math.min(1, Surveillance.fear(surveillance, Officials.trait(riskAversion[i])) + investigationFear);
+                double pay = payTable[payRow[u] + r];
+                double outside = Pay.outside(payParameters, comp[i], r);
+                double effort = ServiceOutput.effort(output, stance[i]);
+                Quotas.Outcome q = Quotas.outcome(quotas, quota.uniform(ids[i], step), comp[i], effort, sav[i]);
                 double penalty = 0;
-                double savings = sav[i] + p.pay().savingRate() * months;
+                double savings = sav[i] + saving;
                 switch (q) {
-                    case MET -> t.count(c.worker(), Counts.QUOTA_MET);
+                    case MET -> metQuota++;
                     case PAID_OUT_OF_POCKET -> {
-                        t.count(c.worker(), Counts.QUOTA_OUT_OF_POCKET);
-                        savings -= p.quotas().outOfPocket();
+                        paidQuota++;
+                        savings -= quotas.outOfPocket();
                     }
                     case PENALISED -> {
-                        t.count(c.worker(), Counts.QUOTA_PENALTY);
-                        penalty = p.quotas().penaltyStress();
+                        penalised++;
+                        penalty = quotas.penaltyStress();
                     }
                     default -> { }
                 }
                 sav[i] = (float) Math.min(1000, savings);
                 double recognition = 1.0 / (1 + ret[i]) * (penalty > 0 ? 0.5 : 1);
-                double target = Morale.target(p.morale(), Officials.trait(o.motivation.values()[i]), load,
-                        p.quotas().meaninglessShare(), Pay.fairness(pay, outside), freedom, recognition, support,
+                double target = Morale.target(morale, Officials.trait(motivation[i]), load, meaningless,
+                        Pay.fairness(pay, outside), freedom, recognition, Officials.trait(support[i]),
                         overtime, 12 * exitRate[u] / months);
-                mor[i] = (float) Morale.adapt(p.morale(), mor[i], target, months);
-                str[i] = (float) Morale.stress(p.morale(), str[i], (load + overtime + fear) * months, penalty);
+                mor[i] = (float) Morale.adapt(mor[i], target, adaptation);
+                str[i] = (float) Morale.stress(morale, str[i], (load + overtime + fear) * months, penalty);
             }
+            t.addCount(c.worker(), Counts.QUOTA_MET, metQuota);
+            t.addCount(c.worker(), Counts.QUOTA_OUT_OF_POCKET, paidQuota);
+            t.addCount(c.worker(), Counts.QUOTA_PENALTY, penalised);
         });
     }
 
@@ -339,34 +376,41 @@ public final class Bureaucracy implements Model {
         double months = p.monthsPerStep();
         double reconsider = 1 - Math.pow(1 - e.reconsider(), months);
         double investigationFear = Investigation.fear(p.investigation());
-        double protectedBudget = p.organisation().protectedBudget();
         double burnout = p.morale().burnout();
-        int levels = org.levels;
+        double[] payTable = this.payTable;
+        int[] payRow = this.payRow;
+        int[] ids = o.table.ids();
         sim.parallel().forEach(o.size(), c -> {
             double[] u = new double[4];
             int[] unit = o.unit.values();
             byte[] rank = o.rank.values();
             byte[] stance = o.stance.values();
             float[] comp = o.competence.values();
+            float[] morale = o.morale.values();
+            float[] stress = o.stress.values();
+            short[] tenure = o.tenure.values();
+            byte[] riskAversion = o.riskAversion.values();
+            byte[] motivation = o.motivation.values();
+            byte[] retaliations = o.retaliations.values();
             for (int i = c.from(); i < c.to(); i++) {
-                long id = o.table.id(i);
+                int id = ids[i];
                 if (s.uniform(id, step, 0) >= reconsider) {
                     continue;
                 }
                 int un = unit[i];
-                double pay = Pay.pay(p.pay(), rank[i], org.level[un], levels, org.budget[un] >= protectedBudget);
+                double pay = payTable[payRow[un] + rank[i]];
                 double alt = EvlnChoice.alternatives(pay, Pay.outside(p.pay(), comp[i], rank[i]));
-                double fear = Math.min(1, Surveillance.fear(p.surveillance(), Officials.trait(o.riskAversion.values()[i])) + investigationFear);
+                double fear = Math.min(1, Surveillance.fear(p.surveillance(), Officials.trait(riskAversion[i])) + investigationFear);
                 double colleagues = Math.min(1, p.morale().colleagueSensitivity() * 12 * exitRate[un] / months);
-                EvlnChoice.utilities(e, o.morale.values()[i], EvlnChoice.investment(o.tenure.values()[i], rank[i], org.topRank(un)),
-                        alt, fear, o.stress.values()[i] >= burnout, colleagues, Officials.trait(o.motivation.values()[i]),
-                        o.retaliations.values()[i], u);
+                EvlnChoice.utilities(e, morale[i], EvlnChoice.investment(tenure[i], rank[i], org.topRank(un)),
+                        alt, fear, stress[i] >= burnout, colleagues, Officials.trait(motivation[i]),
+                        retaliations[i], u);
                 int now = EvlnChoice.choose(e, u, stance[i], s.uniform(id, step, 1));
                 if (now != stance[i]) {
                     stance[i] = (byte) now;
                     if (tracked(id)) {
-                        events.add(step, (int) id, "stance", "became " + Stance.values()[now].label()
-                                + String.format(" (morale %.2f, stress %.2f)", o.morale.values()[i], o.stress.values()[i]));
+                        events.add(step, id, "stance", "became " + Stance.values()[now].label()
+                                + String.format(" (morale %.2f, stress %.2f)", morale[i], stress[i]));
                     }
                 }
             }
@@ -522,13 +566,20 @@ public final class Bureaucracy implements Model {
             exitsByCell = new long[org.levels * sectors];
             exposureByCell = new long[org.levels * sectors];
         }
-        for (int i = 0; i < o.size(); i++) {
-            int cell = org.level[unit[i]] * sectors + org.sector[unit[i]];
-            exposureByCell[cell]++;
-            if (!leave[i]) {
-                continue;
+        for (int u = 0; u < org.units(); u++) {
+            exposureByCell[org.level[u] * sectors + org.sector[u]] += unitTally.countOf(u);
+        }
+        int[] leavers = sim.parallel().select(o.size(), (c, out) -> {
+            int k = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                if (leave[i]) {
+                    out[k++] = i;
+                }
             }
-            exitsByCell[cell]++;
+            return k;
+        });
+        for (int i : leavers) {
+            exitsByCell[org.level[unit[i]] * sectors + org.sector[unit[i]]]++;
             org.occupied[unit[i] * R + rank[i]]--;
             counts.exits[route[i]]++;
             int id = o.table.id(i);
@@ -538,7 +589,7 @@ public final class Bureaucracy implements Model {
                         o.age.values()[i] / 12, o.tenure.values()[i] / 12, Rank.label(rank[i], R)));
             }
         }
-        o.table.removeFlagged(o.leave);
+        o.table.removeRows(leavers);
     }
 
     /** Per-unit circle share, reformer share and exit rate, and their sums by level. */

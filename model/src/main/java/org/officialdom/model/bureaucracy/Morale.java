@@ -65,7 +65,16 @@ public final class Morale {
     }
 
     public static double adapt(Parameters p, double morale, double target, double monthsPerStep) {
-        double rate = 1 - Math.pow(1 - p.adaptation(), monthsPerStep);
+        return adapt(morale, target, adaptationRate(p, monthsPerStep));
+    }
+
+    /** The share of the gap to the target closed in one step: {@code 1 − (1 − adaptation)^months}. */
+    public static double adaptationRate(Parameters p, double monthsPerStep) {
+        return 1 - Math.pow(1 - p.adaptation(), monthsPerStep);
+    }
+
+    /** One step of adaptation at a rate from {@link #adaptationRate} (computed once a step, not per official). */
+    public static double adapt(double morale, double target, double rate) {
         return morale + rate * (target - morale);
     }
 

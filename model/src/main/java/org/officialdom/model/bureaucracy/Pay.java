@@ -43,6 +43,23 @@ public final class Pay {
         return (1 + p.rankPremium() * rank) * (1 + p.levelPremium() * (levels - 1 - level)) * (1 - cut);
     }
 
+    /**
+     * Pay for every (budget protected or not, level, rank), computed once a step so that the passes
+     * read a table instead of the parameter list: entry {@code (protected · levels + level) · ranks + rank}
+     * is {@link #pay}{@code (p, rank, level, levels, protected)}.
+     */
+    public static double[] table(Parameters p, int levels, int ranks) {
+        double[] t = new double[2 * levels * ranks];
+        for (int prot = 0; prot < 2; prot++) {
+            for (int level = 0; level < levels; level++) {
+                for (int rank = 0; rank < ranks; rank++) {
+                    t[(prot * levels + level) * ranks + rank] = pay(p, rank, level, levels, prot == 1);
+                }
+            }
+        }
+        return t;
+    }
+
     /** The outside wage on offer to an official of this competence and rank. */
     public static double outside(Parameters p, double competence, int rank) {
         return p.outsideWage() * (competence / 7.0) * (1 + p.rankPremium() * rank);
