@@ -115,6 +115,37 @@ public final class Parallel implements AutoCloseable {
         return total;
     }
 
+    /** Work on one of a few numbered tasks (a block of rows, a range of keys). */
+    @FunctionalInterface
+    public interface Task {
+        void run(int task);
+    }
+
+    /**
+     * Runs tasks {@code 0..tasks-1} on the workers. For work split into a handful of large blocks
+     * (one per thread) rather than fixed chunks; each task must write only its own part of the
+     * result, so that the result does not depend on which worker ran which task.
+     */
+    public void run(int tasks, Task task) {
+        if (pool == null || tasks <= 1) {
+            for (int t = 0; t < tasks; t++) {
+                task.run(t);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.min(threads, tasks);
+        List<Future<?>> futures = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            futures.add(pool.submit(() -> {
+                for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+                    task.run(t);
+                }
+            }));
+        }
+        join(futures);
+    }
+
     /**
      * The rows of {@code 0..n-1} that {@code task} selects, in ascending order: the chunks' selections
      * are concatenated in chunk order, so the result does not depend on the thread count. For the

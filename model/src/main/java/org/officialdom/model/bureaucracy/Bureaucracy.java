@@ -7,6 +7,7 @@ import org.officialdom.engine.GroupTally;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
 import org.officialdom.engine.Model;
+import org.officialdom.engine.Parallel;
 import org.officialdom.engine.Pass;
 import org.officialdom.engine.Simulation;
 import org.officialdom.engine.random.RandomStream;
@@ -46,6 +47,7 @@ public final class Bureaucracy implements Model {
 
     transient int[] indexStart;
     transient int[] indexRows;
+    private transient int[][] blockSlots;
     private transient GroupTally tally;
     private transient GroupTally unitTally;
     private transient GroupTally histogram;
@@ -99,7 +101,8 @@ public final class Bureaucracy implements Model {
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many officials for one table: " + total);
         }
-        officials = new Officials((int) total);
+        // no one holds more than one post, so the posts bound the headcount: the table never grows
+        officials = new Officials((int) Math.min(Integer.MAX_VALUE - 16, Math.max(total, org.totalPosts())));
         Officials o = officials;
         o.table.addMany((int) total);
         int row = 0;
@@ -637,31 +640,73 @@ public final class Bureaucracy implements Model {
         }
     }
 
-    /** Rows sorted by (unit, rank): the candidates of the tournament and the heads for rotation. */
-    void buildIndex() {
+    /**
+     * Rows sorted by (unit, rank), rows in ascending order within a key: the candidates of the
+     * tournament and the heads for rotation. A counting sort split into one block of rows per
+     * thread: each block counts its keys, the counts are turned into each block's first slot per key
+     * (blocks in order), and each block then places its rows. The result is the same for any number
+     * of blocks.
+     */
+    void buildIndex(Simulation sim) {
         Officials o = officials;
         int R = org.ranks;
         int keys = org.units() * R;
+        int n = o.size();
+        int blocks = Math.max(1, Math.min(sim.parallel().threads(), Math.min(8, n / Parallel.CHUNK)));
         if (indexStart == null || indexStart.length != keys + 1) {
             indexStart = new int[keys + 1];
-        } else {
-            java.util.Arrays.fill(indexStart, 0);
         }
-        if (indexRows == null || indexRows.length < o.size()) {
-            indexRows = new int[Math.max(16, o.size() + o.size() / 8)];
+        if (indexRows == null || indexRows.length < n) {
+            indexRows = new int[Math.max(16, n + n / 8)];
         }
+        if (blockSlots == null || blockSlots.length != blocks || blockSlots[0].length != keys) {
+            blockSlots = new int[blocks][keys];
+        }
+        int[][] slots = blockSlots;
         int[] unit = o.unit.values();
         byte[] rank = o.rank.values();
-        for (int i = 0; i < o.size(); i++) {
-            indexStart[unit[i] * R + rank[i] + 1]++;
+        int[] rows = indexRows;
+        int[] start = indexStart;
+        sim.parallel().run(blocks, b -> {
+            int[] count = slots[b];
+            java.util.Arrays.fill(count, 0);
+            for (int i = (int) ((long) n * b / blocks), end = (int) ((long) n * (b + 1) / blocks); i < end; i++) {
+                count[unit[i] * R + rank[i]]++;
+            }
+        });
+        // each block's first slot per key: keys in order, blocks in order within a key; split by key ranges
+        int ranges = blocks;
+        int[] rangeTotal = new int[ranges + 1];
+        sim.parallel().run(ranges, g -> {
+            int total = 0;
+            for (int k = (int) ((long) keys * g / ranges), end = (int) ((long) keys * (g + 1) / ranges); k < end; k++) {
+                for (int[] count : slots) {
+                    total += count[k];
+                }
+            }
+            rangeTotal[g + 1] = total;
+        });
+        for (int g = 0; g < ranges; g++) {
+            rangeTotal[g + 1] += rangeTotal[g];
         }
-        for (int k = 0; k < keys; k++) {
-            indexStart[k + 1] += indexStart[k];
-        }
-        int[] fill = java.util.Arrays.copyOf(indexStart, keys);
-        for (int i = 0; i < o.size(); i++) {
-            indexRows[fill[unit[i] * R + rank[i]]++] = i;
-        }
+        sim.parallel().run(ranges, g -> {
+            int at = rangeTotal[g];
+            for (int k = (int) ((long) keys * g / ranges), end = (int) ((long) keys * (g + 1) / ranges); k < end; k++) {
+                start[k] = at;
+                for (int[] count : slots) {
+                    int c = count[k];
+                    count[k] = at;
+                    at += c;
+                }
+            }
+        });
+        start[keys] = n;
+        sim.parallel().run(blocks, b -> {
+            int[] slot = slots[b];
+            for (int i = (int) ((long) n * b / blocks), end = (int) ((long) n * (b + 1) / blocks); i < end; i++) {
+                rows[slot[unit[i] * R + rank[i]]++] = i;
+            }
+        });
     }
 
     /** Mechanism 13. */
@@ -681,12 +726,20 @@ public final class Bureaucracy implements Model {
             byLevel.add(new ArrayList<>());
         }
         if (rate > 0 && org.units() > 1) {
-            for (int i = 0; i < o.size(); i++) {
-                int u = unit[i];
-                if (u != 0 && rank[i] == org.topRank(u) && inPost[i] >= p.rotationMonths()
-                        && s.uniform(o.table.id(i), step, 0) < rate) {
-                    byLevel.get(org.level[u]).add(i);
+            int[] ids = o.table.ids();
+            int[] due = sim.parallel().select(o.size(), (c, out) -> {
+                int k = 0;
+                for (int i = c.from(); i < c.to(); i++) {
+                    int u = unit[i];
+                    if (u != 0 && rank[i] == org.topRank(u) && inPost[i] >= p.rotationMonths()
+                            && s.uniform(ids[i], step, 0) < rate) {
+                        out[k++] = i;
+                    }
                 }
+                return k;
+            });
+            for (int i : due) {
+                byLevel.get(org.level[unit[i]]).add(i);
             }
         }
         java.util.SplittableRandom shuffle = s.sequential(0, step);
@@ -726,10 +779,16 @@ public final class Bureaucracy implements Model {
             }
         }
         // Punitive transfers to a sideline unit of the same level.
-        for (int i = 0; i < o.size(); i++) {
-            if (route[i] != TRANSFER_PENDING) {
-                continue;
+        int[] pending = sim.parallel().select(o.size(), (c, out) -> {
+            int k = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                if (route[i] == TRANSFER_PENDING) {
+                    out[k++] = i;
+                }
             }
+            return k;
+        });
+        for (int i : pending) {
             route[i] = 0;
             int id = o.table.id(i);
             int lv = org.level[unit[i]];
@@ -759,8 +818,8 @@ public final class Bureaucracy implements Model {
 
     /** Mechanism 6. */
     private void tournament(Simulation sim) {
-        buildIndex();
-        long[] won = Tournament.fill(this, step);
+        buildIndex(sim);
+        long[] won = Tournament.fill(this, sim, step);
         counts.meritPromotions = won[0];
         counts.giftPromotions = won[1];
     }
@@ -784,31 +843,48 @@ public final class Bureaucracy implements Model {
             return;
         }
         RandomStream s = streams.stream("recruits");
+        RandomStream thresholds = streams.stream("thresholds");
         int startUnit = org.units() == 1 ? 0 : s.nextInt(org.units(), 0, step, 0);
-        long k = 0;
-        o.table.ensureCapacity(o.size() + (int) hires);
+        // which unit each hire joins: units in turn from a random start, as many as it has free posts
+        int[] unitOfHire = new int[(int) hires];
+        int k = 0;
         for (int off = 0; off < org.units() && k < hires; off++) {
             int u = (startUnit + off) % org.units();
             int free = org.vacancies(u, 0);
             for (int j = 0; j < free && k < hires; j++) {
-                k++;
-                int row = o.table.add();
-                long id = o.table.id(row);
-                double z = Recruitment.inverseNormal(Recruitment.percentile(k, applicants));
+                unitOfHire[k++] = u;
+                org.occupied[u * R]++;
+            }
+        }
+        if (k != hires) {
+            throw new IllegalStateException("placed " + k + " of " + hires + " hires in " + vacancies + " vacancies");
+        }
+        int first = o.table.addMany((int) hires);
+        int[] ids = o.table.ids();
+        sim.parallel().forEach((int) hires, c -> {
+            for (int h = c.from(); h < c.to(); h++) {
+                int row = first + h;
+                long id = ids[row];
+                int u = unitOfHire[h];
+                double z = Recruitment.inverseNormal(Recruitment.percentile(h + 1, applicants));
                 double age = Recruitment.clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
                 Recruitment.draw(o, row, p, s, step, 0, age, z, 0, 0);
                 o.unit.values()[row] = u;
                 o.patron.values()[row] = headOf(u);
                 o.threshold.values()[row] = o.member.values()[row]
-                        ? PartyExit.threshold(parameters.partyExit(), streams.stream("thresholds").normal(id, 0, 0),
+                        ? PartyExit.threshold(parameters.partyExit(), thresholds.normal(id, 0, 0),
                         Officials.trait(o.support.values()[row]))
                         : Double.POSITIVE_INFINITY;
-                org.occupied[u * R]++;
-                if (tracked(id)) {
-                    events.add(step, (int) id, "entry", String.format("passed the civil-service exam (percentile %.1f of %.0f applicants per post) and entered %s as %s at age %d",
-                            100 * Recruitment.percentile(k, applicants), perPost, org.describe(u), Rank.label(0, R), (int) age)
-                            + (o.member.values()[row] ? ", a party member" : ""));
-                }
+            }
+        });
+        for (int h = 0; h < hires; h++) {
+            int row = first + h;
+            int id = ids[row];
+            if (tracked(id)) {
+                double age = Recruitment.clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
+                events.add(step, id, "entry", String.format("passed the civil-service exam (percentile %.1f of %.0f applicants per post) and entered %s as %s at age %d",
+                        100 * Recruitment.percentile(h + 1, applicants), perPost, org.describe(unitOfHire[h]), Rank.label(0, R), (int) age)
+                        + (o.member.values()[row] ? ", a party member" : ""));
             }
         }
     }
@@ -834,41 +910,36 @@ public final class Bureaucracy implements Model {
         Officials o = officials;
         boolean[] quit = o.publicExit.values();
         boolean[] member = o.member.values();
-        long members = sim.parallel().count(o.size(), c -> {
-            long n = 0;
+        long[][] partial = new long[Parallel.chunks(o.size())][];
+        sim.parallel().forEach(o.size(), c -> {
+            long members = 0;
+            long acting = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 if (member[i]) {
-                    n++;
+                    members++;
+                    if (quit[i]) {
+                        acting++;
+                    }
                 }
             }
-            return n;
+            partial[c.index()] = new long[] {members, acting};
         });
-        long acting = sim.parallel().count(o.size(), c -> {
-            long n = 0;
-            for (int i = c.from(); i < c.to(); i++) {
-                if (member[i] && quit[i]) {
-                    n++;
-                }
-            }
-            return n;
-        });
+        long members = 0;
+        long acting = 0;
+        for (long[] pc : partial) {
+            members += pc[0];
+            acting += pc[1];
+        }
         double observed = (members == 0 ? 0 : (double) acting / members) + parameters.partyExit().outsideShare();
         double level = observed - PartyExit.shift(parameters.partyExit(), parameters.surveillance().intensity());
         double[] th = o.threshold.values();
-        List<Integer> watched = new ArrayList<>();
-        if (parameters.trackEvery() > 0) {
-            for (int i = 0; i < o.size(); i++) {
-                if (member[i] && !quit[i] && tracked(o.table.id(i))) {
-                    watched.add(i);
-                }
-            }
-        }
-        long joined = sim.parallel().count(o.size(), c -> PartyExit.apply(c, th, quit, level));
-        counts.partyExits = joined;
-        counts.partyExitsCumulative += joined;
-        for (int i : watched) {
-            if (quit[i]) {
-                events.add(step, o.table.id(i), "party-exit", String.format(
+        int[] joined = sim.parallel().select(o.size(), (c, out) -> PartyExit.apply(c, th, quit, level, out));
+        counts.partyExits = joined.length;
+        counts.partyExitsCumulative += joined.length;
+        for (int i : joined) {
+            int id = o.table.id(i);
+            if (tracked(id)) {
+                events.add(step, id, "party-exit", String.format(
                         "publicly renounced party membership, with %.1f%% of members already gone", 100 * observed));
             }
         }

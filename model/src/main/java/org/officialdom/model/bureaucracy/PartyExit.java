@@ -58,17 +58,21 @@ public final class PartyExit {
     }
 
     /**
-     * Applies the cascade rule to a chunk and pins new quitters.
+     * Applies the cascade rule to a chunk and pins new quitters (a public exit cannot be taken back:
+     * their threshold becomes −∞).
      *
-     * @return the number who quit publicly this step
+     * @param joined receives the rows that quit publicly this step, in row order
+     * @return how many rows were written to {@code joined}
      */
-    static long apply(Chunk c, double[] threshold, boolean[] quit, double observed) {
-        long joined = ThresholdCascade.apply(c, threshold, quit, observed);
+    static int apply(Chunk c, double[] threshold, boolean[] quit, double observed, int[] joined) {
+        ThresholdCascade.apply(c, threshold, quit, observed);
+        int k = 0;
         for (int i = c.from(); i < c.to(); i++) {
-            if (quit[i]) {
+            if (quit[i] && threshold[i] != Double.NEGATIVE_INFINITY) {
                 threshold[i] = Double.NEGATIVE_INFINITY;
+                joined[k++] = i;
             }
         }
-        return joined;
+        return k;
     }
 }

@@ -1,6 +1,8 @@
 package org.officialdom.model.bureaucracy;
 
 import java.util.List;
+import org.officialdom.engine.Parallel;
+import org.officialdom.engine.Simulation;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.scenario.Param;
 
@@ -97,105 +99,156 @@ public final class Tournament {
         return den == 0 ? 0 : 100 * num / (10 * den);
     }
 
-    /** Fills the vacancies of every rank above the bottom; returns {merit promotions, gift promotions}. */
-    static long[] fill(Bureaucracy m, long step) {
-        Parameters p = m.parameters.tournament();
+    /**
+     * Fills the vacancies of every rank above the bottom; returns {merit promotions, gift promotions}.
+     *
+     * <p>Ranks are filled from the top down and, within a rank, level by level from the top. The
+     * units of one level fill their rank-r posts in parallel: a unit draws only on its own officials
+     * and its children's, so two units of the same level never compete for a candidate, and each
+     * unit's draws are keyed by (unit, rank, step). The result is the one a sequential pass over the
+     * units in order would give, whatever the thread count.
+     */
+    static long[] fill(Bureaucracy m, Simulation sim, long step) {
         Organisation org = m.org;
-        Officials o = m.officials;
         int R = org.ranks;
-        byte[] rank = o.rank.values();
-        int[] unit = o.unit.values();
-        float[] comp = o.competence.values();
-        boolean[] circle = o.circle.values();
-        byte[] stance = o.stance.values();
-        boolean[] quit = o.publicExit.values();
-        byte[] ret = o.retaliations.values();
-        short[] inPost = o.inPost.values();
-        int[] start = m.indexStart;
-        int[] rows = m.indexRows;
-        RandomStream pick = m.streams.stream("promotion");
-        RandomStream draw = m.streams.stream("promotion-competence");
-        long merit = 0;
-        long gift = 0;
+        long[] won = new long[2];
+        Round round = new Round(m, step);
         for (int r = R - 1; r >= 1; r--) {
-            for (int u = 0; u < org.units(); u++) {
-                if (org.topRank(u) < r) {
+            for (int l = 0; l < org.levels; l++) {
+                if (org.topRankOfLevel[l] < r) {
                     continue;
                 }
-                int vacancies = org.vacancies(u, r);
-                int k = 0;
-                while (k < vacancies) {
-                    int chooseBest = switch (p.strategy()) {
-                        case BEST -> 1;
-                        case WORST -> 0;
-                        case RANDOM -> -1;
-                        case BEST_WORST -> pick.uniform(u * (long) R + r, step, 2L * k + 1) < p.bestWorstP() ? 1 : 0;
-                    };
-                    int best = -1;
-                    int worst = -1;
-                    int ablest = -1;
-                    double bestScore = 0;
-                    double worstScore = 0;
-                    int eligible = 0;
-                    int nChildren = org.tree.childCount(u);
-                    for (int g = -1; g < nChildren; g++) {
-                        int src = g < 0 ? u : org.tree.child(u, g);
-                        int key = src * R + r - 1;
-                        for (int q = start[key]; q < start[key + 1]; q++) {
-                            int row = rows[q];
-                            if (rank[row] != r - 1 || unit[row] != src) {
-                                continue;
-                            }
-                            eligible++;
-                            double s = score(p, comp[row], circle[row], stance[row], quit[row], ret[row]);
-                            int id = o.table.id(row);
-                            if (best < 0 || s > bestScore || (s == bestScore && id < o.table.id(best))) {
-                                best = row;
-                                bestScore = s;
-                            }
-                            if (worst < 0 || s < worstScore || (s == worstScore && id < o.table.id(worst))) {
-                                worst = row;
-                                worstScore = s;
-                            }
-                            if (ablest < 0 || comp[row] > comp[ablest] || (comp[row] == comp[ablest] && id < o.table.id(ablest))) {
-                                ablest = row;
-                            }
-                        }
+                int rank = r;
+                int first = org.levelStart[l];
+                int width = org.levelStart[l + 1] - first;
+                long[][] partial = new long[Parallel.chunks(width)][];
+                sim.parallel().forEach(width, c -> {
+                    long[] w = new long[2];
+                    for (int u = first + c.from(); u < first + c.to(); u++) {
+                        round.fillUnit(u, rank, w);
                     }
-                    if (eligible == 0) {
-                        break;
-                    }
-                    int winner;
-                    if (chooseBest == 1) {
-                        winner = best;
-                    } else if (chooseBest == 0) {
-                        winner = worst;
-                    } else {
-                        winner = nth(m, u, r, pick.nextInt(eligible, u * (long) R + r, step, 2L * k));
-                    }
-                    int from = unit[winner];
-                    org.occupied[from * R + r - 1]--;
-                    org.occupied[u * R + r]++;
-                    rank[winner] = (byte) r;
-                    unit[winner] = u;
-                    inPost[winner] = 0;
-                    int id = o.table.id(winner);
-                    comp[winner] = (float) newCompetence(p, comp[winner], draw, id, step);
-                    boolean byGift = circle[winner] && winner != ablest && p.gift() > 0;
-                    if (byGift) {
-                        gift++;
-                    } else {
-                        merit++;
-                    }
-                    if (m.tracked(id)) {
-                        m.events.add(step, id, "promotion", "promoted to " + Rank.label(r, R) + " in " + org.describe(u)
-                                + (byGift ? ", helped by gifts to the right people" : ", on merit") + " (from " + eligible + " candidates)");
-                    }
-                    k++;
+                    partial[c.index()] = w;
+                });
+                for (long[] w : partial) {
+                    won[0] += w[0];
+                    won[1] += w[1];
                 }
             }
         }
-        return new long[] {merit, gift};
+        return won;
+    }
+
+    /** What the units of one round read: the columns, the index and the streams, looked up once a step. */
+    private static final class Round {
+        final Bureaucracy m;
+        final Parameters p;
+        final Organisation org;
+        final Officials o;
+        final long step;
+        final byte[] rank;
+        final int[] unit;
+        final float[] comp;
+        final boolean[] circle;
+        final byte[] stance;
+        final boolean[] quit;
+        final byte[] ret;
+        final short[] inPost;
+        final int[] start;
+        final int[] rows;
+        final RandomStream pick;
+        final RandomStream draw;
+
+        Round(Bureaucracy m, long step) {
+            this.m = m;
+            this.p = m.parameters.tournament();
+            this.org = m.org;
+            this.o = m.officials;
+            this.step = step;
+            rank = o.rank.values();
+            unit = o.unit.values();
+            comp = o.competence.values();
+            circle = o.circle.values();
+            stance = o.stance.values();
+            quit = o.publicExit.values();
+            ret = o.retaliations.values();
+            inPost = o.inPost.values();
+            start = m.indexStart;
+            rows = m.indexRows;
+            pick = m.streams.stream("promotion");
+            draw = m.streams.stream("promotion-competence");
+        }
+
+        /** Fills the vacant rank-r posts of unit u from rank r − 1 in u and its children; adds to {merit, gift}. */
+        void fillUnit(int u, int r, long[] won) {
+            int R = org.ranks;
+            int vacancies = org.vacancies(u, r);
+            int k = 0;
+            while (k < vacancies) {
+                int chooseBest = switch (p.strategy()) {
+                    case BEST -> 1;
+                    case WORST -> 0;
+                    case RANDOM -> -1;
+                    case BEST_WORST -> pick.uniform(u * (long) R + r, step, 2L * k + 1) < p.bestWorstP() ? 1 : 0;
+                };
+                int best = -1;
+                int worst = -1;
+                int ablest = -1;
+                double bestScore = 0;
+                double worstScore = 0;
+                int eligible = 0;
+                int nChildren = org.tree.childCount(u);
+                for (int g = -1; g < nChildren; g++) {
+                    int src = g < 0 ? u : org.tree.child(u, g);
+                    int key = src * R + r - 1;
+                    for (int q = start[key]; q < start[key + 1]; q++) {
+                        int row = rows[q];
+                        if (rank[row] != r - 1 || unit[row] != src) {
+                            continue;
+                        }
+                        eligible++;
+                        double s = score(p, comp[row], circle[row], stance[row], quit[row], ret[row]);
+                        int id = o.table.id(row);
+                        if (best < 0 || s > bestScore || (s == bestScore && id < o.table.id(best))) {
+                            best = row;
+                            bestScore = s;
+                        }
+                        if (worst < 0 || s < worstScore || (s == worstScore && id < o.table.id(worst))) {
+                            worst = row;
+                            worstScore = s;
+                        }
+                        if (ablest < 0 || comp[row] > comp[ablest] || (comp[row] == comp[ablest] && id < o.table.id(ablest))) {
+                            ablest = row;
+                        }
+                    }
+                }
+                if (eligible == 0) {
+                    break;
+                }
+                int winner;
+                if (chooseBest == 1) {
+                    winner = best;
+                } else if (chooseBest == 0) {
+                    winner = worst;
+                } else {
+                    winner = nth(m, u, r, pick.nextInt(eligible, u * (long) R + r, step, 2L * k));
+                }
+                int from = unit[winner];
+                org.occupied[from * R + r - 1]--;
+                org.occupied[u * R + r]++;
+                rank[winner] = (byte) r;
+                unit[winner] = u;
+                inPost[winner] = 0;
+                int id = o.table.id(winner);
+                comp[winner] = (float) newCompetence(p, comp[winner], draw, id, step);
+                boolean byGift = circle[winner] && winner != ablest && p.gift() > 0;
+                won[byGift ? 1 : 0]++;
+                if (m.tracked(id)) {
+                    m.events.add(step, id, "promotion", "promoted to " + Rank.label(r, R) + " in " + org.describe(u)
+                            + (byGift ? ", helped by gifts to the right people" : ", on merit") + " (from " + eligible + " candidates)");
+                }
+                k++;
+            }
+        }
     }
 
     /** The n-th eligible candidate for (u, r), in the same order as the scan above. */
