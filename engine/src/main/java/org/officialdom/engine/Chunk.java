@@ -17,9 +17,13 @@ public final class Chunk {
     }
 
     Chunk at(int index, int n) {
+        return at(index, n, Parallel.CHUNK);
+    }
+
+    Chunk at(int index, int n, int size) {
         this.index = index;
-        this.from = index * Parallel.CHUNK;
-        this.to = Math.min(n, from + Parallel.CHUNK);
+        this.from = index * size;
+        this.to = Math.min(n, from + size);
         return this;
     }
 

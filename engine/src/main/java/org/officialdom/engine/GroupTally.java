@@ -13,6 +13,12 @@ public final class GroupTally {
 
     public static final int FRACTION_BITS = 20;
     private static final double SCALE = 1L << FRACTION_BITS;
+    private static final long ONE = 1L << FRACTION_BITS;
+    /**
+     * Unused longs before and after each worker's row (two cache lines each way), so that two
+     * workers counting into small tallies never write to the same cache line (false sharing).
+     */
+    private static final int PAD = 16;
 
     private final int groups;
     private final int measures;
@@ -26,8 +32,8 @@ public final class GroupTally {
     public GroupTally(int groups, int measures, int workers) {
         this.groups = groups;
         this.measures = measures;
-        this.acc = new long[workers][(long) groups * (measures + 1) > Integer.MAX_VALUE
-                ? failSize(groups, measures) : groups * (measures + 1)];
+        this.acc = new long[workers][(long) groups * (measures + 1) + 2 * PAD > Integer.MAX_VALUE
+                ? failSize(groups, measures) : groups * (measures + 1) + 2 * PAD];
     }
 
     private static int failSize(int groups, int measures) {
@@ -38,25 +44,67 @@ public final class GroupTally {
         return groups;
     }
 
+    /**
+     * Accumulators of one chunk, for hot loops over few groups (histograms): the loop adds into a
+     * private array without touching the shared rows, then {@link #merge} adds it to the worker's
+     * row. The result is identical to calling the tally's own methods, because the sums are integers.
+     */
+    public final class Local {
+        private final long[] a = new long[groups * (measures + 1)];
+
+        public void count(int group) {
+            a[group * (measures + 1)]++;
+        }
+
+        public void count(int group, double v0) {
+            int base = group * (measures + 1);
+            a[base]++;
+            a[base + 1] += Math.round(v0 * SCALE);
+        }
+
+        public void addCount(int group, long n) {
+            a[group * (measures + 1)] += n;
+        }
+    }
+
+    /** Fresh chunk-local accumulators for this tally's groups. */
+    public Local local() {
+        return new Local();
+    }
+
+    /** Adds a chunk's local accumulators to the worker's row. */
+    public void merge(int worker, Local local) {
+        long[] row = acc[worker];
+        long[] a = local.a;
+        for (int k = 0; k < a.length; k++) {
+            row[PAD + k] += a[k];
+        }
+    }
+
     /** Counts one member of {@code group}. */
     public void count(int worker, int group) {
-        acc[worker][group * (measures + 1)]++;
+        acc[worker][PAD + group * (measures + 1)]++;
     }
 
     /** Counts {@code n} members of {@code group} at once (a chunk's tally of a rare event). */
     public void addCount(int worker, int group, long n) {
-        acc[worker][group * (measures + 1)] += n;
+        acc[worker][PAD + group * (measures + 1)] += n;
     }
 
     /** Adds {@code value} to measure {@code measure} of {@code group}. */
     public void add(int worker, int group, int measure, double value) {
-        acc[worker][group * (measures + 1) + 1 + measure] += Math.round(value * SCALE);
+        acc[worker][PAD + group * (measures + 1) + 1 + measure] += Math.round(value * SCALE);
+    }
+
+    /** Adds exactly 1 to measure {@code measure} of {@code group} (a count kept as a measure). */
+    public void increment(int worker, int group, int measure) {
+        acc[worker][PAD + group * (measures + 1) + 1 + measure] += ONE;
     }
 
     /** Counts a member and adds its values in one call. */
     public void count(int worker, int group, double v0) {
         long[] a = acc[worker];
-        int base = group * (measures + 1);
+        int base = PAD + group * (measures + 1);
         a[base]++;
         a[base + 1] += Math.round(v0 * SCALE);
     }
@@ -64,7 +112,7 @@ public final class GroupTally {
     /** Merged count of a group. */
     public long countOf(int group) {
         long s = 0;
-        int at = group * (measures + 1);
+        int at = PAD + group * (measures + 1);
         for (long[] a : acc) {
             s += a[at];
         }
@@ -74,7 +122,7 @@ public final class GroupTally {
     /** Merged sum of a measure of a group. */
     public double sumOf(int group, int measure) {
         long s = 0;
-        int at = group * (measures + 1) + 1 + measure;
+        int at = PAD + group * (measures + 1) + 1 + measure;
         for (long[] a : acc) {
             s += a[at];
         }

@@ -70,11 +70,23 @@ public final class Parallel implements AutoCloseable {
 
     /** Runs {@code task} over every chunk of rows {@code 0..n-1}. */
     public void forEach(int n, ChunkTask task) {
-        int chunks = chunks(n);
+        forEach(n, CHUNK, task);
+    }
+
+    /**
+     * Runs {@code task} over chunks of {@code size} rows: for work where a row costs far more than
+     * a table row does (a recruit's traits, a unit's vacancies), so that a few thousand rows still
+     * spread over the workers. Chunk boundaries depend on {@code n} and {@code size} only.
+     */
+    public void forEach(int n, int size, ChunkTask task) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chunk size must be positive, was " + size);
+        }
+        int chunks = (int) ((n + (long) size - 1) / size);
         if (pool == null || chunks <= 1) {
             Chunk c = new Chunk(0);
             for (int i = 0; i < chunks; i++) {
-                task.run(c.at(i, n));
+                task.run(c.at(i, n, size));
             }
             return;
         }
@@ -86,7 +98,7 @@ public final class Parallel implements AutoCloseable {
             futures.add(pool.submit(() -> {
                 Chunk c = new Chunk(worker);
                 for (int i = next.getAndIncrement(); i < chunks; i = next.getAndIncrement()) {
-                    task.run(c.at(i, n));
+                    task.run(c.at(i, n, size));
                 }
             }));
         }

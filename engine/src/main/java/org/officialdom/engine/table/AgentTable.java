@@ -195,15 +195,57 @@ public final class AgentTable implements Serializable {
      * @return the number of agents removed
      */
     public int removeRows(int[] rows) {
-        for (int k = rows.length - 1; k >= 0; k--) {
+        return removeRows(rows, null);
+    }
+
+    /**
+     * As {@link #removeRows(int[])}, with the columns moved on the workers of {@code parallel} (one
+     * column per task; each column receives the same moves in the same order, so the layout is the
+     * same as without it). {@code parallel} may be null.
+     */
+    public int removeRows(int[] rows, org.officialdom.engine.Parallel parallel) {
+        for (int k = 0; k < rows.length; k++) {
             if (k > 0 && rows[k - 1] >= rows[k]) {
                 throw new IllegalArgumentException("rows must be ascending and distinct: " + rows[k - 1] + ", " + rows[k]);
             }
             if (rows[k] < 0 || rows[k] >= size) {
                 throw new IndexOutOfBoundsException("row " + rows[k] + " of " + size);
             }
-            removeRow(rows[k]);
         }
+        // the moves of removing rows from the last to the first, each hole filled by the current last row
+        int[] from = new int[rows.length];
+        int[] to = new int[rows.length];
+        int moves = 0;
+        int end = size;
+        for (int k = rows.length - 1; k >= 0; k--) {
+            int row = rows[k];
+            int last = end - 1;
+            rowOfId[ids[row]] = -1;
+            if (row != last) {
+                from[moves] = last;
+                to[moves] = row;
+                moves++;
+                ids[row] = ids[last];
+                rowOfId[ids[row]] = row;
+            }
+            end = last;
+        }
+        int count = moves;
+        int newSize = end;
+        int oldSize = size;
+        Column[] all = columns.values().toArray(new Column[0]);
+        org.officialdom.engine.Parallel.Task task = t -> {
+            all[t].moveAll(from, to, count);
+            all[t].clear(newSize, oldSize);
+        };
+        if (parallel == null) {
+            for (int t = 0; t < all.length; t++) {
+                task.run(t);
+            }
+        } else {
+            parallel.run(all.length, task);
+        }
+        size = newSize;
         return rows.length;
     }
 

@@ -53,6 +53,13 @@ public final class BoolColumn extends Column {
     }
 
     @Override
+    void moveAll(int[] from, int[] to, int count) {
+        for (int k = 0; k < count; k++) {
+            values[to[k]] = values[from[k]];
+        }
+    }
+
+    @Override
     void clear(int from, int to) {
         Arrays.fill(values, from, to, false);
     }

@@ -35,6 +35,9 @@ public abstract sealed class Column implements Serializable
     /** Copies row {@code from} onto row {@code to}. */
     abstract void move(int from, int to);
 
+    /** Applies {@code count} moves in order: row {@code from[k]} is copied onto row {@code to[k]}. */
+    abstract void moveAll(int[] from, int[] to, int count);
+
     /** Resets a row to zero (a freshly added agent starts from zeros). */
     abstract void clear(int row);
 

@@ -268,6 +268,7 @@ public final class Bureaucracy implements Model {
         Quotas.Parameters quotas = p.quotas();
         Morale.Parameters morale = p.morale();
         ServiceOutput.Parameters output = p.output();
+        boolean campaign = quotas.campaign() > 0;
         int[] ids = o.table.ids();
         sim.parallel().forEach(o.size(), c -> {
             int[] unit = o.unit.values();
@@ -293,7 +294,9 @@ public final class Bureaucracy implements Model {
                 double pay = payTable[payRow[u] + r];
                 double outside = Pay.outside(payParameters, comp[i], r);
                 double effort = ServiceOutput.effort(output, stance[i]);
-                Quotas.Outcome q = Quotas.outcome(quotas, quota.uniform(ids[i], step), comp[i], effort, sav[i]);
+                // without a campaign every draw gives NONE, so the draw is skipped (same result)
+                Quotas.Outcome q = campaign ? Quotas.outcome(quotas, quota.uniform(ids[i], step), comp[i], effort, sav[i])
+                        : Quotas.Outcome.NONE;
                 double penalty = 0;
                 double savings = sav[i] + saving;
                 switch (q) {
@@ -380,6 +383,9 @@ public final class Bureaucracy implements Model {
         double reconsider = 1 - Math.pow(1 - e.reconsider(), months);
         double investigationFear = Investigation.fear(p.investigation());
         double burnout = p.morale().burnout();
+        double colleagueSensitivity = p.morale().colleagueSensitivity();
+        Pay.Parameters payParameters = p.pay();
+        Surveillance.Parameters surveillance = p.surveillance();
         double[] payTable = this.payTable;
         int[] payRow = this.payRow;
         int[] ids = o.table.ids();
@@ -402,9 +408,9 @@ public final class Bureaucracy implements Model {
                 }
                 int un = unit[i];
                 double pay = payTable[payRow[un] + rank[i]];
-                double alt = EvlnChoice.alternatives(pay, Pay.outside(p.pay(), comp[i], rank[i]));
-                double fear = Math.min(1, Surveillance.fear(p.surveillance(), Officials.trait(riskAversion[i])) + investigationFear);
-                double colleagues = Math.min(1, p.morale().colleagueSensitivity() * 12 * exitRate[un] / months);
+                double alt = EvlnChoice.alternatives(pay, Pay.outside(payParameters, comp[i], rank[i]));
+                double fear = Math.min(1, Surveillance.fear(surveillance, Officials.trait(riskAversion[i])) + investigationFear);
+                double colleagues = Math.min(1, colleagueSensitivity * 12 * exitRate[un] / months);
                 EvlnChoice.utilities(e, morale[i], EvlnChoice.investment(tenure[i], rank[i], org.topRank(un)),
                         alt, fear, stress[i] >= burnout, colleagues, Officials.trait(motivation[i]),
                         retaliations[i], u);
@@ -486,14 +492,19 @@ public final class Bureaucracy implements Model {
             int[] patron = o.patron.values();
             boolean[] leave = o.leave.values();
             byte[] route = o.route.values();
+            int[] ids = o.table.ids();
             for (int i = c.from(); i < c.to(); i++) {
-                long id = o.table.id(i);
-                boolean protectedBy = patron[i] >= 0 && o.table.isLive(patron[i]);
-                double h = Investigation.hazard(p, circle[i], enemies[i], quit[i], protectedBy);
-                if (months != 1) {
-                    h = 1 - Math.pow(1 - h, months);
+                int id = ids[i];
+                // The hazard without a patron's protection bounds the true one, and the verdict is NONE
+                // whenever the first draw is above the hazard: most officials are settled by the bound
+                // alone, without looking up whether their patron still serves. Same result, fewer reads.
+                double u1 = s.uniform(id, step, 0);
+                if (u1 >= perStep(Investigation.hazard(p, circle[i], enemies[i], quit[i], false), months)) {
+                    continue;
                 }
-                Investigation.Verdict v = Investigation.verdict(p, h, s.uniform(id, step, 0), s.uniform(id, step, 1), circle[i], enemies[i]);
+                boolean protectedBy = patron[i] >= 0 && o.table.isLive(patron[i]);
+                double h = perStep(Investigation.hazard(p, circle[i], enemies[i], quit[i], protectedBy), months);
+                Investigation.Verdict v = Investigation.verdict(p, h, u1, s.uniform(id, step, 1), circle[i], enemies[i]);
                 if (v == Investigation.Verdict.NONE) {
                     continue;
                 }
@@ -511,6 +522,11 @@ public final class Bureaucracy implements Model {
                 }
             }
         });
+    }
+
+    /** A monthly probability turned into the probability over one step of {@code months} months. */
+    private static double perStep(double monthly, double months) {
+        return months == 1 ? monthly : 1 - Math.pow(1 - monthly, months);
     }
 
     /** Mechanism 11 (retirement, death, incompetence, resignation). */
@@ -592,7 +608,7 @@ public final class Bureaucracy implements Model {
                         o.age.values()[i] / 12, o.tenure.values()[i] / 12, Rank.label(rank[i], R)));
             }
         }
-        o.table.removeRows(leavers);
+        o.table.removeRows(leavers, sim.parallel());
     }
 
     /** Per-unit circle share, reformer share and exit rate, and their sums by level. */
@@ -613,26 +629,38 @@ public final class Bureaucracy implements Model {
                 int u = unit[i];
                 ut.count(c.worker(), u);
                 if (circle[i]) {
-                    ut.add(c.worker(), u, 0, 1);
+                    ut.increment(c.worker(), u, 0);
                 }
                 if (withLeavers && leave[i]) {
-                    ut.add(c.worker(), u, 1, 1);
+                    ut.increment(c.worker(), u, 1);
                 }
                 if (stance[i] == Stance.VOICE.ordinal()) {
-                    ut.add(c.worker(), u, 2, 1);
+                    ut.increment(c.worker(), u, 2);
                 }
             }
         });
-        long[] inCircle = new long[org.levels];
-        long[] staff = new long[org.levels];
-        for (int u = 0; u < units; u++) {
-            long n = ut.countOf(u);
-            double cs = ut.sumOf(u, 0);
-            circleShare[u] = n == 0 ? 0f : (float) (cs / n);
-            exitRate[u] = n == 0 ? 0f : (float) (ut.sumOf(u, 1) / n);
-            reformShare[u] = n == 0 ? 0f : (float) (ut.sumOf(u, 2) / n);
-            inCircle[org.level[u]] += Math.round(cs);
-            staff[org.level[u]] += n;
+        int levels = org.levels;
+        long[][] partial = new long[Parallel.chunks(units)][];
+        sim.parallel().forEach(units, c -> {
+            long[] inAndStaff = new long[2 * levels]; // in the circle, then staff, by level
+            for (int u = c.from(); u < c.to(); u++) {
+                long n = ut.countOf(u);
+                double cs = ut.sumOf(u, 0);
+                circleShare[u] = n == 0 ? 0f : (float) (cs / n);
+                exitRate[u] = n == 0 ? 0f : (float) (ut.sumOf(u, 1) / n);
+                reformShare[u] = n == 0 ? 0f : (float) (ut.sumOf(u, 2) / n);
+                inAndStaff[org.level[u]] += Math.round(cs);
+                inAndStaff[levels + org.level[u]] += n;
+            }
+            partial[c.index()] = inAndStaff;
+        });
+        long[] inCircle = new long[levels];
+        long[] staff = new long[levels];
+        for (long[] p : partial) {
+            for (int l = 0; l < levels; l++) {
+                inCircle[l] += p[l];
+                staff[l] += p[levels + l];
+            }
         }
         counts.circleByLevel = new double[org.levels];
         for (int l = 0; l < org.levels; l++) {
@@ -861,7 +889,7 @@ public final class Bureaucracy implements Model {
         }
         int first = o.table.addMany((int) hires);
         int[] ids = o.table.ids();
-        sim.parallel().forEach((int) hires, c -> {
+        sim.parallel().forEach((int) hires, 256, c -> { // a recruit costs some 40 draws: small chunks
             for (int h = c.from(); h < c.to(); h++) {
                 int row = first + h;
                 long id = ids[row];
@@ -969,17 +997,19 @@ public final class Bureaucracy implements Model {
             boolean[] member = o.member.values();
             boolean[] quit = o.publicExit.values();
             byte[] sup = o.support.values();
+            GroupTally.Local hl = h.local();
+            long falsifiers = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 double timeLeft = Math.max(0, 1 - (member[i] ? loadMember : loadOther) - meaningless);
                 sum += ServiceOutput.output(p.output(), comp[i], stance[i], timeLeft, circleShare[unit[i]]);
-                h.count(c.worker(), Math.min(99, (int) (mor[i] * 100)), mor[i]);
-                h.count(c.worker(), 100 + Math.min(99, (int) (str[i] * 100)), str[i]);
-                h.count(c.worker(), 200 + stance[i]);
-                h.count(c.worker(), 204 + rank[i], comp[i]);
-                if ((sup[i] & 0xFF) < 128 && !quit[i]) {
-                    t.count(c.worker(), Counts.FALSIFIER);
-                }
+                hl.count(Math.min(99, (int) (mor[i] * 100)), mor[i]);
+                hl.count(100 + Math.min(99, (int) (str[i] * 100)), str[i]);
+                hl.count(200 + stance[i]);
+                hl.count(204 + rank[i], comp[i]);
+                falsifiers += (sup[i] & 0xFF) < 128 & !quit[i] ? 1 : 0; // branch-free: support is a coin toss
             }
+            h.merge(c.worker(), hl);
+            t.addCount(c.worker(), Counts.FALSIFIER, falsifiers);
             return sum;
         });
         int n = o.size();
@@ -1001,18 +1031,27 @@ public final class Bureaucracy implements Model {
             counts.headByRank[r] = h.countOf(204 + r);
             counts.postsByRank[r] = org.postsAtRank(r);
         }
-        counts.headByLevel = new long[org.levels];
-        for (int u = 0; u < org.units(); u++) {
-            for (int r = 0; r < R; r++) {
-                counts.headByLevel[org.level[u]] += org.occupied[u * R + r];
+        int levels = org.levels;
+        long[][] partial = new long[Parallel.chunks(org.units())][];
+        sim.parallel().forEach(org.units(), c -> {
+            long[] byLevelAndCircle = new long[levels + 1]; // headcount by level, then the circle's members
+            for (int u = c.from(); u < c.to(); u++) {
+                int head = unitHeadcount(u);
+                byLevelAndCircle[org.level[u]] += head;
+                byLevelAndCircle[levels] += Math.round(circleShare[u] * head);
             }
+            partial[c.index()] = byLevelAndCircle;
+        });
+        counts.headByLevel = new long[levels];
+        long inCircle = 0;
+        for (long[] part : partial) {
+            for (int l = 0; l < levels; l++) {
+                counts.headByLevel[l] += part[l];
+            }
+            inCircle += part[levels];
         }
         for (int k = 0; k < Counts.KINDS; k++) {
             counts.kinds[k] = t.countOf(k);
-        }
-        long inCircle = 0;
-        for (int u = 0; u < org.units(); u++) {
-            inCircle += Math.round(circleShare[u] * unitHeadcount(u));
         }
         counts.circleShare = n == 0 ? 0 : Math.min(1.0, (double) inCircle / n);
         events.sort();

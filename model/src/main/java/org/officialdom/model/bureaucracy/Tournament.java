@@ -1,7 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
 import java.util.List;
-import org.officialdom.engine.Parallel;
 import org.officialdom.engine.Simulation;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.scenario.Param;
@@ -121,8 +120,9 @@ public final class Tournament {
                 int rank = r;
                 int first = org.levelStart[l];
                 int width = org.levelStart[l + 1] - first;
-                long[][] partial = new long[Parallel.chunks(width)][];
-                sim.parallel().forEach(width, c -> {
+                // a unit's vacancies cost far more than a table row: chunks of 256 units
+                long[][] partial = new long[(width + 255) / 256][];
+                sim.parallel().forEach(width, 256, c -> {
                     long[] w = new long[2];
                     for (int u = first + c.from(); u < first + c.to(); u++) {
                         round.fillUnit(u, rank, w);
