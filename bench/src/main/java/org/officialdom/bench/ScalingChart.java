@@ -2,15 +2,14 @@ package org.officialdom.bench;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -22,8 +21,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.knowm.xchart.AnnotationTextPanel;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -36,7 +34,9 @@ import org.knowm.xchart.style.Styler;
  * {@code model,officials,steps,threads,agent_steps_per_second,bytes_per_agent,peak_heap_mib,initialisation_s,machine}
  * (plain comma-separated fields, no quotes), keeps the rows whose model is {@code bureaucracy}, and
  * writes {@code <prefix>.svg} and {@code <prefix>.png} (800 × 500). The distinct non-empty
- * {@code machine} values, if any, are printed in a small panel in the chart's lower left corner.
+ * {@code machine} values, if any, are printed in one line in the chart's lower left corner. XChart
+ * draws text as outlines, so the SVG also gets a {@code <title>} and a {@code <desc>} naming the
+ * series.
  *
  * <pre>
  * mvn -B -ntp -q -DskipTests package -pl bench -am
@@ -114,11 +114,18 @@ public final class ScalingChart {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        ByteArrayOutputStream vector = new ByteArrayOutputStream();
-        VectorGraphicsEncoder.saveVectorGraphic(chart, vector, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        Files.writeString(svg, described(vector.toString(StandardCharsets.UTF_8), runs), StandardCharsets.UTF_8);
-        try (OutputStream out = Files.newOutputStream(png)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        // write beside and rename, as the report's figures do, so that a figure on disk is whole
+        Path tmpSvg = Path.of(prefix + ".tmp.svg");
+        Path tmpPng = Path.of(prefix + ".tmp.png");
+        try {
+            String vector = new String(ChartEncoder.getBytes(chart, "svg"), StandardCharsets.UTF_8);
+            Files.writeString(tmpSvg, described(vector, runs), StandardCharsets.UTF_8);
+            Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(tmpPng, ChartEncoder.getBytes(chart, "png"));
+            Files.move(tmpPng, png, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmpSvg);
+            Files.deleteIfExists(tmpPng);
         }
         return List.of(svg, png);
     }
@@ -264,11 +271,13 @@ public final class ScalingChart {
             XYSeries s = c.addSeries(seriesName(t), x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         }
-        // whole decades either side, so that a single population still has an axis to sit on
-        double xMin = Math.pow(10, Math.floor(Math.log10(lo)));
-        double xMax = Math.pow(10, Math.ceil(Math.log10(hi)));
-        if (xMax <= xMin) {
-            xMax = xMin * 10;
+        // a margin either side; out past the decades either side if it holds no decade to label
+        double xMin = lo / 1.3;
+        double xMax = hi * 1.3;
+        if (Math.floor(Math.log10(xMax)) == Math.floor(Math.log10(xMin))) {
+            double below = Math.pow(10, Math.floor(Math.log10(lo)));
+            xMin = below / 1.3;
+            xMax = Math.max(Math.pow(10, Math.ceil(Math.log10(hi))), below * 10) * 1.3;
         }
         c.getStyler().setXAxisMin(xMin);
         c.getStyler().setXAxisMax(xMax);
@@ -277,9 +286,8 @@ public final class ScalingChart {
         }
 
         if (!runs.machines().isEmpty()) {
-            String text = runs.machines().size() == 1
-                    ? "machine: " + runs.machines().first()
-                    : "machines:\n" + String.join("\n", runs.machines());
+            String text = (runs.machines().size() == 1 ? "machine: " : "machines: ")
+                    + String.join("; ", runs.machines());
             c.getStyler().setAnnotationTextPanelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             c.getStyler().setAnnotationTextPanelBorderColor(Color.WHITE);
             c.getStyler().setAnnotationTextPanelBackgroundColor(Color.WHITE);
@@ -288,9 +296,12 @@ public final class ScalingChart {
         return c;
     }
 
-    /** 1,000 · 10,000 · 100,000 · 1M · 10M · 100M: whole numbers, millions shortened. */
+    /** Tick labels of the officials axis: 100 · 1k · 10k · 100k · 1M · 10M · 100M. */
     static String officialsLabel(double v) {
-        DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return v >= 1e6 ? f.format(v / 1e6) + "M" : f.format(v);
+        DecimalFormat f = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        if (v >= 999_999.5) {
+            return f.format(v / 1e6) + "M";
+        }
+        return v >= 999.5 ? f.format(v / 1e3) + "k" : f.format(v);
     }
 }
