@@ -103,4 +103,50 @@ class ParallelTest {
             }
         }
     }
+
+    @Test
+    void chunkLocalTalliesAndIncrementsEqualTheSharedOnes() {
+        int n = 3 * Parallel.CHUNK + 77;
+        for (int t : new int[] {1, 2, 3}) {
+            try (Parallel p = new Parallel(t)) {
+                GroupTally shared = new GroupTally(5, 1, t);
+                GroupTally local = new GroupTally(5, 1, t);
+                p.forEach(n, c -> {
+                    GroupTally.Local l = local.local();
+                    for (int i = c.from(); i < c.to(); i++) {
+                        shared.count(c.worker(), i % 5, i * 1e-3);
+                        l.count(i % 5, i * 1e-3);
+                        shared.increment(c.worker(), i % 5, 0);
+                    }
+                    l.addCount(4, 1);
+                    local.merge(c.worker(), l);
+                });
+                for (int g = 0; g < 5; g++) {
+                    assertThat(local.sumOf(g, 0)).isEqualTo(shared.sumOf(g, 0) - shared.countOf(g));
+                    assertThat(local.countOf(g)).isEqualTo(shared.countOf(g) + (g == 4 ? Parallel.chunks(n) : 0));
+                }
+            }
+        }
+    }
+
+    @Test
+    void smallChunksAndNumberedTasksCoverEverythingOnce() {
+        int n = 1000;
+        for (int t : new int[] {1, 2, 4}) {
+            try (Parallel p = new Parallel(t)) {
+                int[] seen = new int[n];
+                p.forEach(n, 64, c -> {
+                    assertThat(c.to() - c.from()).isLessThanOrEqualTo(64);
+                    assertThat(c.from()).isEqualTo(64 * c.index());
+                    for (int i = c.from(); i < c.to(); i++) {
+                        seen[i]++;
+                    }
+                });
+                assertThat(seen).containsOnly(1);
+                int[] ran = new int[7];
+                p.run(7, task -> ran[task]++);
+                assertThat(ran).containsOnly(1);
+            }
+        }
+    }
 }

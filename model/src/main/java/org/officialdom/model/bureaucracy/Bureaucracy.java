@@ -285,7 +285,7 @@ public final class Bureaucracy implements Model {
             byte[] ret = o.retaliations.values();
             int metQuota = 0;
             int paidQuota = 0;
-            int penalised = 0;
+            int penalisedCount = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 int u = unit[i];
                 int r = rank[i];
@@ -294,23 +294,20 @@ public final class Bureaucracy implements Model {
                 double pay = payTable[payRow[u] + r];
                 double outside = Pay.outside(payParameters, comp[i], r);
                 double effort = ServiceOutput.effort(output, stance[i]);
-                // without a campaign every draw gives NONE, so the draw is skipped (same result)
-                Quotas.Outcome q = campaign ? Quotas.outcome(quotas, quota.uniform(ids[i], step), comp[i], effort, sav[i])
-                        : Quotas.Outcome.NONE;
-                double penalty = 0;
+                // Quotas.outcome's three tests, combined without branches (the outcome is a coin toss
+                // the processor cannot predict); without a campaign no one is reached and no draw is taken
                 double savings = sav[i] + saving;
-                switch (q) {
-                    case MET -> metQuota++;
-                    case PAID_OUT_OF_POCKET -> {
-                        paidQuota++;
-                        savings -= quotas.outOfPocket();
-                    }
-                    case PENALISED -> {
-                        penalised++;
-                        penalty = quotas.penaltyStress();
-                    }
-                    default -> { }
-                }
+                double draw = campaign ? quota.uniform(ids[i], step) : 1; // 1 reaches no one (campaign <= 1)
+                boolean touched = Quotas.touched(quotas, draw);
+                boolean met = touched & Quotas.metByWork(quotas, draw, comp[i], effort);
+                boolean canPay = Quotas.canPay(quotas, sav[i]);
+                boolean paid = touched & !met & canPay;
+                boolean penalised = touched & !met & !canPay;
+                metQuota += met ? 1 : 0;
+                paidQuota += paid ? 1 : 0;
+                penalisedCount += penalised ? 1 : 0;
+                savings -= paid ? quotas.outOfPocket() : 0;
+                double penalty = penalised ? quotas.penaltyStress() : 0;
                 sav[i] = (float) Math.min(1000, savings);
                 double recognition = 1.0 / (1 + ret[i]) * (penalty > 0 ? 0.5 : 1);
                 double target = Morale.target(morale, Officials.trait(motivation[i]), load, meaningless,
@@ -321,7 +318,7 @@ public final class Bureaucracy implements Model {
             }
             t.addCount(c.worker(), Counts.QUOTA_MET, metQuota);
             t.addCount(c.worker(), Counts.QUOTA_OUT_OF_POCKET, paidQuota);
-            t.addCount(c.worker(), Counts.QUOTA_PENALTY, penalised);
+            t.addCount(c.worker(), Counts.QUOTA_PENALTY, penalisedCount);
         });
     }
 

@@ -42,13 +42,28 @@ public final class Quotas {
      *          quota is met by work iff u < campaign · competence/10 · effort
      */
     public static Outcome outcome(Parameters p, double u, double competence, double effort, double savings) {
-        if (u >= p.campaign()) {
+        if (!touched(p, u)) {
             return Outcome.NONE;
         }
-        if (u < p.campaign() * (competence / 10.0) * effort) {
+        if (metByWork(p, u, competence, effort)) {
             return Outcome.MET;
         }
-        return savings >= p.outOfPocket() ? Outcome.PAID_OUT_OF_POCKET : Outcome.PENALISED;
+        return canPay(p, savings) ? Outcome.PAID_OUT_OF_POCKET : Outcome.PENALISED;
+    }
+
+    /** The campaign reaches the official this month (the first test of {@link #outcome}). */
+    public static boolean touched(Parameters p, double u) {
+        return u < p.campaign();
+    }
+
+    /** A reached official meets the quota by work (the second test of {@link #outcome}). */
+    public static boolean metByWork(Parameters p, double u, double competence, double effort) {
+        return u < p.campaign() * (competence / 10.0) * effort;
+    }
+
+    /** An official who misses the quota can pay the shortfall (the third test of {@link #outcome}). */
+    public static boolean canPay(Parameters p, double savings) {
+        return savings >= p.outOfPocket();
     }
 
     /** Overtime as a share of the working week. */
