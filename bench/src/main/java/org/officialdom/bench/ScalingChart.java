@@ -34,7 +34,7 @@ import org.knowm.xchart.style.Styler;
  * {@code model,officials,steps,threads,agent_steps_per_second,bytes_per_agent,peak_heap_mib,initialisation_s,machine}
  * (plain comma-separated fields, no quotes), keeps the rows whose model is {@code bureaucracy}, and
  * writes {@code <prefix>.svg} and {@code <prefix>.png} (800 × 500). The distinct non-empty
- * {@code machine} values, if any, are printed in one line in the chart's lower left corner. XChart
+ * {@code machine} values, if any, are printed in one line at the plot's lower right. XChart
  * draws text as outlines, so the SVG also gets a {@code <title>} and a {@code <desc>} naming the
  * series.
  *
@@ -291,7 +291,7 @@ public final class ScalingChart {
             c.getStyler().setAnnotationTextPanelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             c.getStyler().setAnnotationTextPanelBorderColor(Color.WHITE);
             c.getStyler().setAnnotationTextPanelBackgroundColor(Color.WHITE);
-            c.addAnnotation(new AnnotationTextPanel(text, 2, 2, true));
+            c.addAnnotation(new AnnotationTextPanel(text, 360, 80, true)); // lower right, inside the plot
         }
         return c;
     }

@@ -65,6 +65,28 @@ class MechanismFormulaTest {
     }
 
     @Test
+    void quotaTestsTakenOneByOneAgreeWithTheOutcome() {
+        // the pressures pass combines the three tests without branches; they must give outcome()
+        var p = new Quotas.Parameters(0.2, 0.6, 10, 0.5, 0.1);
+        for (double u = 0; u < 1; u += 0.01) {
+            for (double competence = 1; competence <= 10; competence += 0.5) {
+                for (double effort : new double[] {0.2, 0.4, 1.0}) {
+                    for (double savings : new double[] {0, 0.49, 0.5, 3}) {
+                        Quotas.Outcome o = Quotas.outcome(p, u, competence, effort, savings);
+                        boolean touched = Quotas.touched(p, u);
+                        boolean met = touched & Quotas.metByWork(p, u, competence, effort);
+                        boolean canPay = Quotas.canPay(p, savings);
+                        assertThat(touched).isEqualTo(o != Quotas.Outcome.NONE);
+                        assertThat(met).isEqualTo(o == Quotas.Outcome.MET);
+                        assertThat(touched & !met & canPay).isEqualTo(o == Quotas.Outcome.PAID_OUT_OF_POCKET);
+                        assertThat(touched & !met & !canPay).isEqualTo(o == Quotas.Outcome.PENALISED);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void moraleTargetAdaptationAndStress() {
         var p = new Morale.Parameters(0.1, 1, 1, 1, 1, 1, 1, 2, 5, 0.2, 0.1, 0.6);
         // timeLeft = 1 - 0.2 - 0.3 = 0.5; meaning = 0.8 * 0.5 = 0.4
