@@ -83,22 +83,38 @@ public final class Parallel implements AutoCloseable {
             throw new IllegalArgumentException("chunk size must be positive, was " + size);
         }
         int chunks = (int) ((n + (long) size - 1) / size);
-        if (pool == null || chunks <= 1) {
-            Chunk c = new Chunk(0);
-            for (int i = 0; i < chunks; i++) {
-                task.run(c.at(i, n, size));
+        dispatch(chunks, worker -> {
+            Chunk c = new Chunk(worker);
+            return i -> task.run(c.at(i, n, size));
+        });
+    }
+
+    /** What one worker does with the task numbers it takes: made once per worker. */
+    private interface WorkerBody {
+        Task forWorker(int worker);
+    }
+
+    /**
+     * Hands task numbers {@code 0..tasks-1} to the workers, each taking the next number when free;
+     * runs them on the calling thread when there is one thread or one task.
+     */
+    private void dispatch(int tasks, WorkerBody body) {
+        if (pool == null || tasks <= 1) {
+            Task t = body.forWorker(0);
+            for (int i = 0; i < tasks; i++) {
+                t.run(i);
             }
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(threads, chunks);
+        int workers = Math.min(threads, tasks);
         List<Future<?>> futures = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             int worker = w;
             futures.add(pool.submit(() -> {
-                Chunk c = new Chunk(worker);
-                for (int i = next.getAndIncrement(); i < chunks; i = next.getAndIncrement()) {
-                    task.run(c.at(i, n, size));
+                Task t = body.forWorker(worker);
+                for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                    t.run(i);
                 }
             }));
         }
@@ -139,23 +155,38 @@ public final class Parallel implements AutoCloseable {
      * result, so that the result does not depend on which worker ran which task.
      */
     public void run(int tasks, Task task) {
-        if (pool == null || tasks <= 1) {
-            for (int t = 0; t < tasks; t++) {
-                task.run(t);
+        dispatch(tasks, worker -> task);
+    }
+
+    /** Work on one chunk that adds into a few integer counters ({@code counts} starts at zero). */
+    @FunctionalInterface
+    public interface ChunkCounts {
+        void run(Chunk chunk, long[] counts);
+    }
+
+    /**
+     * Several counts at once: each chunk fills its own {@code width} counters, which are then summed
+     * (integers, so the same totals for any thread count). Chunks of {@code size} rows.
+     */
+    public long[] counts(int n, int size, int width, ChunkCounts task) {
+        long[][] partial = new long[(int) ((n + (long) size - 1) / size)][];
+        forEach(n, size, c -> {
+            long[] counts = new long[width];
+            task.run(c, counts);
+            partial[c.index()] = counts;
+        });
+        long[] total = new long[width];
+        for (long[] p : partial) {
+            for (int k = 0; k < width; k++) {
+                total[k] += p[k];
             }
-            return;
         }
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(threads, tasks);
-        List<Future<?>> futures = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            futures.add(pool.submit(() -> {
-                for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-                    task.run(t);
-                }
-            }));
-        }
-        join(futures);
+        return total;
+    }
+
+    /** {@link #counts(int, int, int, ChunkCounts)} with chunks of {@link #CHUNK} rows. */
+    public long[] counts(int n, int width, ChunkCounts task) {
+        return counts(n, CHUNK, width, task);
     }
 
     /**

@@ -149,4 +149,23 @@ class ParallelTest {
             }
         }
     }
+
+    @Test
+    void severalCountsAtOnceAreExactForAnyThreadCountAndChunkSize() {
+        int n = 2 * Parallel.CHUNK + 999;
+        for (int t : new int[] {1, 2, 3}) {
+            try (Parallel p = new Parallel(t)) {
+                for (int size : new int[] {100, Parallel.CHUNK}) {
+                    long[] c = p.counts(n, size, 3, (chunk, acc) -> {
+                        for (int i = chunk.from(); i < chunk.to(); i++) {
+                            acc[i % 3]++;
+                            acc[2] += i;
+                        }
+                    });
+                    long sum = (long) n * (n - 1) / 2;
+                    assertThat(c).containsExactly((n + 2) / 3, (n + 1) / 3, n / 3 + sum);
+                }
+            }
+        }
+    }
 }

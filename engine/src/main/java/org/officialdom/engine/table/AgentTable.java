@@ -177,20 +177,25 @@ public final class AgentTable implements Serializable {
      */
     public int removeFlagged(BoolColumn flag) {
         boolean[] f = flag.values();
-        int removed = 0;
-        for (int row = size - 1; row >= 0; row--) {
+        int n = 0;
+        for (int row = 0; row < size; row++) {
             if (f[row]) {
-                removeRow(row);
-                removed++;
+                n++;
             }
         }
-        return removed;
+        int[] rows = new int[n];
+        for (int row = 0, k = 0; k < n; row++) {
+            if (f[row]) {
+                rows[k++] = row;
+            }
+        }
+        return removeRows(rows);
     }
 
     /**
      * Removes the agents in {@code rows} (ascending, distinct), from the last to the first, moving
-     * the current last row into each hole: the same layout as {@link #removeFlagged} with those rows
-     * flagged, without scanning the whole table.
+     * the current last row into each hole (so rows change, ids do not): the layout after a removal
+     * depends on the rows removed alone.
      *
      * @return the number of agents removed
      */
@@ -247,22 +252,6 @@ public final class AgentTable implements Serializable {
         }
         size = newSize;
         return rows.length;
-    }
-
-    private void removeRow(int row) {
-        int last = size - 1;
-        rowOfId[ids[row]] = -1;
-        if (row != last) {
-            for (Column c : columns.values()) {
-                c.move(last, row);
-            }
-            ids[row] = ids[last];
-            rowOfId[ids[row]] = row;
-        }
-        for (Column c : columns.values()) {
-            c.clear(last);
-        }
-        size = last;
     }
 
     /** Bytes per agent: the columns' widths plus the id and the id index (4 + 4). */

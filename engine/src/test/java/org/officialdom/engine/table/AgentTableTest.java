@@ -71,32 +71,51 @@ class AgentTableTest {
     }
 
     @Test
-    void removingListedRowsGivesTheSameLayoutAsRemovingFlaggedRows() {
-        AgentTable a = new AgentTable(8);
-        AgentTable b = new AgentTable(8);
-        IntColumn tagA = a.addInt("tag");
-        IntColumn tagB = b.addInt("tag");
-        BoolColumn out = a.addBool("out");
-        b.addBool("out");
-        a.addMany(1000);
-        b.addMany(1000);
-        java.util.List<Integer> listed = new java.util.ArrayList<>();
-        for (int r = 0; r < 1000; r++) {
-            tagA.set(r, 7 * r);
-            tagB.set(r, 7 * r);
-            if (r % 3 == 0 || r > 990) {
-                out.set(r, true);
-                listed.add(r);
+    void removalFillsEachHoleWithTheCurrentLastRow() {
+        AgentTable t = new AgentTable(4);
+        IntColumn tag = t.addInt("tag");
+        t.addMany(10);
+        for (int r = 0; r < 10; r++) {
+            tag.set(r, 100 + r);
+        }
+        // from the last: row 9 is the last (no move); row 5 gets row 8; row 2 gets row 7
+        assertThat(t.removeRows(new int[] {2, 5, 9}, null)).isEqualTo(3);
+        int[] ids = new int[t.size()];
+        for (int r = 0; r < t.size(); r++) {
+            ids[r] = t.id(r);
+            assertThat(tag.get(r)).isEqualTo(100 + t.id(r));
+        }
+        assertThat(ids).containsExactly(0, 1, 7, 3, 4, 8, 6);
+        assertThat(t.rowOf(8)).isEqualTo(5);
+        assertThat(t.rowOf(9)).isEqualTo(-1);
+        int row = t.add();
+        assertThat(tag.get(row)).isZero();
+    }
+
+    @Test
+    void removalOnTheWorkersGivesTheSameLayout() {
+        try (org.officialdom.engine.Parallel p = new org.officialdom.engine.Parallel(3)) {
+            AgentTable a = new AgentTable(8);
+            AgentTable b = new AgentTable(8);
+            FloatColumn fa = a.addFloat("f");
+            FloatColumn fb = b.addFloat("f");
+            a.addByte("y");
+            b.addByte("y");
+            a.addMany(5000);
+            b.addMany(5000);
+            for (int r = 0; r < 5000; r++) {
+                fa.set(r, r * 0.5f);
+                fb.set(r, r * 0.5f);
+            }
+            int[] rows = java.util.stream.IntStream.range(0, 5000).filter(r -> r % 7 == 1 || r > 4990).toArray();
+            a.removeRows(rows);
+            b.removeRows(rows, p);
+            assertThat(b.size()).isEqualTo(a.size());
+            for (int r = 0; r < a.size(); r++) {
+                assertThat(b.id(r)).isEqualTo(a.id(r));
+                assertThat(fb.get(r)).isEqualTo(fa.get(r)).isEqualTo(a.id(r) * 0.5f);
             }
         }
-        int[] rows = listed.stream().mapToInt(Integer::intValue).toArray();
-        assertThat(b.removeRows(rows)).isEqualTo(a.removeFlagged(out)).isEqualTo(rows.length);
-        assertThat(b.size()).isEqualTo(a.size());
-        for (int r = 0; r < a.size(); r++) {
-            assertThat(b.id(r)).isEqualTo(a.id(r));
-            assertThat(tagB.get(r)).isEqualTo(tagA.get(r)).isEqualTo(7 * a.id(r));
-        }
-        assertThat(b.rowOf(3)).isEqualTo(-1);
     }
 
     @Test

@@ -637,31 +637,22 @@ public final class Bureaucracy implements Model {
             }
         });
         int levels = org.levels;
-        long[][] partial = new long[Parallel.chunks(units)][];
-        sim.parallel().forEach(units, c -> {
-            long[] inAndStaff = new long[2 * levels]; // in the circle, then staff, by level
+        // in the circle by level, then staff by level
+        long[] inAndStaff = sim.parallel().counts(units, 2 * levels, (c, n) -> {
             for (int u = c.from(); u < c.to(); u++) {
-                long n = ut.countOf(u);
+                long staff = ut.countOf(u);
                 double cs = ut.sumOf(u, 0);
-                circleShare[u] = n == 0 ? 0f : (float) (cs / n);
-                exitRate[u] = n == 0 ? 0f : (float) (ut.sumOf(u, 1) / n);
-                reformShare[u] = n == 0 ? 0f : (float) (ut.sumOf(u, 2) / n);
-                inAndStaff[org.level[u]] += Math.round(cs);
-                inAndStaff[levels + org.level[u]] += n;
+                circleShare[u] = staff == 0 ? 0f : (float) (cs / staff);
+                exitRate[u] = staff == 0 ? 0f : (float) (ut.sumOf(u, 1) / staff);
+                reformShare[u] = staff == 0 ? 0f : (float) (ut.sumOf(u, 2) / staff);
+                n[org.level[u]] += Math.round(cs);
+                n[levels + org.level[u]] += staff;
             }
-            partial[c.index()] = inAndStaff;
         });
-        long[] inCircle = new long[levels];
-        long[] staff = new long[levels];
-        for (long[] p : partial) {
-            for (int l = 0; l < levels; l++) {
-                inCircle[l] += p[l];
-                staff[l] += p[levels + l];
-            }
-        }
-        counts.circleByLevel = new double[org.levels];
-        for (int l = 0; l < org.levels; l++) {
-            counts.circleByLevel[l] = staff[l] == 0 ? 0 : (double) inCircle[l] / staff[l];
+        counts.circleByLevel = new double[levels];
+        for (int l = 0; l < levels; l++) {
+            long staff = inAndStaff[levels + l];
+            counts.circleByLevel[l] = staff == 0 ? 0 : (double) inAndStaff[l] / staff;
         }
     }
 
@@ -935,26 +926,18 @@ public final class Bureaucracy implements Model {
         Officials o = officials;
         boolean[] quit = o.publicExit.values();
         boolean[] member = o.member.values();
-        long[][] partial = new long[Parallel.chunks(o.size())][];
-        sim.parallel().forEach(o.size(), c -> {
-            long members = 0;
-            long acting = 0;
+        long[] membersActing = sim.parallel().counts(o.size(), 2, (c, n) -> {
             for (int i = c.from(); i < c.to(); i++) {
                 if (member[i]) {
-                    members++;
+                    n[0]++;
                     if (quit[i]) {
-                        acting++;
+                        n[1]++;
                     }
                 }
             }
-            partial[c.index()] = new long[] {members, acting};
         });
-        long members = 0;
-        long acting = 0;
-        for (long[] pc : partial) {
-            members += pc[0];
-            acting += pc[1];
-        }
+        long members = membersActing[0];
+        long acting = membersActing[1];
         double observed = (members == 0 ? 0 : (double) acting / members) + parameters.partyExit().outsideShare();
         double level = observed - PartyExit.shift(parameters.partyExit(), parameters.surveillance().intensity());
         double[] th = o.threshold.values();
@@ -1029,24 +1012,16 @@ public final class Bureaucracy implements Model {
             counts.postsByRank[r] = org.postsAtRank(r);
         }
         int levels = org.levels;
-        long[][] partial = new long[Parallel.chunks(org.units())][];
-        sim.parallel().forEach(org.units(), c -> {
-            long[] byLevelAndCircle = new long[levels + 1]; // headcount by level, then the circle's members
+        // headcount by level, then the circle's members
+        long[] byLevelAndCircle = sim.parallel().counts(org.units(), levels + 1, (c, acc) -> {
             for (int u = c.from(); u < c.to(); u++) {
                 int head = unitHeadcount(u);
-                byLevelAndCircle[org.level[u]] += head;
-                byLevelAndCircle[levels] += Math.round(circleShare[u] * head);
+                acc[org.level[u]] += head;
+                acc[levels] += Math.round(circleShare[u] * head);
             }
-            partial[c.index()] = byLevelAndCircle;
         });
-        counts.headByLevel = new long[levels];
-        long inCircle = 0;
-        for (long[] part : partial) {
-            for (int l = 0; l < levels; l++) {
-                counts.headByLevel[l] += part[l];
-            }
-            inCircle += part[levels];
-        }
+        counts.headByLevel = java.util.Arrays.copyOf(byLevelAndCircle, levels);
+        long inCircle = byLevelAndCircle[levels];
         for (int k = 0; k < Counts.KINDS; k++) {
             counts.kinds[k] = t.countOf(k);
         }

@@ -121,18 +121,13 @@ public final class Tournament {
                 int first = org.levelStart[l];
                 int width = org.levelStart[l + 1] - first;
                 // a unit's vacancies cost far more than a table row: chunks of 256 units
-                long[][] partial = new long[(width + 255) / 256][];
-                sim.parallel().forEach(width, 256, c -> {
-                    long[] w = new long[2];
+                long[] w = sim.parallel().counts(width, 256, 2, (c, n) -> {
                     for (int u = first + c.from(); u < first + c.to(); u++) {
-                        round.fillUnit(u, rank, w);
+                        round.fillUnit(u, rank, n);
                     }
-                    partial[c.index()] = w;
                 });
-                for (long[] w : partial) {
-                    won[0] += w[0];
-                    won[1] += w[1];
-                }
+                won[0] += w[0];
+                won[1] += w[1];
             }
         }
         return won;
