@@ -36,6 +36,28 @@ public final class GroupTally {
                 ? failSize(groups, measures) : groups * (measures + 1) + 2 * PAD];
     }
 
+    /** A value in fixed point: {@code Math.round(v * 2^FRACTION_BITS)}, bit for bit. */
+    static long fixed(double v) {
+        return roundHalfUp(v * SCALE);
+    }
+
+    /**
+     * {@link Math#round(double)}, the same long for every double, faster on the usual path. For
+     * 0.5 ≤ x < 2^52, adding 0.5 is exact or, where the sum crosses a power of two, rounds within
+     * the same whole number, so the truncated sum is the rounded value; values in (-0.5, 0.5) round
+     * to 0; everything else (negative values, huge ones, NaN) goes to Math.round, which is plain Java
+     * code in Java 17 and cost a quarter of the metrics pass.
+     */
+    static long roundHalfUp(double x) {
+        if (x >= 0.5 && x < 0x1p52) {
+            return (long) (x + 0.5);
+        }
+        if (x > -0.5 && x < 0.5) {
+            return 0;
+        }
+        return Math.round(x);
+    }
+
     private static int failSize(int groups, int measures) {
         throw new IllegalArgumentException("too many groups for one tally: " + groups + " x " + (measures + 1));
     }
@@ -59,7 +81,7 @@ public final class GroupTally {
         public void count(int group, double v0) {
             int base = group * (measures + 1);
             a[base]++;
-            a[base + 1] += Math.round(v0 * SCALE);
+            a[base + 1] += fixed(v0);
         }
 
         public void addCount(int group, long n) {
@@ -93,7 +115,7 @@ public final class GroupTally {
 
     /** Adds {@code value} to measure {@code measure} of {@code group}. */
     public void add(int worker, int group, int measure, double value) {
-        acc[worker][PAD + group * (measures + 1) + 1 + measure] += Math.round(value * SCALE);
+        acc[worker][PAD + group * (measures + 1) + 1 + measure] += fixed(value);
     }
 
     /** Adds exactly 1 to measure {@code measure} of {@code group} (a count kept as a measure). */
@@ -106,7 +128,7 @@ public final class GroupTally {
         long[] a = acc[worker];
         int base = PAD + group * (measures + 1);
         a[base]++;
-        a[base + 1] += Math.round(v0 * SCALE);
+        a[base + 1] += fixed(v0);
     }
 
     /** Merged count of a group. */

@@ -168,4 +168,37 @@ class ParallelTest {
             }
         }
     }
+
+    @Test
+    void fixedPointRoundingIsMathRoundBitForBit() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[] edges = {0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                0.5000000000000001, -0.5000000000000001, 4503599627370495.5, -4503599627370495.5, 0x1p52, 0x1p53 + 2,
+                0x1p62, -0x1p62, 0x1p62 - 1024, 0x1p63, -0x1p63, 1e300, -1e300, Double.MAX_VALUE, Double.MIN_VALUE,
+                -Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int k = -2; k <= 63; k++) { // around ±2^k and ±(2^k ± 0.5), where adding 0.5 may round
+            for (double c : new double[] {Math.scalb(1.0, k), Math.scalb(1.0, k) - 0.5, Math.scalb(1.0, k) + 0.5}) {
+                double x = c;
+                for (int j = 0; j < 4; j++) {
+                    x = Math.nextDown(x);
+                }
+                for (int j = 0; j < 9; j++, x = Math.nextUp(x)) {
+                    assertThat(GroupTally.roundHalfUp(x)).as("rounding %s", x).isEqualTo(Math.round(x));
+                    assertThat(GroupTally.roundHalfUp(-x)).as("rounding %s", -x).isEqualTo(Math.round(-x));
+                }
+            }
+        }
+        for (double x : edges) {
+            assertThat(GroupTally.roundHalfUp(x)).as("rounding %s", x).isEqualTo(Math.round(x));
+        }
+        for (int k = 0; k < 1_000_000; k++) {
+            double x = switch (k % 4) {
+                case 0 -> r.nextDouble(-1e6, 1e6);
+                case 1 -> Math.floor(r.nextDouble(-1e6, 1e6)) + 0.5; // ties
+                case 2 -> Double.longBitsToDouble(r.nextLong()); // any bit pattern
+                default -> (float) r.nextDouble() * (double) (1L << GroupTally.FRACTION_BITS); // a float column's value
+            };
+            assertThat(GroupTally.roundHalfUp(x)).as("rounding %s", x).isEqualTo(Math.round(x));
+        }
+    }
 }
