@@ -232,16 +232,35 @@ public final class Bureaucracy implements Model {
      */
     private transient double[] payTable;
     private transient int[] payRow;
+    /** Per unit: the share of output its gift circle leaves (measure). */
+    private transient double[] kept;
+    /** Per unit: the colleagues' good of the morale target, from last step's exit rate. */
+    private transient double[] colleagues;
+    /** Recognition by retaliations suffered, {@code 1 / (1 + r)}, indexed by the column's byte. */
+    private static final double[] RECOGNITION = new double[256];
 
+    static {
+        for (int b = 0; b < 256; b++) {
+            RECOGNITION[b] = 1.0 / (1 + (byte) b);
+        }
+    }
+
+    /**
+     * What the pressures pass reads per unit, computed once a step instead of once per official
+     * (the same expressions, so the same bits): the row of the pay table and the colleagues' good.
+     */
     private void preparePay() {
         int units = org.units();
         payTable = Pay.table(parameters.pay(), org.levels, org.ranks);
         if (payRow == null || payRow.length != units) {
             payRow = new int[units];
+            colleagues = new double[units];
         }
         double protectedBudget = parameters.organisation().protectedBudget();
+        double months = parameters.monthsPerStep();
         for (int u = 0; u < units; u++) {
             payRow[u] = ((org.budget[u] >= protectedBudget ? 1 : 0) * org.levels + org.level[u]) * org.ranks;
+            colleagues[u] = Morale.colleagues(parameters.morale(), 12 * exitRate[u] / months);
         }
     }
 
@@ -254,6 +273,7 @@ public final class Bureaucracy implements Model {
         preparePay();
         double[] payTable = this.payTable;
         int[] payRow = this.payRow;
+        double[] colleagues = this.colleagues;
         double months = p.monthsPerStep();
         double loadMember = PoliticalStudy.load(p.study(), true);
         double loadOther = PoliticalStudy.load(p.study(), false);
@@ -263,12 +283,27 @@ public final class Bureaucracy implements Model {
         double adaptation = Morale.adaptationRate(p.morale(), months);
         double saving = p.pay().savingRate() * months;
         double meaningless = p.quotas().meaninglessShare();
-        Surveillance.Parameters surveillance = p.surveillance();
         Pay.Parameters payParameters = p.pay();
         Quotas.Parameters quotas = p.quotas();
         Morale.Parameters morale = p.morale();
-        ServiceOutput.Parameters output = p.output();
         boolean campaign = quotas.campaign() > 0;
+        // What depends only on party membership, a trait byte or the stance, once a step: the same
+        // expressions as per official, so the same bits. Index: membership * 256 + the trait's byte.
+        double[] timeLeft = {Math.max(0, 1 - loadOther - meaningless), Math.max(0, 1 - loadMember - meaningless)};
+        double[] ease = new double[512];
+        double[] stressLoad = new double[512];
+        for (int b = 0; b < 256; b++) {
+            double fear = Math.min(1, Surveillance.fear(p.surveillance(), Officials.trait((byte) b)) + investigationFear);
+            for (int m = 0; m < 2; m++) {
+                double load = m == 1 ? loadMember : loadOther;
+                ease[m * 256 + b] = Morale.ease(morale, load, Officials.trait((byte) b), overtime);
+                stressLoad[m * 256 + b] = (load + overtime + fear) * months;
+            }
+        }
+        double[] effort = new double[Stance.values().length];
+        for (int k = 0; k < effort.length; k++) {
+            effort[k] = ServiceOutput.effort(p.output(), k);
+        }
         int[] ids = o.table.ids();
         sim.parallel().forEach(o.size(), c -> {
             int[] unit = o.unit.values();
@@ -289,17 +324,15 @@ public final class Bureaucracy implements Model {
             for (int i = c.from(); i < c.to(); i++) {
                 int u = unit[i];
                 int r = rank[i];
-                double load = member[i] ? loadMember : loadOther;
-                double fear = Math.min(1, Surveillance.fear(surveillance, Officials.trait(riskAversion[i])) + investigationFear);
+                int m = member[i] ? 256 : 0;
                 double pay = payTable[payRow[u] + r];
                 double outside = Pay.outside(payParameters, comp[i], r);
-                double effort = ServiceOutput.effort(output, stance[i]);
                 // Quotas.outcome's three tests, combined without branches (the outcome is a coin toss
                 // the processor cannot predict); without a campaign no one is reached and no draw is taken
                 double savings = sav[i] + saving;
                 double draw = campaign ? quota.uniform(ids[i], step) : 1; // 1 reaches no one (campaign <= 1)
                 boolean touched = Quotas.touched(quotas, draw);
-                boolean met = touched & Quotas.metByWork(quotas, draw, comp[i], effort);
+                boolean met = touched & Quotas.metByWork(quotas, draw, comp[i], effort[stance[i]]);
                 boolean canPay = Quotas.canPay(quotas, sav[i]);
                 boolean paid = touched & !met & canPay;
                 boolean penalised = touched & !met & !canPay;
@@ -309,12 +342,11 @@ public final class Bureaucracy implements Model {
                 savings -= paid ? quotas.outOfPocket() : 0;
                 double penalty = penalised ? quotas.penaltyStress() : 0;
                 sav[i] = (float) Math.min(1000, savings);
-                double recognition = 1.0 / (1 + ret[i]) * (penalty > 0 ? 0.5 : 1);
-                double target = Morale.target(morale, Officials.trait(motivation[i]), load, meaningless,
-                        Pay.fairness(pay, outside), freedom, recognition, Officials.trait(support[i]),
-                        overtime, 12 * exitRate[u] / months);
+                double recognition = RECOGNITION[ret[i] & 0xFF] * (penalty > 0 ? 0.5 : 1);
+                double target = Morale.target(morale, Officials.trait(motivation[i]) * timeLeft[m >> 8],
+                        Pay.fairness(pay, outside), freedom, recognition, ease[m + (support[i] & 0xFF)], colleagues[u]);
                 mor[i] = (float) Morale.adapt(mor[i], target, adaptation);
-                str[i] = (float) Morale.stress(morale, str[i], (load + overtime + fear) * months, penalty);
+                str[i] = (float) Morale.stress(morale, str[i], stressLoad[m + (riskAversion[i] & 0xFF)], penalty);
             }
             t.addCount(c.worker(), Counts.QUOTA_MET, metQuota);
             t.addCount(c.worker(), Counts.QUOTA_OUT_OF_POCKET, paidQuota);
@@ -966,6 +998,24 @@ public final class Bureaucracy implements Model {
         double loadMember = PoliticalStudy.load(p.study(), true);
         double loadOther = PoliticalStudy.load(p.study(), false);
         double meaningless = p.quotas().meaninglessShare();
+        // the factors of output that depend only on membership, stance or unit, once a step
+        double[] timeLeft = {Math.max(0, 1 - loadOther - meaningless), Math.max(0, 1 - loadMember - meaningless)};
+        int stances = Stance.values().length;
+        double[] effort = new double[stances];
+        double[] bonus = new double[stances];
+        for (int k = 0; k < stances; k++) {
+            effort[k] = ServiceOutput.effort(p.output(), k);
+            bonus[k] = k == Stance.VOICE.ordinal() ? 1 + p.output().voiceBonus() : 1;
+        }
+        if (kept == null || kept.length != org.units()) {
+            kept = new double[org.units()];
+        }
+        double[] kept = this.kept;
+        sim.parallel().forEach(org.units(), c -> {
+            for (int u = c.from(); u < c.to(); u++) {
+                kept[u] = ServiceOutput.kept(p.output(), circleShare[u]);
+            }
+        });
         double output = sim.parallel().sum(o.size(), c -> {
             double sum = 0;
             int[] unit = o.unit.values();
@@ -980,8 +1030,8 @@ public final class Bureaucracy implements Model {
             GroupTally.Local hl = h.local();
             long falsifiers = 0;
             for (int i = c.from(); i < c.to(); i++) {
-                double timeLeft = Math.max(0, 1 - (member[i] ? loadMember : loadOther) - meaningless);
-                sum += ServiceOutput.output(p.output(), comp[i], stance[i], timeLeft, circleShare[unit[i]]);
+                int k = stance[i];
+                sum += ServiceOutput.output(comp[i], effort[k], timeLeft[member[i] ? 1 : 0], kept[unit[i]], bonus[k]);
                 hl.count(Math.min(99, (int) (mor[i] * 100)), mor[i]);
                 hl.count(100 + Math.min(99, (int) (str[i] * 100)), str[i]);
                 hl.count(200 + stance[i]);

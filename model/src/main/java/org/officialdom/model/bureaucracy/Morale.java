@@ -54,9 +54,27 @@ public final class Morale {
                                 double fairness, double freedom, double recognition, double support,
                                 double overtime, double annualExitRate) {
         double timeLeft = Math.max(0, 1 - studyLoad - meaninglessShare);
-        double meaning = motivation * timeLeft;
-        double ease = 1 - Math.min(1, studyLoad * (1 - support) * p.studyAversion() + overtime);
-        double colleagues = 1 - Math.min(1, p.colleagueSensitivity() * annualExitRate);
+        return target(p, motivation * timeLeft, fairness, freedom, recognition,
+                ease(p, studyLoad, support, overtime), colleagues(p, annualExitRate));
+    }
+
+    /** Ease: {@code 1 - min(1, studyLoad (1 - support) studyAversion + overtime)}. */
+    public static double ease(Parameters p, double studyLoad, double support, double overtime) {
+        return 1 - Math.min(1, studyLoad * (1 - support) * p.studyAversion() + overtime);
+    }
+
+    /** Colleagues staying: {@code 1 - min(1, colleagueSensitivity × annualExitRate)}. */
+    public static double colleagues(Parameters p, double annualExitRate) {
+        return 1 - Math.min(1, p.colleagueSensitivity() * annualExitRate);
+    }
+
+    /**
+     * The target as the weighted mean of the six goods, already computed (meaning is motivation
+     * times the time left for real work). A pass can compute the goods that depend only on a unit
+     * or on a trait once, and give the same result as the other form.
+     */
+    public static double target(Parameters p, double meaning, double fairness, double freedom, double recognition,
+                                double ease, double colleagues) {
         double num = p.meaningWeight() * meaning + p.fairnessWeight() * fairness + p.freedomWeight() * freedom
                 + p.recognitionWeight() * recognition + p.easeWeight() * ease + p.colleaguesWeight() * colleagues;
         double den = p.meaningWeight() + p.fairnessWeight() + p.freedomWeight() + p.recognitionWeight()

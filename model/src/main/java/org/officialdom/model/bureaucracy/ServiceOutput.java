@@ -39,7 +39,22 @@ public final class ServiceOutput {
     }
 
     public static double output(Parameters p, double competence, int stance, double timeLeft, double circleShare) {
-        double y = competence / 10.0 * effort(p, stance) * timeLeft * (1 - p.corruptionLoss() * circleShare);
-        return stance == 1 ? y * (1 + p.voiceBonus()) : y;
+        return output(competence, effort(p, stance), timeLeft, kept(p, circleShare), stance == 1 ? 1 + p.voiceBonus() : 1);
+    }
+
+    /** The share of output the unit's gift circle leaves: {@code 1 - corruptionLoss × circleShare}. */
+    public static double kept(Parameters p, double circleShare) {
+        return 1 - p.corruptionLoss() * circleShare;
+    }
+
+    /**
+     * Output from its factors, for a pass that computes the effort by stance and the share kept by
+     * unit once a step: {@code competence / 10 × effort × timeLeft × kept × bonus}, where
+     * {@code bonus} is {@code 1 + voiceBonus} for a reformer and 1 otherwise (the same bits as the
+     * other form).
+     */
+    public static double output(double competence, double effort, double timeLeft, double kept, double bonus) {
+        double y = competence / 10.0 * effort * timeLeft * kept;
+        return bonus == 1 ? y : y * bonus;
     }
 }

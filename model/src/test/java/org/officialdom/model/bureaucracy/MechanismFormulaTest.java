@@ -95,6 +95,12 @@ class MechanismFormulaTest {
         // target = (0.4 + 0.5 + 0.6 + 1.0 + 0.7 + 0.8) / 6 = 4.0 / 6
         double target = Morale.target(p, 0.8, 0.2, 0.3, 0.5, 0.6, 1.0, 0.5, 0.1, 0.04);
         assertThat(target).isCloseTo(4.0 / 6, within(EPS));
+        assertThat(Morale.ease(p, 0.2, 0.5, 0.1)).isCloseTo(0.7, within(EPS));
+        assertThat(Morale.colleagues(p, 0.04)).isCloseTo(0.8, within(EPS));
+        assertThat(Morale.colleagues(p, 1.0)).isEqualTo(0.0);
+        // the form a pass uses, with the goods computed beforehand, gives the same bits
+        assertThat(Morale.target(p, 0.8 * 0.5, 0.5, 0.6, 1.0, Morale.ease(p, 0.2, 0.5, 0.1), Morale.colleagues(p, 0.04)))
+                .isEqualTo(target);
         // one month: 0.9 + 0.1 * (4/6 - 0.9)
         assertThat(Morale.adapt(p, 0.9, target, 1)).isCloseTo(0.9 + 0.1 * (4.0 / 6 - 0.9), within(EPS));
         // two months at once: rate 1 - 0.9^2 = 0.19
@@ -217,6 +223,12 @@ class MechanismFormulaTest {
         assertThat(ServiceOutput.output(p, 8, 2, 0.6, 0.4)).isCloseTo(0.384 * 0.4, within(EPS));
         // a reformer: 0.384 * 1.2
         assertThat(ServiceOutput.output(p, 8, 1, 0.6, 0.4)).isCloseTo(0.384 * 1.2, within(EPS));
+        // the factors a pass computes once a step: the same bits
+        assertThat(ServiceOutput.kept(p, 0.4)).isCloseTo(0.8, within(EPS));
+        assertThat(ServiceOutput.output(8, 1, 0.6, ServiceOutput.kept(p, 0.4), 1.2))
+                .isEqualTo(ServiceOutput.output(p, 8, 1, 0.6, 0.4));
+        assertThat(ServiceOutput.output(8, 0.4, 0.6, ServiceOutput.kept(p, 0.4), 1))
+                .isEqualTo(ServiceOutput.output(p, 8, 2, 0.6, 0.4));
     }
 
     @Test
