@@ -81,6 +81,12 @@ class ParallelTest {
                     throw new IllegalStateException("boom");
                 }
             })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+            // every chunk fails, on the calling thread and on the pool's; the pass still ends, once
+            assertThatThrownBy(() -> p.forEach(64 * Parallel.CHUNK, c -> {
+                throw new IllegalArgumentException("chunk " + c.index());
+            })).isInstanceOf(IllegalArgumentException.class);
+            // and the next pass runs on all workers as usual
+            assertThat(p.count(64 * Parallel.CHUNK, c -> c.to() - c.from())).isEqualTo(64L * Parallel.CHUNK);
         }
     }
 
