@@ -959,14 +959,14 @@ public final class Bureaucracy implements Model {
         boolean[] quit = o.publicExit.values();
         boolean[] member = o.member.values();
         long[] membersActing = sim.parallel().counts(o.size(), 2, (c, n) -> {
+            long members = 0;
+            long acting = 0;
             for (int i = c.from(); i < c.to(); i++) {
-                if (member[i]) {
-                    n[0]++;
-                    if (quit[i]) {
-                        n[1]++;
-                    }
-                }
+                members += member[i] ? 1 : 0;
+                acting += member[i] & quit[i] ? 1 : 0;
             }
+            n[0] = members;
+            n[1] = acting;
         });
         long members = membersActing[0];
         long acting = membersActing[1];
