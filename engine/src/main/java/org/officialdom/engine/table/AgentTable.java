@@ -254,6 +254,55 @@ public final class AgentTable implements Serializable {
         return rows.length;
     }
 
+    /**
+     * Rearranges the rows: the agent in row {@code order[i]} moves to row {@code i}, for every row
+     * (ids and values move together; {@link #rowOf} follows). {@code order} must hold a permutation of
+     * {@code 0..size()-1} in its first {@code size()} entries. Columns of one type share one spare
+     * array (each column's old array receives the next one's values), the types and the ids are
+     * moved on the workers of {@code parallel} (or on this thread when it is null).
+     */
+    public void permute(int[] order, org.officialdom.engine.Parallel parallel) {
+        int n = size;
+        if (order.length < n) {
+            throw new IllegalArgumentException("an order of " + order.length + " rows for a table of " + n);
+        }
+        long[] seen = new long[(n + 63) >>> 6];
+        for (int i = 0; i < n; i++) {
+            int r = order[i];
+            if (r < 0 || r >= n || (seen[r >>> 6] & (1L << r)) != 0) {
+                throw new IllegalArgumentException("not a permutation of the rows: " + r + " at " + i);
+            }
+            seen[r >>> 6] |= 1L << r;
+        }
+        Map<Class<?>, List<Column>> byType = new LinkedHashMap<>();
+        for (Column c : columns.values()) {
+            byType.computeIfAbsent(c.getClass(), k -> new ArrayList<>()).add(c);
+        }
+        List<List<Column>> groups = new ArrayList<>(byType.values());
+        org.officialdom.engine.Parallel.Task task = t -> {
+            if (t == groups.size()) {
+                int[] next = new int[ids.length];
+                for (int i = 0; i < n; i++) {
+                    next[i] = ids[order[i]];
+                    rowOfId[next[i]] = i;
+                }
+                ids = next;
+                return;
+            }
+            Object scratch = null;
+            for (Column c : groups.get(t)) {
+                scratch = c.gather(order, n, scratch);
+            }
+        };
+        if (parallel == null) {
+            for (int t = 0; t <= groups.size(); t++) {
+                task.run(t);
+            }
+        } else {
+            parallel.run(groups.size() + 1, task);
+        }
+    }
+
     /** Bytes per agent: the columns' widths plus the id and the id index (4 + 4). */
     public int bytesPerAgent() {
         int bytes = 8;

@@ -68,4 +68,15 @@ public final class BoolColumn extends Column {
     public double asDouble(int row) {
         return values[row] ? 1.0 : 0.0;
     }
+    @Override
+    Object gather(int[] order, int n, Object scratch) {
+        boolean[] next = scratch instanceof boolean[] a && a.length == values.length ? a : new boolean[values.length];
+        for (int i = 0; i < n; i++) {
+            next[i] = values[order[i]];
+        }
+        Arrays.fill(next, n, next.length, false);
+        boolean[] old = values;
+        values = next;
+        return old;
+    }
 }

@@ -68,4 +68,15 @@ public final class ByteColumn extends Column {
     public double asDouble(int row) {
         return values[row];
     }
+    @Override
+    Object gather(int[] order, int n, Object scratch) {
+        byte[] next = scratch instanceof byte[] a && a.length == values.length ? a : new byte[values.length];
+        for (int i = 0; i < n; i++) {
+            next[i] = values[order[i]];
+        }
+        Arrays.fill(next, n, next.length, (byte) 0);
+        byte[] old = values;
+        values = next;
+        return old;
+    }
 }

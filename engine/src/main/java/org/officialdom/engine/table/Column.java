@@ -44,6 +44,14 @@ public abstract sealed class Column implements Serializable
     /** Resets rows {@code from .. to-1} to zero. */
     abstract void clear(int from, int to);
 
+    /**
+     * Rows rearranged: row {@code i} takes the value of row {@code order[i]} for {@code i < n}, the
+     * rest is cleared. The values go into {@code scratch} when it is an array of this column's type
+     * and length (else into a new one), which becomes the column's array; the old array is returned,
+     * to serve as the next column's scratch.
+     */
+    abstract Object gather(int[] order, int n, Object scratch);
+
     /** The value of a row as a double, for generic readers (CSV export, checks). */
     public abstract double asDouble(int row);
 }

@@ -68,4 +68,15 @@ public final class DoubleColumn extends Column {
     public double asDouble(int row) {
         return values[row];
     }
+    @Override
+    Object gather(int[] order, int n, Object scratch) {
+        double[] next = scratch instanceof double[] a && a.length == values.length ? a : new double[values.length];
+        for (int i = 0; i < n; i++) {
+            next[i] = values[order[i]];
+        }
+        Arrays.fill(next, n, next.length, 0);
+        double[] old = values;
+        values = next;
+        return old;
+    }
 }

@@ -68,4 +68,15 @@ public final class FloatColumn extends Column {
     public double asDouble(int row) {
         return values[row];
     }
+    @Override
+    Object gather(int[] order, int n, Object scratch) {
+        float[] next = scratch instanceof float[] a && a.length == values.length ? a : new float[values.length];
+        for (int i = 0; i < n; i++) {
+            next[i] = values[order[i]];
+        }
+        Arrays.fill(next, n, next.length, 0);
+        float[] old = values;
+        values = next;
+        return old;
+    }
 }

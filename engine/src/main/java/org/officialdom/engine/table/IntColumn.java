@@ -68,4 +68,15 @@ public final class IntColumn extends Column {
     public double asDouble(int row) {
         return values[row];
     }
+    @Override
+    Object gather(int[] order, int n, Object scratch) {
+        int[] next = scratch instanceof int[] a && a.length == values.length ? a : new int[values.length];
+        for (int i = 0; i < n; i++) {
+            next[i] = values[order[i]];
+        }
+        Arrays.fill(next, n, next.length, 0);
+        int[] old = values;
+        values = next;
+        return old;
+    }
 }

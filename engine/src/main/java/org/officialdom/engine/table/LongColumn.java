@@ -68,4 +68,15 @@ public final class LongColumn extends Column {
     public double asDouble(int row) {
         return values[row];
     }
+    @Override
+    Object gather(int[] order, int n, Object scratch) {
+        long[] next = scratch instanceof long[] a && a.length == values.length ? a : new long[values.length];
+        for (int i = 0; i < n; i++) {
+            next[i] = values[order[i]];
+        }
+        Arrays.fill(next, n, next.length, 0);
+        long[] old = values;
+        values = next;
+        return old;
+    }
 }

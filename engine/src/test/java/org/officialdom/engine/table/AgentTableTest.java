@@ -148,4 +148,57 @@ class AgentTableTest {
             assertThat(t.rowOf(t.id(r))).isEqualTo(r);
         }
     }
+
+    @Test
+    void permutingMovesEveryColumnWithItsIdAndSharesNothingBetweenColumns() {
+        for (boolean onWorkers : new boolean[] {false, true}) {
+            AgentTable t = new AgentTable(8);
+            FloatColumn f1 = t.addFloat("f1");
+            FloatColumn f2 = t.addFloat("f2");
+            IntColumn n = t.addInt("n");
+            BoolColumn b = t.addBool("b");
+            DoubleColumn d = t.addDouble("d");
+            t.addMany(6);
+            t.removeRows(new int[] {1}); // ids no longer follow rows
+            for (int r = 0; r < t.size(); r++) {
+                int id = t.id(r);
+                f1.set(r, id + 0.5f);
+                f2.set(r, -id);
+                n.set(r, 10 * id);
+                b.set(r, id % 2 == 0);
+                d.set(r, id / 3.0);
+            }
+            int[] order = {4, 2, 0, 3, 1, 99}; // entries past size() are ignored
+            int[] idsBefore = new int[t.size()];
+            for (int r = 0; r < t.size(); r++) {
+                idsBefore[r] = t.id(r);
+            }
+            try (org.officialdom.engine.Parallel p = new org.officialdom.engine.Parallel(2)) {
+                t.permute(order, onWorkers ? p : null);
+            }
+            for (int r = 0; r < t.size(); r++) {
+                int id = t.id(r);
+                assertThat(id).isEqualTo(idsBefore[order[r]]);
+                assertThat(t.rowOf(id)).isEqualTo(r);
+                assertThat(f1.get(r)).isEqualTo(id + 0.5f);
+                assertThat(f2.get(r)).isEqualTo(-id);
+                assertThat(n.get(r)).isEqualTo(10 * id);
+                assertThat(b.get(r)).isEqualTo(id % 2 == 0);
+                assertThat(d.get(r)).isEqualTo(id / 3.0);
+            }
+            assertThat(t.rowOf(1)).isEqualTo(-1);
+            assertThat(f1.values()).isNotSameAs(f2.values());
+        }
+    }
+
+    @Test
+    void anOrderThatIsNotAPermutationIsRefused() {
+        AgentTable t = new AgentTable(4);
+        t.addInt("n");
+        t.addMany(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.permute(new int[] {0, 0, 1}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a permutation");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.permute(new int[] {0, 1}, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -194,6 +194,7 @@ public final class Bureaucracy implements Model {
                 Pass.of("exits", this::exits),
                 Pass.of("departures", this::departures),
                 Pass.of("careers", this::careers),
+                Pass.of("order", this::order),
                 Pass.of("tournament", this::tournament),
                 Pass.of("recruitment", this::recruitment),
                 Pass.of("party-exit", this::partyExit),
@@ -862,6 +863,28 @@ public final class Bureaucracy implements Model {
                 events.add(step, id, "transfer", "transferred, as a punishment, to " + org.describe(target));
             }
         }
+    }
+
+    /** Steps between two reorderings of the rows by unit and rank ({@link #order}). */
+    static final int ORDER_EVERY = 12;
+
+    /**
+     * Every {@value #ORDER_EVERY} steps, the rows are put in (unit, rank) order (rows of one key
+     * keep their order). Leavers' rows are filled with the last rows of the table and promotions move
+     * officials between units, so the rows lose their order by unit as a run goes on; the passes
+     * that read a per-unit value for every official then miss the caches at every row once the
+     * per-unit arrays outgrow them (at 1e8 officials). No official's state changes; the choices that
+     * follow row order (the pairing of rotated heads, the order of punitive transfers, the
+     * {@code random} promotion strategy's pick, a recruit's patron) see another order afterwards,
+     * the same on any number of threads.
+     */
+    private void order(Simulation sim) {
+        if (step % ORDER_EVERY != 0) {
+            return;
+        }
+        buildIndex(sim);
+        officials.table.permute(indexRows, sim.parallel());
+        // indexRows named rows of the old layout: the tournament builds the index again before any use
     }
 
     /** Mechanism 6. */
