@@ -250,7 +250,7 @@ public final class Bureaucracy implements Model {
      * What the pressures pass reads per unit, computed once a step instead of once per official
      * (the same expressions, so the same bits): the row of the pay table and the colleagues' good.
      */
-    private void preparePay() {
+    private void prepareUnits() {
         int units = org.units();
         payTable = Pay.table(parameters.pay(), org.levels, org.ranks);
         if (payRow == null || payRow.length != units) {
@@ -271,7 +271,7 @@ public final class Bureaucracy implements Model {
         Officials o = officials;
         GroupTally t = tally(sim);
         RandomStream quota = streams.stream("quotas");
-        preparePay();
+        prepareUnits();
         double[] payTable = this.payTable;
         int[] payRow = this.payRow;
         double[] colleagues = this.colleagues;
@@ -289,7 +289,7 @@ public final class Bureaucracy implements Model {
         Morale.Parameters morale = p.morale();
         boolean campaign = quotas.campaign() > 0;
         // What depends only on party membership, a trait byte or the stance, once a step: the same
-        // expressions as per official, so the same bits. Index: membership * 256 + the trait's byte.
+        // expressions as per official, so the same bits. Index: membership (0 or 1) * 256 + the byte.
         double[] timeLeft = {Math.max(0, 1 - loadOther - meaningless), Math.max(0, 1 - loadMember - meaningless)};
         double[] ease = new double[512];
         double[] stressLoad = new double[512];
@@ -325,7 +325,7 @@ public final class Bureaucracy implements Model {
             for (int i = c.from(); i < c.to(); i++) {
                 int u = unit[i];
                 int r = rank[i];
-                int m = member[i] ? 256 : 0;
+                int m = member[i] ? 1 : 0;
                 double pay = payTable[payRow[u] + r];
                 double outside = Pay.outside(payParameters, comp[i], r);
                 // Quotas.outcome's three tests, combined without branches (the outcome is a coin toss
@@ -344,10 +344,10 @@ public final class Bureaucracy implements Model {
                 double penalty = penalised ? quotas.penaltyStress() : 0;
                 sav[i] = (float) Math.min(1000, savings);
                 double recognition = RECOGNITION[ret[i] & 0xFF] * (penalty > 0 ? 0.5 : 1);
-                double target = Morale.target(morale, Officials.trait(motivation[i]) * timeLeft[m >> 8],
-                        Pay.fairness(pay, outside), freedom, recognition, ease[m + (support[i] & 0xFF)], colleagues[u]);
+                double target = Morale.target(morale, Officials.trait(motivation[i]) * timeLeft[m],
+                        Pay.fairness(pay, outside), freedom, recognition, ease[m * 256 + (support[i] & 0xFF)], colleagues[u]);
                 mor[i] = (float) Morale.adapt(mor[i], target, adaptation);
-                str[i] = (float) Morale.stress(morale, str[i], stressLoad[m + (riskAversion[i] & 0xFF)], penalty);
+                str[i] = (float) Morale.stress(morale, str[i], stressLoad[m * 256 + (riskAversion[i] & 0xFF)], penalty);
             }
             t.addCount(c.worker(), Counts.QUOTA_MET, metQuota);
             t.addCount(c.worker(), Counts.QUOTA_OUT_OF_POCKET, paidQuota);
