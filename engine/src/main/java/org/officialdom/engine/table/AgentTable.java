@@ -243,13 +243,7 @@ public final class AgentTable implements Serializable {
             all[t].moveAll(from, to, count);
             all[t].clear(newSize, oldSize);
         };
-        if (parallel == null) {
-            for (int t = 0; t < all.length; t++) {
-                task.run(t);
-            }
-        } else {
-            parallel.run(all.length, task);
-        }
+        run(all.length, task, parallel);
         size = newSize;
         return rows.length;
     }
@@ -294,12 +288,17 @@ public final class AgentTable implements Serializable {
                 scratch = c.gather(order, n, scratch);
             }
         };
+        run(groups.size() + 1, task, parallel);
+    }
+
+    /** Tasks 0..n-1 on the workers of {@code parallel}, or on this thread when it is null. */
+    private static void run(int n, org.officialdom.engine.Parallel.Task task, org.officialdom.engine.Parallel parallel) {
         if (parallel == null) {
-            for (int t = 0; t <= groups.size(); t++) {
+            for (int t = 0; t < n; t++) {
                 task.run(t);
             }
         } else {
-            parallel.run(groups.size() + 1, task);
+            parallel.run(n, task);
         }
     }
 
