@@ -201,6 +201,18 @@ public final class Bureaucracy implements Model {
                 Pass.of("measure", this::measure));
     }
 
+    /** The events of tracked officials noted in a parallel pass (see {@link Noted}); made anew each step. */
+    private transient Noted noted;
+
+    /** {@link #noted}, emptied for a pass over the whole table. */
+    private Noted noted(Simulation sim) {
+        if (noted == null) {
+            noted = new Noted(parameters.trackEvery(), sim.parallel().threads());
+        }
+        noted.begin(officials.size());
+        return noted;
+    }
+
     private GroupTally tally(Simulation sim) {
         if (tally == null || tally.groups() != Counts.KINDS) {
             tally = new GroupTally(Counts.KINDS, 1, sim.parallel().threads());
@@ -212,6 +224,7 @@ public final class Bureaucracy implements Model {
         step = sim.stepNumber();
         counts.clear();
         tally = null;
+        noted = null; // track_every or the thread count may have changed
         tally(sim).reset();
         int mps = parameters.monthsPerStep();
         short[] age = officials.age.values();
@@ -355,6 +368,13 @@ public final class Bureaucracy implements Model {
         });
     }
 
+    /** The circle pass's events, by the code it notes: {kind, detail}. */
+    private static final String[][] CIRCLE_EVENTS = {
+        {"circle-left", "stopped giving gifts and left the circle"},
+        {"gift", "gave gifts to superiors and entered the circle"},
+        {"refused", "was invited into the gift circle and refused"},
+    };
+
     /** Mechanism 5. */
     private void circle(Simulation sim) {
         Circle.Parameters p = parameters.circle();
@@ -362,12 +382,15 @@ public final class Bureaucracy implements Model {
         GroupTally t = tally(sim);
         RandomStream s = streams.stream("circle");
         double months = parameters.monthsPerStep();
+        Noted noted = noted(sim);
         sim.parallel().forEach(o.size(), c -> {
             int[] unit = o.unit.values();
             boolean[] in = o.circle.values();
             float[] integ = o.integrity.values();
             float[] sav = o.savings.values();
             byte[] stance = o.stance.values();
+            long[] notes = noted.buffer(c.worker());
+            int noteAt = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 int u = unit[i];
                 long id = o.table.id(i);
@@ -378,9 +401,7 @@ public final class Bureaucracy implements Model {
                             || s.uniform(id, step, 0) < Circle.leaveProbability(p, integ[i], reformShare[u])) {
                         in[i] = false;
                         t.count(c.worker(), Counts.CIRCLE_LEFT);
-                        if (tracked(id)) {
-                            events.add(step, (int) id, "circle-left", "stopped giving gifts and left the circle");
-                        }
+                        noteAt = noted.note(notes, noteAt, (int) id, i, 0);
                     }
                 } else if (stance[i] != Stance.VOICE.ordinal() && s.uniform(id, step, 1) < cs) {
                     double ambition = Officials.trait(o.ambition.values()[i]);
@@ -389,18 +410,16 @@ public final class Bureaucracy implements Model {
                         sav[i] -= (float) p.giftCost();
                         integ[i] = (float) Math.max(0, integ[i] - p.integrityCost());
                         t.count(c.worker(), Counts.CIRCLE_JOINED);
-                        if (tracked(id)) {
-                            events.add(step, (int) id, "gift", "gave gifts to superiors and entered the circle");
-                        }
+                        noteAt = noted.note(notes, noteAt, (int) id, i, 1);
                     } else {
                         t.count(c.worker(), Counts.CIRCLE_REFUSED);
-                        if (tracked(id)) {
-                            events.add(step, (int) id, "refused", "was invited into the gift circle and refused");
-                        }
+                        noteAt = noted.note(notes, noteAt, (int) id, i, 2);
                     }
                 }
             }
+            noted.keep(c, notes, noteAt);
         });
+        noted.forEach((row, code) -> events.add(step, o.table.id(row), CIRCLE_EVENTS[code][0], CIRCLE_EVENTS[code][1]));
     }
 
     /** Mechanism 10. */
@@ -419,6 +438,7 @@ public final class Bureaucracy implements Model {
         double[] payTable = this.payTable;
         int[] payRow = this.payRow;
         int[] ids = o.table.ids();
+        Noted noted = noted(sim);
         sim.parallel().forEach(o.size(), c -> {
             double[] u = new double[4];
             int[] unit = o.unit.values();
@@ -431,6 +451,8 @@ public final class Bureaucracy implements Model {
             byte[] riskAversion = o.riskAversion.values();
             byte[] motivation = o.motivation.values();
             byte[] retaliations = o.retaliations.values();
+            long[] notes = noted.buffer(c.worker());
+            int noteAt = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 int id = ids[i];
                 if (s.uniform(id, step, 0) >= reconsider) {
@@ -447,13 +469,13 @@ public final class Bureaucracy implements Model {
                 int now = EvlnChoice.choose(e, u, stance[i], s.uniform(id, step, 1));
                 if (now != stance[i]) {
                     stance[i] = (byte) now;
-                    if (tracked(id)) {
-                        events.add(step, id, "stance", "became " + Stance.values()[now].label()
-                                + String.format(" (morale %.2f, stress %.2f)", morale[i], stress[i]));
-                    }
+                    noteAt = noted.note(notes, noteAt, (int) id, i, 0);
                 }
             }
+            noted.keep(c, notes, noteAt);
         });
+        noted.forEach((row, code) -> events.add(step, ids[row], "stance", "became " + Stance.values()[o.stance.values()[row]].label()
+                + String.format(" (morale %.2f, stress %.2f)", o.morale.values()[row], o.stress.values()[row])));
     }
 
     /** Mechanism 8. */
@@ -463,12 +485,15 @@ public final class Bureaucracy implements Model {
         GroupTally t = tally(sim);
         RandomStream s = streams.stream("voice");
         double act = 1 - Math.pow(1 - p.actionRate(), parameters.monthsPerStep());
+        Noted noted = noted(sim);
         sim.parallel().forEach(o.size(), c -> {
             byte[] stance = o.stance.values();
             int[] unit = o.unit.values();
             byte[] enemies = o.enemies.values();
             byte[] ret = o.retaliations.values();
             byte[] route = o.route.values();
+            long[] notes = noted.buffer(c.worker());
+            int noteAt = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 if (stance[i] != Stance.VOICE.ordinal()) {
                     continue;
@@ -494,18 +519,18 @@ public final class Bureaucracy implements Model {
                         enemies[i] = Officials.bump(enemies[i], 2);
                     }
                 }
-                if (tracked(id)) {
-                    events.add(step, (int) id, "voice", "refused bribes and pressed against local corruption"
-                            + (enemy ? "; made an enemy" : "")
-                            + switch (r) {
-                                case BLOCKED_PROMOTION -> "; the circle blocked the promotion";
-                                case PUNITIVE_TRANSFER -> "; the circle moved to have the official transferred";
-                                case FABRICATED_ACCUSATION -> "; rivals filed an accusation of bribery";
-                                default -> "";
-                            });
-                }
+                noteAt = noted.note(notes, noteAt, (int) id, i, (enemy ? 1 : 0) | r.ordinal() << 1);
             }
+            noted.keep(c, notes, noteAt);
         });
+        noted.forEach((row, code) -> events.add(step, o.table.id(row), "voice", "refused bribes and pressed against local corruption"
+                + ((code & 1) != 0 ? "; made an enemy" : "")
+                + switch (Voice.Retaliation.values()[code >> 1]) {
+                    case BLOCKED_PROMOTION -> "; the circle blocked the promotion";
+                    case PUNITIVE_TRANSFER -> "; the circle moved to have the official transferred";
+                    case FABRICATED_ACCUSATION -> "; rivals filed an accusation of bribery";
+                    default -> "";
+                }));
     }
 
     /** Mechanism 7. */
@@ -515,6 +540,7 @@ public final class Bureaucracy implements Model {
         GroupTally t = tally(sim);
         RandomStream s = streams.stream("investigation");
         double months = parameters.monthsPerStep();
+        Noted noted = noted(sim);
         sim.parallel().forEach(o.size(), c -> {
             boolean[] circle = o.circle.values();
             byte[] enemies = o.enemies.values();
@@ -523,6 +549,8 @@ public final class Bureaucracy implements Model {
             boolean[] leave = o.leave.values();
             byte[] route = o.route.values();
             int[] ids = o.table.ids();
+            long[] notes = noted.buffer(c.worker());
+            int noteAt = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 int id = ids[i];
                 // The hazard without a patron's protection bounds the true one, and the verdict is NONE
@@ -543,15 +571,15 @@ public final class Bureaucracy implements Model {
                     leave[i] = true;
                     route[i] = (byte) (v == Investigation.Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY : ExitRoute.DISMISSAL_FABRICATED).ordinal();
                 }
-                if (tracked(id)) {
-                    events.add(step, (int) id, "investigation", switch (v) {
-                        case GUILTY -> "investigated by the discipline commission and found guilty of bribery";
-                        case FABRICATED -> "accused of bribery by enemies and convicted although innocent";
-                        default -> "investigated by the discipline commission and cleared";
-                    });
-                }
+                noteAt = noted.note(notes, noteAt, (int) id, i, v.ordinal());
             }
+            noted.keep(c, notes, noteAt);
         });
+        noted.forEach((row, code) -> events.add(step, o.table.id(row), "investigation", switch (Investigation.Verdict.values()[code]) {
+            case GUILTY -> "investigated by the discipline commission and found guilty of bribery";
+            case FABRICATED -> "accused of bribery by enemies and convicted although innocent";
+            default -> "investigated by the discipline commission and cleared";
+        }));
     }
 
     /** A monthly probability turned into the probability over one step of {@code months} months. */
