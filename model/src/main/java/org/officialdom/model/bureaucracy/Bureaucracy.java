@@ -912,12 +912,26 @@ public final class Bureaucracy implements Model {
         }
         buildIndex(sim);
         officials.table.permute(indexRows, sim.parallel());
-        // indexRows named rows of the old layout: the tournament builds the index again before any use
+        // the official at row q is the one the index listed at place q: the index of the new layout
+        // keeps its starts and lists every row in place (rows of one key stay in ascending order)
+        int[] rows = indexRows;
+        sim.parallel().forEach(officials.size(), c -> {
+            for (int q = c.from(); q < c.to(); q++) {
+                rows[q] = q;
+            }
+        });
+        indexFresh = true;
     }
+
+    /** Whether the (unit, rank) index describes the rows as they are (set by {@link #order}, used once). */
+    private transient boolean indexFresh;
 
     /** Mechanism 6. */
     private void tournament(Simulation sim) {
-        buildIndex(sim);
+        if (!indexFresh) {
+            buildIndex(sim);
+        }
+        indexFresh = false;
         long[] won = Tournament.fill(this, sim, step);
         counts.meritPromotions = won[0];
         counts.giftPromotions = won[1];
