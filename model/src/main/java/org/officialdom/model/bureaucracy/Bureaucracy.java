@@ -3,6 +3,7 @@ package org.officialdom.model.bureaucracy;
 import java.util.ArrayList;
 import java.util.List;
 import org.officialdom.engine.EventLog;
+import org.officialdom.engine.GroupCounts;
 import org.officialdom.engine.GroupTally;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
@@ -49,7 +50,7 @@ public final class Bureaucracy implements Model {
     transient int[] indexRows;
     private transient int[][] blockSlots;
     private transient GroupTally tally;
-    private transient GroupTally unitTally;
+    private transient GroupCounts unitCounts;
     private transient GroupTally histogram;
 
     public Bureaucracy(BureaucracyParameters parameters) {
@@ -644,7 +645,7 @@ public final class Bureaucracy implements Model {
             exposureByCell = new long[org.levels * sectors];
         }
         for (int u = 0; u < org.units(); u++) {
-            exposureByCell[org.level[u] * sectors + org.sector[u]] += unitTally.countOf(u);
+            exposureByCell[org.level[u] * sectors + org.sector[u]] += unitCounts.count(u, 0);
         }
         int[] leavers = sim.parallel().select(o.size(), (c, out) -> {
             int k = 0;
@@ -673,10 +674,11 @@ public final class Bureaucracy implements Model {
     private void unitAggregates(Simulation sim, boolean withLeavers) {
         Officials o = officials;
         int units = org.units();
-        if (unitTally == null || unitTally.groups() != units) {
-            unitTally = new GroupTally(units, 3, sim.parallel().threads());
+        if (unitCounts == null || unitCounts.groups() != units) {
+            unitCounts = new GroupCounts(units, 4, sim.parallel().threads());
         }
-        GroupTally ut = unitTally;
+        // per unit: staff, in the circle, leaving, in Voice
+        GroupCounts ut = unitCounts;
         ut.reset();
         sim.parallel().forEach(o.size(), c -> {
             int[] unit = o.unit.values();
@@ -685,15 +687,15 @@ public final class Bureaucracy implements Model {
             byte[] stance = o.stance.values();
             for (int i = c.from(); i < c.to(); i++) {
                 int u = unit[i];
-                ut.count(c.worker(), u);
+                ut.increment(c.worker(), u, 0);
                 if (circle[i]) {
-                    ut.increment(c.worker(), u, 0);
-                }
-                if (withLeavers && leave[i]) {
                     ut.increment(c.worker(), u, 1);
                 }
-                if (stance[i] == Stance.VOICE.ordinal()) {
+                if (withLeavers && leave[i]) {
                     ut.increment(c.worker(), u, 2);
+                }
+                if (stance[i] == Stance.VOICE.ordinal()) {
+                    ut.increment(c.worker(), u, 3);
                 }
             }
         });
@@ -701,12 +703,12 @@ public final class Bureaucracy implements Model {
         // in the circle by level, then staff by level
         long[] inAndStaff = sim.parallel().counts(units, 2 * levels, (c, n) -> {
             for (int u = c.from(); u < c.to(); u++) {
-                long staff = ut.countOf(u);
-                double cs = ut.sumOf(u, 0);
-                circleShare[u] = staff == 0 ? 0f : (float) (cs / staff);
-                exitRate[u] = staff == 0 ? 0f : (float) (ut.sumOf(u, 1) / staff);
-                reformShare[u] = staff == 0 ? 0f : (float) (ut.sumOf(u, 2) / staff);
-                n[org.level[u]] += Math.round(cs);
+                long staff = ut.count(u, 0);
+                long cs = ut.count(u, 1);
+                circleShare[u] = staff == 0 ? 0f : (float) ((double) cs / staff);
+                exitRate[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 2) / staff);
+                reformShare[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 3) / staff);
+                n[org.level[u]] += cs;
                 n[levels + org.level[u]] += staff;
             }
         });
