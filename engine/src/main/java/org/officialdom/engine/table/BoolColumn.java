@@ -68,12 +68,16 @@ public final class BoolColumn extends Column {
     public double asDouble(int row) {
         return values[row] ? 1.0 : 0.0;
     }
+
     @Override
-    Object gather(int[] order, int n, Object scratch) {
+    Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
         boolean[] next = scratch instanceof boolean[] a && a.length == values.length ? a : new boolean[values.length];
-        for (int i = 0; i < n; i++) {
-            next[i] = values[order[i]];
-        }
+        boolean[] from = values;
+        ranges(n, parallel, (start, end) -> {
+            for (int i = start; i < end; i++) {
+                next[i] = from[order[i]];
+            }
+        });
         Arrays.fill(next, n, next.length, false);
         boolean[] old = values;
         values = next;

@@ -48,9 +48,24 @@ public abstract sealed class Column implements Serializable
      * Rows rearranged: row {@code i} takes the value of row {@code order[i]} for {@code i < n}, the
      * rest is cleared. The values go into {@code scratch} when it is an array of this column's type
      * and length (else into a new one), which becomes the column's array; the old array is returned,
-     * to serve as the next column's scratch.
+     * to serve as the next column's scratch. The rows are split among the workers of
+     * {@code parallel} (or done on this thread when it is null).
      */
-    abstract Object gather(int[] order, int n, Object scratch);
+    abstract Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel);
+
+    /** Something done to the rows {@code start .. end-1}. */
+    interface Range {
+        void run(int start, int end);
+    }
+
+    /** Runs {@code task} over rows {@code 0..n-1}: in chunks on the workers of {@code parallel}, or at once when it is null. */
+    static void ranges(int n, org.officialdom.engine.Parallel parallel, Range task) {
+        if (parallel == null) {
+            task.run(0, n);
+        } else {
+            parallel.forEach(n, c -> task.run(c.from(), c.to()));
+        }
+    }
 
     /** The value of a row as a double, for generic readers (CSV export, checks). */
     public abstract double asDouble(int row);

@@ -68,12 +68,16 @@ public final class DoubleColumn extends Column {
     public double asDouble(int row) {
         return values[row];
     }
+
     @Override
-    Object gather(int[] order, int n, Object scratch) {
+    Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
         double[] next = scratch instanceof double[] a && a.length == values.length ? a : new double[values.length];
-        for (int i = 0; i < n; i++) {
-            next[i] = values[order[i]];
-        }
+        double[] from = values;
+        ranges(n, parallel, (start, end) -> {
+            for (int i = start; i < end; i++) {
+                next[i] = from[order[i]];
+            }
+        });
         Arrays.fill(next, n, next.length, 0);
         double[] old = values;
         values = next;

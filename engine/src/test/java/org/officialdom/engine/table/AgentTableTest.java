@@ -192,6 +192,50 @@ class AgentTableTest {
     }
 
     @Test
+    void repeatedPermutationsOnWorkersKeepEveryRowWithItsIdAndClearTheRest() {
+        int rows = 2 * org.officialdom.engine.Parallel.CHUNK + 7;
+        AgentTable t = new AgentTable(rows);
+        FloatColumn f1 = t.addFloat("f1");
+        FloatColumn f2 = t.addFloat("f2");
+        IntColumn n = t.addInt("n");
+        t.addMany(rows);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        try (org.officialdom.engine.Parallel p = new org.officialdom.engine.Parallel(2)) {
+            for (int round = 0; round < 3; round++) {
+                for (int r = 0; r < t.size(); r++) {
+                    f1.set(r, t.id(r) + 0.5f);
+                    f2.set(r, -t.id(r));
+                    n.set(r, 10 * t.id(r));
+                }
+                int[] order = java.util.stream.IntStream.range(0, t.size()).toArray();
+                for (int k = order.length - 1; k > 0; k--) {
+                    int j = random.nextInt(k + 1);
+                    int x = order[k];
+                    order[k] = order[j];
+                    order[j] = x;
+                }
+                int[] idsBefore = java.util.Arrays.copyOf(t.ids(), t.size());
+                t.permute(order, p);
+                for (int r = 0; r < t.size(); r++) {
+                    int id = t.id(r);
+                    assertThat(id).isEqualTo(idsBefore[order[r]]);
+                    assertThat(t.rowOf(id)).isEqualTo(r);
+                    assertThat(f1.get(r)).isEqualTo(id + 0.5f);
+                    assertThat(f2.get(r)).isEqualTo(-id);
+                    assertThat(n.get(r)).isEqualTo(10 * id);
+                }
+                for (int r = t.size(); r < rows; r++) {
+                    assertThat(f1.values()[r]).isZero();
+                    assertThat(n.values()[r]).isZero();
+                    assertThat(t.ids()[r]).isZero();
+                }
+                // fewer rows for the next round: the spare arrays hold values past the new size
+                t.removeRows(new int[] {0, 5, t.size() - 1}, p);
+            }
+        }
+    }
+
+    @Test
     void anOrderThatIsNotAPermutationIsRefused() {
         AgentTable t = new AgentTable(4);
         t.addInt("n");
