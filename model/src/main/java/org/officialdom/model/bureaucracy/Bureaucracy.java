@@ -145,9 +145,12 @@ public final class Bureaucracy implements Model {
         reformShare = new float[units];
         exitRate = new float[units];
         unitAggregates(sim, false);
-        for (int i = 0; i < o.size(); i++) {
-            int id = o.table.id(i);
-            if (tracked(id)) {
+        // the tracked officials, by id (every track_every-th), rather than a test of every row
+        int every = parameters.trackEvery();
+        for (long tracked = 0; every > 0 && tracked < o.table.idsIssued(); tracked += every) {
+            int id = (int) tracked;
+            int i = o.table.rowOf(id);
+            if (i >= 0) {
                 events.add(0, id, "start", "serving as " + Rank.label(rank[i], R) + " in " + org.describe(unit[i])
                         + String.format(", age %d, %d years of service, %s", o.age.values()[i] / 12, o.tenure.values()[i] / 12,
                         o.member.values()[i] ? "party member" : "not a party member")
