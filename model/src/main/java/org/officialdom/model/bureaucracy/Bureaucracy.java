@@ -152,8 +152,8 @@ public final class Bureaucracy implements Model {
             int i = o.table.rowOf(id);
             if (i >= 0) {
                 events.add(0, id, "start", "serving as " + Rank.label(rank[i], R) + " in " + org.describe(unit[i])
-                        + String.format(", age %d, %d years of service, %s", o.age.values()[i] / 12, o.tenure.values()[i] / 12,
-                        o.member.values()[i] ? "party member" : "not a party member")
+                        + ", age " + o.age.values()[i] / 12 + ", " + o.tenure.values()[i] / 12 + " years of service, "
+                        + (o.member.values()[i] ? "party member" : "not a party member")
                         + (o.circle.values()[i] ? ", already in the gift circle" : ""));
             }
         }
@@ -479,7 +479,7 @@ public final class Bureaucracy implements Model {
             noted.keep(c, notes, noteAt);
         });
         noted.forEach((row, code) -> events.add(step, ids[row], "stance", "became " + Stance.values()[o.stance.values()[row]].label()
-                + String.format(" (morale %.2f, stress %.2f)", o.morale.values()[row], o.stress.values()[row])));
+                + " (morale " + Decimals.fixed(o.morale.values()[row], 2) + ", stress " + Decimals.fixed(o.stress.values()[row], 2) + ")"));
     }
 
     /** Mechanism 8. */
@@ -666,8 +666,8 @@ public final class Bureaucracy implements Model {
             int id = o.table.id(i);
             if (tracked(id)) {
                 ExitRoute r = ExitRoute.values()[route[i]];
-                events.add(step, id, "exit", r.label() + String.format(" at age %d after %d years of service, as %s",
-                        o.age.values()[i] / 12, o.tenure.values()[i] / 12, Rank.label(rank[i], R)));
+                events.add(step, id, "exit", r.label() + " at age " + o.age.values()[i] / 12 + " after "
+                        + o.tenure.values()[i] / 12 + " years of service, as " + Rank.label(rank[i], R));
             }
         }
         o.table.removeRows(leavers, sim.parallel());
@@ -1000,9 +1000,10 @@ public final class Bureaucracy implements Model {
             int id = ids[row];
             if (tracked(id)) {
                 double age = Recruitment.clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
-                events.add(step, id, "entry", String.format("passed the civil-service exam (percentile %.1f of %.0f applicants per post) and entered %s as %s at age %d",
-                        100 * Recruitment.percentile(h + 1, applicants), perPost, org.describe(unitOfHire[h]), Rank.label(0, R), (int) age)
-                        + (o.member.values()[row] ? ", a party member" : ""));
+                events.add(step, id, "entry", "passed the civil-service exam (percentile "
+                        + Decimals.fixed(100 * Recruitment.percentile(h + 1, applicants), 1) + " of " + Decimals.fixed(perPost, 0)
+                        + " applicants per post) and entered " + org.describe(unitOfHire[h]) + " as " + Rank.label(0, R)
+                        + " at age " + (int) age + (o.member.values()[row] ? ", a party member" : ""));
             }
         }
     }
@@ -1049,8 +1050,8 @@ public final class Bureaucracy implements Model {
         for (int i : joined) {
             int id = o.table.id(i);
             if (tracked(id)) {
-                events.add(step, id, "party-exit", String.format(
-                        "publicly renounced party membership, with %.1f%% of members already gone", 100 * observed));
+                events.add(step, id, "party-exit", "publicly renounced party membership, with "
+                        + Decimals.fixed(100 * observed, 1) + "% of members already gone");
             }
         }
     }
