@@ -665,12 +665,22 @@ public final class Bureaucracy implements Model {
             counts.exits[route[i]]++;
             int id = o.table.id(i);
             if (tracked(id)) {
-                ExitRoute r = ExitRoute.values()[route[i]];
-                events.add(step, id, "exit", r.label() + " at age " + o.age.values()[i] / 12 + " after "
-                        + o.tenure.values()[i] / 12 + " years of service, as " + Rank.label(rank[i], R));
+                left(id, i, route[i]);
             }
         }
         o.table.removeRows(leavers, sim.parallel());
+    }
+
+    /** The event of a tracked official's rotation or transfer; a method of its own for the reason {@link #entered} gives. */
+    private void noteMove(int id, String kind, String text, int unit) {
+        events.add(step, id, kind, text + org.describe(unit));
+    }
+
+    /** The event of a tracked official's exit; a method of its own for the reason {@link #entered} gives. */
+    private void left(int id, int row, byte route) {
+        Officials o = officials;
+        events.add(step, id, "exit", ExitRoute.values()[route].label() + " at age " + o.age.values()[row] / 12 + " after "
+                + o.tenure.values()[row] / 12 + " years of service, as " + Rank.label(o.rank.values()[row], org.ranks));
     }
 
     /** Per-unit circle share, reformer share and exit rate, and their sums by level. */
@@ -855,7 +865,7 @@ public final class Bureaucracy implements Model {
                 for (int x : new int[] {a, b}) {
                     int id = o.table.id(x);
                     if (tracked(id)) {
-                        events.add(step, id, "rotation", "rotated to head " + org.describe(unit[x]));
+                        noteMove(id, "rotation", "rotated to head ", unit[x]);
                     }
                 }
             }
@@ -893,7 +903,7 @@ public final class Bureaucracy implements Model {
             inPost[i] = 0;
             counts.punitiveTransfers++;
             if (tracked(id)) {
-                events.add(step, id, "transfer", "transferred, as a punishment, to " + org.describe(target));
+                noteMove(id, "transfer", "transferred, as a punishment, to ", target);
             }
         }
     }
@@ -999,13 +1009,21 @@ public final class Bureaucracy implements Model {
             int row = first + h;
             int id = ids[row];
             if (tracked(id)) {
-                double age = Recruitment.clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
-                events.add(step, id, "entry", "passed the civil-service exam (percentile "
-                        + Decimals.fixed(100 * Recruitment.percentile(h + 1, applicants), 1) + " of " + Decimals.fixed(perPost, 0)
-                        + " applicants per post) and entered " + org.describe(unitOfHire[h]) + " as " + Rank.label(0, R)
-                        + " at age " + (int) age + (o.member.values()[row] ? ", a party member" : ""));
+                entered(id, row, unitOfHire[h], Recruitment.percentile(h + 1, applicants), perPost, s);
             }
         }
+    }
+
+    /**
+     * The event of a tracked recruit's entry. A method of its own, called rarely, so that the JIT does
+     * not inline the text's building into the compiled recruitment loop (see {@link Decimals}).
+     */
+    private void entered(int id, int row, int unit, double percentile, double perPost, RandomStream s) {
+        Recruitment.Parameters p = parameters.recruitment();
+        double age = Recruitment.clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
+        events.add(step, id, "entry", "passed the civil-service exam (percentile " + Decimals.fixed(100 * percentile, 1)
+                + " of " + Decimals.fixed(perPost, 0) + " applicants per post) and entered " + org.describe(unit) + " as "
+                + Rank.label(0, org.ranks) + " at age " + (int) age + (officials.member.values()[row] ? ", a party member" : ""));
     }
 
     private int headOf(int u) {

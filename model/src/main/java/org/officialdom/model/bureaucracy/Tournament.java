@@ -238,12 +238,20 @@ public final class Tournament {
                 boolean byGift = circle[winner] && winner != ablest && p.gift() > 0;
                 won[byGift ? 1 : 0]++;
                 if (m.tracked(id)) {
-                    m.events.add(step, id, "promotion", "promoted to " + Rank.label(r, R) + " in " + org.describe(u)
-                            + (byGift ? ", helped by gifts to the right people" : ", on merit") + " (from " + eligible + " candidates)");
+                    promoted(m, step, id, r, u, byGift, eligible);
                 }
                 k++;
             }
         }
+    }
+
+    /**
+     * The event of a tracked official's promotion. A method of its own, called rarely, so that the JIT
+     * does not inline the text's building into the compiled fill loop (see {@link Decimals}).
+     */
+    private static void promoted(Bureaucracy m, long step, int id, int r, int u, boolean byGift, int eligible) {
+        m.events.add(step, id, "promotion", "promoted to " + Rank.label(r, m.org.ranks) + " in " + m.org.describe(u)
+                + (byGift ? ", helped by gifts to the right people" : ", on merit") + " (from " + eligible + " candidates)");
     }
 
     /** The n-th eligible candidate for (u, r), in the same order as the scan above. */
