@@ -181,7 +181,7 @@ public final class Runner {
     static String metricsJson(MetricTable t) {
         StringBuilder sb = new StringBuilder("[\n");
         for (int i = 0; i < t.names().size(); i++) {
-            sb.append(String.format("  {\"name\": \"%s\", \"unit\": \"%s\", \"description\": \"%s\", \"chart\": \"%s\", \"style\": \"%s\"}%s%n",
+            sb.append(String.format(Locale.ROOT, "  {\"name\": \"%s\", \"unit\": \"%s\", \"description\": \"%s\", \"chart\": \"%s\", \"style\": \"%s\"}%s%n",
                     esc(t.names().get(i)), esc(t.units().get(i)), esc(t.descriptions().get(i)),
                     esc(t.charts().get(i)), esc(t.styles().get(i)),
                     i + 1 < t.names().size() ? "," : ""));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
@@ -224,7 +225,7 @@ public final class Calibrator {
     private static List<String> report(Calibration c, String id, List<Restart> restarts, Restart best, double[] mean,
                                        double[] sd, double[] replicateFits) {
         List<String> out = new ArrayList<>();
-        out.add(String.format("Calibration %s: %d parameters, %d targets, %d replicates per evaluation, %d restarts of CMA-ES",
+        out.add(String.format(Locale.ROOT, "Calibration %s: %d parameters, %d targets, %d replicates per evaluation, %d restarts of CMA-ES",
                 c.name(), c.parameters().size(), c.targets().size(), c.replicates(), c.restarts()));
         TextTable t = new TextTable("parameter", "range", "best", "mean over restarts", "sd over restarts");
         for (int i = 0; i < c.parameters().size(); i++) {
@@ -245,7 +246,7 @@ public final class Calibrator {
         double lo = Arrays.stream(replicateFits).min().orElse(Double.NaN);
         double hi = Arrays.stream(replicateFits).max().orElse(Double.NaN);
         out.add("");
-        out.add(String.format("Best fit %s (normalised RMSE summed over targets); single replicates at the best point fit from %s to %s",
+        out.add(String.format(Locale.ROOT, "Best fit %s (normalised RMSE summed over targets); single replicates at the best point fit from %s to %s",
                 TextTable.number(best.fit()), TextTable.number(lo), TextTable.number(hi)));
         out.add("Calibration id: " + id + " (tables calibrations, runs)");
         return out;

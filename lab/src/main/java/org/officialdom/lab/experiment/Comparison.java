@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.officialdom.lab.Backend;
@@ -105,7 +106,7 @@ public final class Comparison {
                 ResultStore.Batch.of("DELETE FROM comparison_runs WHERE comparison_id = ?", id),
                 new ResultStore.Batch("INSERT INTO comparison_runs VALUES (?, ?, ?, ?, ?)", runRows)));
         List<String> report = new ArrayList<>();
-        report.add(String.format("A = %s, B = %s: %d paired replicates (seeds %d to %d, common random numbers); %d runs now, %d already stored",
+        report.add(String.format(Locale.ROOT, "A = %s, B = %s: %d paired replicates (seeds %d to %d, common random numbers); %d runs now, %d already stored",
                 a.name(), b.name(), replicates, seedBase, seedBase + replicates - 1, todo.size(), reused));
         report.add("Paired differences B - A with " + Math.round(confidence * 100) + "% t intervals:");
         report.addAll(t.lines());

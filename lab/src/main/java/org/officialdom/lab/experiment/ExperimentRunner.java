@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.officialdom.lab.Backend;
@@ -118,7 +119,7 @@ public final class ExperimentRunner {
             progress.finish();
         }
         List<String> report = new ArrayList<>();
-        report.add(String.format("Experiment %s (%s): %d design points x %d replicates = %d runs (%d distinct); %d run now, %d already stored",
+        report.add(String.format(Locale.ROOT, "Experiment %s (%s): %d design points x %d replicates = %d runs (%d distinct); %d run now, %d already stored",
                 e.name(), e.design().type(), plan.size(), e.replicates(), cells.size(), distinct.size(), todo.size(), reused));
         List<Estimate> estimates = new ArrayList<>();
         if (failed[0] > 0) {

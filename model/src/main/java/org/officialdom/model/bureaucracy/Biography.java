@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongFunction;
 import org.officialdom.engine.EventLog;
 
@@ -35,9 +36,9 @@ public final class Biography {
             }
             String sentence = capitalise(e.detail().isEmpty() ? e.kind() : e.detail());
             if (j - i > 1) {
-                sentence += String.format(" (%d times, until %s)", j - i, when.apply(events.get(j - 1).step()));
+                sentence += String.format(Locale.ROOT, " (%d times, until %s)", j - i, when.apply(events.get(j - 1).step()));
             }
-            out.add(String.format("  %-9s %s.", when.apply(e.step()), sentence));
+            out.add(String.format(Locale.ROOT, "  %-9s %s.", when.apply(e.step()), sentence));
             i = j;
         }
         EventLog.Event end = events.get(events.size() - 1);

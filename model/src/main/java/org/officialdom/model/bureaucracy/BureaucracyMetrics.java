@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.officialdom.engine.Metric.ChartStyle;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
@@ -132,13 +133,13 @@ final class BureaucracyMetrics {
             mr += merit[i];
         }
         List<String> out = new ArrayList<>();
-        out.add(String.format("Bureaucracy: %,d officials in %,d units; %d steps. Headcount %,.0f -> %,.0f (%,.0f hired, %,.0f left: %,.0f to the private sector, %,.0f emigrated).",
+        out.add(String.format(Locale.ROOT, "Bureaucracy: %,d officials in %,d units; %d steps. Headcount %,.0f -> %,.0f (%,.0f hired, %,.0f left: %,.0f to the private sector, %,.0f emigrated).",
                 (long) head[0], m.org.units(), last, head[0], head[last], totalHires, totalExits, resign, emig));
-        out.add(String.format("EVLN at the end: loyalty %.1f%%, voice %.1f%%, neglect %.1f%%, exit %.1f%%; morale %.2f -> %.2f, stress %.2f -> %.2f.",
+        out.add(String.format(Locale.ROOT, "EVLN at the end: loyalty %.1f%%, voice %.1f%%, neglect %.1f%%, exit %.1f%%; morale %.2f -> %.2f, stress %.2f -> %.2f.",
                 100 * t.column("evln_loyalty")[last], 100 * t.column("evln_voice")[last], 100 * t.column("evln_neglect")[last],
                 100 * t.column("evln_exit")[last], t.column("morale_mean")[0], t.column("morale_mean")[last],
                 t.column("stress_mean")[0], t.column("stress_mean")[last]));
-        out.add(String.format("Circle share %.1f%% -> %.1f%%; promotions %,.0f on merit, %,.0f by gift; public party exits %,.0f; falsification gap %.1f%%; efficiency %.1f%% -> %.1f%%.",
+        out.add(String.format(Locale.ROOT, "Circle share %.1f%% -> %.1f%%; promotions %,.0f on merit, %,.0f by gift; public party exits %,.0f; falsification gap %.1f%%; efficiency %.1f%% -> %.1f%%.",
                 100 * t.column("circle_share")[0], 100 * t.column("circle_share")[last], mr, g,
                 t.column("party_exits_cumulative")[last], 100 * t.column("falsification_gap")[last],
                 t.column("efficiency")[0], t.column("efficiency")[last]));

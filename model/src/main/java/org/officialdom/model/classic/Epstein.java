@@ -1,6 +1,7 @@
 package org.officialdom.model.classic;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
@@ -534,12 +535,12 @@ public final class Epstein implements Model {
             meanJailed += jail[i] / jail.length;
         }
         return List.of(
-                String.format("Epstein civil violence: %d citizens, %d cops on %dx%d, vision %.1f, L %.2f at the end, ratio %s",
+                String.format(Locale.ROOT, "Epstein civil violence: %d citizens, %d cops on %dx%d, vision %.1f, L %.2f at the end, ratio %s",
                         parameters.citizens(), parameters.cops(), parameters.width(), parameters.height(),
                         parameters.citizenVision(), parameters.legitimacy(), parameters.ratio().name().toLowerCase()),
-                String.format("Mean active %.1f, mean jailed %.1f, peak active %.0f", meanActive, meanJailed,
+                String.format(Locale.ROOT, "Mean active %.1f, mean jailed %.1f, peak active %.0f", meanActive, meanJailed,
                         java.util.Arrays.stream(act).max().orElse(0)),
-                String.format("%d outbursts (more than %d active): mean size %.0f, mean peak %.0f, mean wait %.1f steps",
+                String.format(Locale.ROOT, "%d outbursts (more than %d active): mean size %.0f, mean peak %.0f, mean wait %.1f steps",
                         o.count(), parameters.outburstLevel(), o.meanSize(), o.meanPeak(), o.meanWait()));
     }
 }

@@ -1,6 +1,7 @@
 package org.officialdom.model.classic;
 
 import java.util.List;
+import java.util.Locale;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
 import org.officialdom.engine.Model;
@@ -120,10 +121,10 @@ public final class Granovetter implements Model {
         }
         long last = (long) counts[counts.length - 1];
         return List.of(
-                String.format("Granovetter threshold model: %d actors, thresholds %s (%s)", n,
+                String.format(Locale.ROOT, "Granovetter threshold model: %d actors, thresholds %s (%s)", n,
                         parameters.distribution().name().toLowerCase(), parameters.unit().name().toLowerCase()),
-                String.format("Equilibrium: %d of %d acting (%.1f%%), reached at step %d of %d", last, n,
+                String.format(Locale.ROOT, "Equilibrium: %d of %d acting (%.1f%%), reached at step %d of %d", last, n,
                         100.0 * last / n, settled, counts.length - 1),
-                String.format("Largest wave: %d new actors at step %d", (long) fresh[peak], t.step(peak)));
+                String.format(Locale.ROOT, "Largest wave: %d new actors at step %d", (long) fresh[peak], t.step(peak)));
     }
 }

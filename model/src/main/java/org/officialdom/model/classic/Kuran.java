@@ -2,6 +2,7 @@ package org.officialdom.model.classic;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
 import org.officialdom.engine.Model;
@@ -170,11 +171,11 @@ public final class Kuran implements Model {
             settled--;
         }
         return List.of(
-                String.format("Kuran preference falsification: %d people, thresholds %s", people.size(),
+                String.format(Locale.ROOT, "Kuran preference falsification: %d people, thresholds %s", people.size(),
                         parameters.distribution().name().toLowerCase()),
-                String.format("Public opposition %.1f%% -> %.1f%% (settled at step %d of %d); private opposition %.1f%%",
+                String.format(Locale.ROOT, "Public opposition %.1f%% -> %.1f%% (settled at step %d of %d); private opposition %.1f%%",
                         s[0], s[last], settled, last, privateShare()),
-                String.format("Falsification gap (private - public): %+.1f points at the start, %+.1f at the end",
+                String.format(Locale.ROOT, "Falsification gap (private - public): %+.1f points at the start, %+.1f at the end",
                         gap[0], gap[last]));
     }
 }

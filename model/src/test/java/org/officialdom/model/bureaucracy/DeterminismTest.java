@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialdom.engine.Checkpoint;
@@ -31,7 +32,23 @@ class DeterminismTest {
         sim.metrics().writeCsv(metrics);
         StringWriter events = new StringWriter();
         sim.model().events().writeCsv(events);
-        return new String[] {metrics.toString(), events.toString()};
+        return new String[] {metrics.toString(), events.toString(), String.join("\n", sim.model().summary(sim.metrics()))};
+    }
+
+    @Test
+    void sameTextWhateverTheMachinesLocale() throws IOException {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.US);
+            String[] us = run(2, 6);
+            Locale.setDefault(Locale.GERMANY); // writes 0,5 for 0.5 and 1.000 for 1,000
+            String[] german = run(2, 6);
+            assertThat(german).containsExactly(us);
+            assertThat(us[1]).contains("(morale 0.").contains("percentile ");
+            assertThat(us[2]).contains(" officials in ").containsPattern("loyalty \\d+\\.\\d%");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
