@@ -176,18 +176,25 @@ class AgentTableTest {
             try (org.officialdom.engine.Parallel p = new org.officialdom.engine.Parallel(2)) {
                 t.permute(order, onWorkers ? p : null);
             }
+            assertMoved(t, idsBefore, order, f1, f2, n);
             for (int r = 0; r < t.size(); r++) {
-                int id = t.id(r);
-                assertThat(id).isEqualTo(idsBefore[order[r]]);
-                assertThat(t.rowOf(id)).isEqualTo(r);
-                assertThat(f1.get(r)).isEqualTo(id + 0.5f);
-                assertThat(f2.get(r)).isEqualTo(-id);
-                assertThat(n.get(r)).isEqualTo(10 * id);
-                assertThat(b.get(r)).isEqualTo(id % 2 == 0);
-                assertThat(d.get(r)).isEqualTo(id / 3.0);
+                assertThat(b.get(r)).isEqualTo(t.id(r) % 2 == 0);
+                assertThat(d.get(r)).isEqualTo(t.id(r) / 3.0);
             }
             assertThat(t.rowOf(1)).isEqualTo(-1);
             assertThat(f1.values()).isNotSameAs(f2.values());
+        }
+    }
+
+    /** Row r holds the agent that was at row order[r], with the column values set from its id. */
+    private static void assertMoved(AgentTable t, int[] idsBefore, int[] order, FloatColumn f1, FloatColumn f2, IntColumn n) {
+        for (int r = 0; r < t.size(); r++) {
+            int id = t.id(r);
+            assertThat(id).isEqualTo(idsBefore[order[r]]);
+            assertThat(t.rowOf(id)).isEqualTo(r);
+            assertThat(f1.get(r)).isEqualTo(id + 0.5f);
+            assertThat(f2.get(r)).isEqualTo(-id);
+            assertThat(n.get(r)).isEqualTo(10 * id);
         }
     }
 
@@ -216,14 +223,7 @@ class AgentTableTest {
                 }
                 int[] idsBefore = java.util.Arrays.copyOf(t.ids(), t.size());
                 t.permute(order, p);
-                for (int r = 0; r < t.size(); r++) {
-                    int id = t.id(r);
-                    assertThat(id).isEqualTo(idsBefore[order[r]]);
-                    assertThat(t.rowOf(id)).isEqualTo(r);
-                    assertThat(f1.get(r)).isEqualTo(id + 0.5f);
-                    assertThat(f2.get(r)).isEqualTo(-id);
-                    assertThat(n.get(r)).isEqualTo(10 * id);
-                }
+                assertMoved(t, idsBefore, order, f1, f2, n);
                 for (int r = t.size(); r < rows; r++) {
                     assertThat(f1.values()[r]).isZero();
                     assertThat(n.values()[r]).isZero();
