@@ -672,7 +672,7 @@ public final class Bureaucracy implements Model {
     }
 
     /** The event of a tracked official's rotation or transfer; a method of its own for the reason {@link #entered} gives. */
-    private void noteMove(int id, String kind, String text, int unit) {
+    private void moved(int id, String kind, String text, int unit) {
         events.add(step, id, kind, text + org.describe(unit));
     }
 
@@ -865,7 +865,7 @@ public final class Bureaucracy implements Model {
                 for (int x : new int[] {a, b}) {
                     int id = o.table.id(x);
                     if (tracked(id)) {
-                        noteMove(id, "rotation", "rotated to head ", unit[x]);
+                        moved(id, "rotation", "rotated to head ", unit[x]);
                     }
                 }
             }
@@ -903,7 +903,7 @@ public final class Bureaucracy implements Model {
             inPost[i] = 0;
             counts.punitiveTransfers++;
             if (tracked(id)) {
-                noteMove(id, "transfer", "transferred, as a punishment, to ", target);
+                moved(id, "transfer", "transferred, as a punishment, to ", target);
             }
         }
     }
@@ -1016,7 +1016,10 @@ public final class Bureaucracy implements Model {
 
     /**
      * The event of a tracked recruit's entry. A method of its own, called rarely, so that the JIT does
-     * not inline the text's building into the compiled recruitment loop (see {@link Decimals}).
+     * not inline the text's building into the compiled recruitment loop: a call site taken this rarely
+     * is inlined only when the callee is tiny, and this method's bytecode is not. With the text built
+     * in the loop, the loop's optimising compilation took ten times longer ({@code -XX:+LogCompilation},
+     * 1e6 officials: 0.88 s against 0.09 s without tracking).
      */
     private void entered(int id, int row, int unit, double percentile, double perPost, RandomStream s) {
         Recruitment.Parameters p = parameters.recruitment();

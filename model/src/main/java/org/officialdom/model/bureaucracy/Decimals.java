@@ -10,9 +10,11 @@ import java.util.Locale;
  *
  * <p>Why: the events of tracked officials are formatted while a run steps. {@code String.format}
  * parses its pattern with regular expressions, looks up the locale's symbols and goes through
- * {@code Formatter}'s general machinery; in a run of a few minutes the JIT compiler spends more
- * time on that code than on the model's passes (C2 compile time 4.3–5.3 s against 2.6–3.0 s with
- * {@code track_every: 0}, 1e6 officials, 120 steps), on the same two cores the passes use.
+ * {@code Formatter}'s general machinery, all of which the JIT compiler then compiles on the same two
+ * cores the passes use: in a run of 1e6 officials and 120 steps, its optimising compilation took
+ * 4.1–5.5 s with tracking against 2.6–3.2 s with {@code track_every: 0}, the difference mostly
+ * {@code Formatter}'s code and loops that had the text's building inlined (see
+ * {@code Bureaucracy.entered}).
  *
  * <p>The same text: for a finite {@code v} other than −0.0, {@code Formatter}'s {@code %.Nf} takes
  * the decimal digits {@link Double#toString(double)} takes and rounds them half up to {@code N}

@@ -246,8 +246,8 @@ public final class Tournament {
     }
 
     /**
-     * The event of a tracked official's promotion. A method of its own, called rarely, so that the JIT
-     * does not inline the text's building into the compiled fill loop (see {@link Decimals}).
+     * The event of a tracked official's promotion; a method of its own so that the JIT does not compile
+     * the text's building into the fill loop (why: {@code Bureaucracy.entered}).
      */
     private static void promoted(Bureaucracy m, long step, int id, int r, int u, boolean byGift, int eligible) {
         m.events.add(step, id, "promotion", "promoted to " + Rank.label(r, m.org.ranks) + " in " + m.org.describe(u)
