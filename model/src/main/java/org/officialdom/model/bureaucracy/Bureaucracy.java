@@ -252,75 +252,88 @@ public final class Bureaucracy implements Model {
     private transient int[] payRow;
     /** Per unit: the share of output its gift circle leaves (measure). */
     private transient double[] kept;
-    /** Per unit: the colleagues' good of the morale target, from last step's exit rate. */
-    private transient double[] colleagues;
-    /** Recognition by retaliations suffered, {@code 1 / (1 + r)}, indexed by the column's byte. */
-    private static final double[] RECOGNITION = new double[256];
-
-    static {
-        for (int b = 0; b < 256; b++) {
-            RECOGNITION[b] = 1.0 / (1 + (byte) b);
-        }
-    }
+    /** Per unit: the colleagues' good of the morale target times its normalised weight, from last step's exit rate. */
+    private transient double[] colleaguesTerm;
 
     /**
-     * What the pressures pass reads per unit, computed once a step instead of once per official
-     * (the same expressions, so the same bits): the row of the pay table and the colleagues' good.
+     * What the pressures pass reads per unit, computed once a step instead of once per official:
+     * the row of the pay table and the colleagues' term of the morale target.
      */
-    private void prepareUnits() {
+    private void prepareUnits(Morale.Weights weights) {
         int units = org.units();
         payTable = Pay.table(parameters.pay(), org.levels, org.ranks);
         if (payRow == null || payRow.length != units) {
             payRow = new int[units];
-            colleagues = new double[units];
+            colleaguesTerm = new double[units];
         }
         double protectedBudget = parameters.organisation().protectedBudget();
         double months = parameters.monthsPerStep();
         for (int u = 0; u < units; u++) {
             payRow[u] = ((org.budget[u] >= protectedBudget ? 1 : 0) * org.levels + org.level[u]) * org.ranks;
-            colleagues[u] = Morale.colleagues(parameters.morale(), 12 * exitRate[u] / months);
+            colleaguesTerm[u] = weights.colleagues() * Morale.colleagues(parameters.morale(), 12 * exitRate[u] / months);
         }
     }
 
-    /** Mechanisms 1-4 and 9: study, surveillance, pay, quotas, then morale and stress. */
+    /**
+     * Mechanisms 1-4 and 9: study, surveillance, pay, quotas, then morale and stress.
+     *
+     * <p>Every term of the morale target that depends only on the unit, on party membership and a
+     * trait byte, or on the retaliations suffered is computed once a step, already multiplied by its
+     * normalised weight ({@link Morale#weights}); per official the target is then five table
+     * lookups, three multiplications, one division (pay over the outside wage) and four additions.
+     * The sum is the class comment's {@code Σ w_k x_k / Σ w} up to the last bits (the terms are
+     * added in another order, and divided by the weights' sum before, not after).
+     */
     private void pressures(Simulation sim) {
         BureaucracyParameters p = parameters;
         Officials o = officials;
         GroupTally t = tally(sim);
         RandomStream quota = streams.stream("quotas");
-        prepareUnits();
+        Morale.Parameters morale = p.morale();
+        Morale.Weights w = Morale.weights(morale);
+        prepareUnits(w);
         double[] payTable = this.payTable;
         int[] payRow = this.payRow;
-        double[] colleagues = this.colleagues;
+        double[] colleaguesTerm = this.colleaguesTerm;
         double months = p.monthsPerStep();
         double loadMember = PoliticalStudy.load(p.study(), true);
         double loadOther = PoliticalStudy.load(p.study(), false);
         double overtime = Quotas.overtime(p.quotas(), p.study().workWeekHours());
         double freedom = Surveillance.freedom(p.surveillance());
         double investigationFear = Investigation.fear(p.investigation());
-        double adaptation = Morale.adaptationRate(p.morale(), months);
+        double adaptation = Morale.adaptationRate(morale, months);
         double saving = p.pay().savingRate() * months;
         double meaningless = p.quotas().meaninglessShare();
-        Pay.Parameters payParameters = p.pay();
         Quotas.Parameters quotas = p.quotas();
-        Morale.Parameters morale = p.morale();
         boolean campaign = quotas.campaign() > 0;
-        // What depends only on party membership, a trait byte or the stance, once a step: the same
-        // expressions as per official, so the same bits. Index: membership (0 or 1) * 256 + the byte.
-        double[] timeLeft = {Math.max(0, 1 - loadOther - meaningless), Math.max(0, 1 - loadMember - meaningless)};
-        double[] ease = new double[512];
-        double[] stressLoad = new double[512];
-        for (int b = 0; b < 256; b++) {
-            double fear = Math.min(1, Surveillance.fear(p.surveillance(), Officials.trait((byte) b)) + investigationFear);
-            for (int m = 0; m < 2; m++) {
-                double load = m == 1 ? loadMember : loadOther;
-                ease[m * 256 + b] = Morale.ease(morale, load, Officials.trait((byte) b), overtime);
-                stressLoad[m * 256 + b] = (load + overtime + fear) * months;
+        double fairnessWeight = w.fairness();
+        double retained = 1 - morale.recovery();
+        // Terms that depend only on party membership (m = 0 or 1), a trait byte b, the stance or the
+        // rank, once a step. Index of the (m, b) tables: m * 256 + b.
+        double[] meaningWeight = new double[2];
+        double[] fixedTerms = new double[512];   // freedom and ease, weighted, and the neutral 0.5 if no weights
+        double[] stressAdded = new double[512];  // stressGain × (study load + overtime + fear) × months
+        for (int m = 0; m < 2; m++) {
+            double load = m == 1 ? loadMember : loadOther;
+            meaningWeight[m] = w.meaning() * Math.max(0, 1 - load - meaningless);
+            for (int b = 0; b < 256; b++) {
+                double trait = Officials.trait((byte) b);
+                double fear = Math.min(1, Surveillance.fear(p.surveillance(), trait) + investigationFear);
+                fixedTerms[m * 256 + b] = w.freedom() * freedom + w.ease() * Morale.ease(morale, load, trait, overtime) + w.neutral();
+                stressAdded[m * 256 + b] = morale.stressGain() * ((load + overtime + fear) * months);
             }
         }
-        double[] effort = new double[Stance.values().length];
-        for (int k = 0; k < effort.length; k++) {
-            effort[k] = ServiceOutput.effort(p.output(), k);
+        double[] recognitionTerm = new double[256]; // by the retaliations byte: weight / (1 + r)
+        for (int b = 0; b < 256; b++) {
+            recognitionTerm[b] = w.recognition() / (1 + (byte) b);
+        }
+        double[] workThreshold = new double[Stance.values().length];
+        for (int k = 0; k < workThreshold.length; k++) {
+            workThreshold[k] = Quotas.workThreshold(quotas, ServiceOutput.effort(p.output(), k));
+        }
+        double[] outsidePerCompetence = new double[org.ranks];
+        for (int r = 0; r < org.ranks; r++) {
+            outsidePerCompetence[r] = Pay.outsidePerCompetence(p.pay(), r);
         }
         int[] ids = o.table.ids();
         sim.parallel().forEach(o.size(), c -> {
@@ -343,14 +356,13 @@ public final class Bureaucracy implements Model {
                 int u = unit[i];
                 int r = rank[i];
                 int m = member[i] ? 1 : 0;
-                double pay = payTable[payRow[u] + r];
-                double outside = Pay.outside(payParameters, comp[i], r);
+                double competence = comp[i];
                 // Quotas.outcome's three tests, combined without branches (the outcome is a coin toss
                 // the processor cannot predict); without a campaign no one is reached and no draw is taken
                 double savings = sav[i] + saving;
                 double draw = campaign ? quota.uniform(ids[i], step) : 1; // 1 reaches no one (campaign <= 1)
                 boolean touched = Quotas.touched(quotas, draw);
-                boolean met = touched & Quotas.metByWork(quotas, draw, comp[i], effort[stance[i]]);
+                boolean met = touched & draw < competence * workThreshold[stance[i]];
                 boolean canPay = Quotas.canPay(quotas, sav[i]);
                 boolean paid = touched & !met & canPay;
                 boolean penalised = touched & !met & !canPay;
@@ -360,11 +372,13 @@ public final class Bureaucracy implements Model {
                 savings -= paid ? quotas.outOfPocket() : 0;
                 double penalty = penalised ? quotas.penaltyStress() : 0;
                 sav[i] = (float) Math.min(1000, savings);
-                double recognition = RECOGNITION[ret[i] & 0xFF] * (penalty > 0 ? 0.5 : 1);
-                double target = Morale.target(morale, Officials.trait(motivation[i]) * timeLeft[m],
-                        Pay.fairness(pay, outside), freedom, recognition, ease[m * 256 + (support[i] & 0xFF)], colleagues[u]);
+                double fairness = Pay.fairness(payTable[payRow[u] + r], competence * outsidePerCompetence[r]);
+                double target = fixedTerms[m * 256 + (support[i] & 0xFF)] + colleaguesTerm[u]
+                        + meaningWeight[m] * Officials.trait(motivation[i])
+                        + recognitionTerm[ret[i] & 0xFF] * (penalty > 0 ? 0.5 : 1)
+                        + fairnessWeight * fairness;
                 mor[i] = (float) Morale.adapt(mor[i], target, adaptation);
-                str[i] = (float) Morale.stress(morale, str[i], stressLoad[m * 256 + (riskAversion[i] & 0xFF)], penalty);
+                str[i] = (float) Morale.clampStress(str[i] * retained + stressAdded[m * 256 + (riskAversion[i] & 0xFF)] + penalty);
             }
             t.addCount(c.worker(), Counts.QUOTA_MET, metQuota);
             t.addCount(c.worker(), Counts.QUOTA_OUT_OF_POCKET, paidQuota);

@@ -82,6 +82,35 @@ public final class Morale {
         return den <= 0 ? 0.5 : num / den;
     }
 
+    /**
+     * The target's weights divided by their sum, {@code ŵ_k = w_k / Σ w}, so that a pass computes
+     * {@code target = Σ ŵ_k x_k} once per official with multiplications only: the same value as
+     * {@link #target(Parameters, double, double, double, double, double, double)} up to the last
+     * bits (a division per official costs more than the rest of the sum). With no weight at all
+     * the target is the neutral 0.5, carried in {@code neutral}; otherwise {@code neutral} is 0.
+     */
+    public record Weights(double meaning, double fairness, double freedom, double recognition, double ease,
+                          double colleagues, double neutral) {
+
+        /** {@code Σ ŵ_k x_k + neutral}, summed in the order of the class comment. */
+        public double target(double meaning, double fairness, double freedom, double recognition, double ease,
+                             double colleagues) {
+            return this.meaning * meaning + this.fairness * fairness + this.freedom * freedom
+                    + this.recognition * recognition + this.ease * ease + this.colleagues * colleagues + neutral;
+        }
+    }
+
+    /** The normalised weights of the morale target, computed once a step. */
+    public static Weights weights(Parameters p) {
+        double den = p.meaningWeight() + p.fairnessWeight() + p.freedomWeight() + p.recognitionWeight()
+                + p.easeWeight() + p.colleaguesWeight();
+        if (den <= 0) {
+            return new Weights(0, 0, 0, 0, 0, 0, 0.5);
+        }
+        return new Weights(p.meaningWeight() / den, p.fairnessWeight() / den, p.freedomWeight() / den,
+                p.recognitionWeight() / den, p.easeWeight() / den, p.colleaguesWeight() / den, 0);
+    }
+
     public static double adapt(Parameters p, double morale, double target, double monthsPerStep) {
         return adapt(morale, target, adaptationRate(p, monthsPerStep));
     }
@@ -97,7 +126,11 @@ public final class Morale {
     }
 
     public static double stress(Parameters p, double stress, double load, double penalty) {
-        double s = stress * (1 - p.recovery()) + p.stressGain() * load + penalty;
+        return clampStress(stress * (1 - p.recovery()) + p.stressGain() * load + penalty);
+    }
+
+    /** Stress kept in [0, 1] (a pass that computes the sum of {@link #stress} itself clamps it here). */
+    public static double clampStress(double s) {
         return s < 0 ? 0 : (s > 1 ? 1 : s);
     }
 }

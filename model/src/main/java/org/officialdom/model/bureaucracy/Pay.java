@@ -65,6 +65,15 @@ public final class Pay {
         return p.outsideWage() * (competence / 7.0) * (1 + p.rankPremium() * rank);
     }
 
+    /**
+     * The outside wage per point of competence at a rank, {@code outsideWage / 7 · (1 + rankPremium · rank)},
+     * once a step: {@code competence × outsidePerCompetence} is {@link #outside} without its division
+     * (equal up to the last bits).
+     */
+    public static double outsidePerCompetence(Parameters p, int rank) {
+        return p.outsideWage() / 7.0 * (1 + p.rankPremium() * rank);
+    }
+
     /** Pay fairness: pay over the outside wage, capped at 1. */
     public static double fairness(double pay, double outside) {
         return outside <= 0 ? 1 : Math.min(1.0, pay / outside);

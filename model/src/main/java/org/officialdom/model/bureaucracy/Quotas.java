@@ -61,6 +61,15 @@ public final class Quotas {
         return u < p.campaign() * (competence / 10.0) * effort;
     }
 
+    /**
+     * {@code campaign · effort / 10}, once a step per stance: a reached official meets the quota by
+     * work when {@code u < competence × workThreshold}, {@link #metByWork} without its division
+     * (equal up to the last bits).
+     */
+    public static double workThreshold(Parameters p, double effort) {
+        return p.campaign() * effort / 10.0;
+    }
+
     /** An official who misses the quota can pay the shortfall (the third test of {@link #outcome}). */
     public static boolean canPay(Parameters p, double savings) {
         return savings >= p.outOfPocket();

@@ -111,6 +111,49 @@ class MechanismFormulaTest {
     }
 
     @Test
+    void normalisedWeightsGiveTheWeightedMean() {
+        // weights 2, 1, 1, 0, 3, 1 (sum 8): target = (2·0.4 + 0.5 + 0.6 + 0 + 3·0.7 + 0.8) / 8 = 4.8 / 8 = 0.6
+        var p = new Morale.Parameters(0.1, 2, 1, 1, 0, 3, 1, 2, 5, 0.2, 0.1, 0.6);
+        Morale.Weights w = Morale.weights(p);
+        assertThat(w.meaning()).isEqualTo(0.25);
+        assertThat(w.ease()).isEqualTo(0.375);
+        assertThat(w.target(0.4, 0.5, 0.6, 1.0, 0.7, 0.8)).isCloseTo(0.6, within(EPS));
+        var random = new java.util.SplittableRandom(3);
+        for (int k = 0; k < 10_000; k++) {
+            double[] x = random.doubles(6).toArray();
+            assertThat(w.target(x[0], x[1], x[2], x[3], x[4], x[5]))
+                    .isCloseTo(Morale.target(p, x[0], x[1], x[2], x[3], x[4], x[5]), within(EPS));
+        }
+        // no weight at all: the neutral 0.5, as the division form gives
+        var none = new Morale.Parameters(0.1, 0, 0, 0, 0, 0, 0, 2, 5, 0.2, 0.1, 0.6);
+        assertThat(Morale.weights(none).target(1, 1, 1, 1, 1, 1)).isEqualTo(0.5);
+        assertThat(Morale.target(none, 1, 1, 1, 1, 1, 1)).isEqualTo(0.5);
+    }
+
+    @Test
+    void divisionFreeFormsOfTheOutsideWageAndTheQuotaTest() {
+        var pay = new Pay.Parameters(0.5, 0.1, List.of(0.0, 0.0, 0.0, 0.1, 0.2), 1.4, 0.1);
+        // 1.4 / 7 * (1 + 0.5 * 2) = 0.4 per point of competence at rank 2
+        assertThat(Pay.outsidePerCompetence(pay, 2)).isCloseTo(0.4, within(EPS));
+        var quotas = new Quotas.Parameters(0.2, 0.6, 10, 0.5, 0.1);
+        // campaign 0.6, effort 0.5: 0.6 * 0.5 / 10 = 0.03 per point of competence
+        assertThat(Quotas.workThreshold(quotas, 0.5)).isCloseTo(0.03, within(EPS));
+        var random = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 10_000; k++) {
+            double competence = random.nextDouble(0, 14);
+            int rank = random.nextInt(5);
+            assertThat(competence * Pay.outsidePerCompetence(pay, rank))
+                    .isCloseTo(Pay.outside(pay, competence, rank), within(EPS));
+            double effort = random.nextDouble();
+            double u = random.nextDouble();
+            double threshold = competence * Quotas.workThreshold(quotas, effort);
+            if (Math.abs(u - threshold) > EPS) { // away from the tie the two forms agree
+                assertThat(u < threshold).isEqualTo(Quotas.metByWork(quotas, u, competence, effort));
+            }
+        }
+    }
+
+    @Test
     void evlnUtilitiesFollowRusbultsSigns() {
         var p = new EvlnChoice.Parameters(0.1, 1, 1, 1, -1, -0.5, -2, 2, 1, 0.5, 2, 0.25, 1, 2, 1, 1.5, 0.5);
         double[] u = new double[4];
