@@ -455,6 +455,14 @@ public final class Bureaucracy implements Model {
         Surveillance.Parameters surveillance = p.surveillance();
         double[] payTable = this.payTable;
         int[] payRow = this.payRow;
+        double[] outsidePerCompetence = new double[org.ranks];
+        for (int r = 0; r < org.ranks; r++) {
+            outsidePerCompetence[r] = Pay.outsidePerCompetence(payParameters, r);
+        }
+        double[] fearOf = new double[256]; // by the risk-aversion byte, the same expression as per official
+        for (int b = 0; b < 256; b++) {
+            fearOf[b] = Math.min(1, Surveillance.fear(surveillance, Officials.trait((byte) b)) + investigationFear);
+        }
         int[] ids = o.table.ids();
         Noted noted = noted(sim);
         sim.parallel().forEach(o.size(), c -> {
@@ -478,8 +486,8 @@ public final class Bureaucracy implements Model {
                 }
                 int un = unit[i];
                 double pay = payTable[payRow[un] + rank[i]];
-                double alt = EvlnChoice.alternatives(pay, Pay.outside(payParameters, comp[i], rank[i]));
-                double fear = Math.min(1, Surveillance.fear(surveillance, Officials.trait(riskAversion[i])) + investigationFear);
+                double alt = EvlnChoice.alternatives(pay, comp[i] * outsidePerCompetence[rank[i]]);
+                double fear = fearOf[riskAversion[i] & 0xFF];
                 double colleagues = Math.min(1, colleagueSensitivity * 12 * exitRate[un] / months);
                 EvlnChoice.utilities(e, morale[i], EvlnChoice.investment(tenure[i], rank[i], org.topRank(un)),
                         alt, fear, stress[i] >= burnout, colleagues, Officials.trait(motivation[i]),
@@ -558,6 +566,14 @@ public final class Bureaucracy implements Model {
         GroupTally t = tally(sim);
         RandomStream s = streams.stream("investigation");
         double months = parameters.monthsPerStep();
+        // The step's hazard without a patron's protection, by (in the circle, quit the party in
+        // public, enemies' byte), once a step: the same expression as per official, so the same bits.
+        double[] bound = new double[4 * 256];
+        for (int k = 0; k < 4; k++) {
+            for (int b = 0; b < 256; b++) {
+                bound[k * 256 + b] = perStep(Investigation.hazard(p, k >= 2, (byte) b, (k & 1) == 1, false), months);
+            }
+        }
         Noted noted = noted(sim);
         sim.parallel().forEach(o.size(), c -> {
             boolean[] circle = o.circle.values();
@@ -575,7 +591,7 @@ public final class Bureaucracy implements Model {
                 // whenever the first draw is above the hazard: most officials are settled by the bound
                 // alone, without looking up whether their patron still serves. Same result, fewer reads.
                 double u1 = s.uniform(id, step, 0);
-                if (u1 >= perStep(Investigation.hazard(p, circle[i], enemies[i], quit[i], false), months)) {
+                if (u1 >= bound[((circle[i] ? 2 : 0) + (quit[i] ? 1 : 0)) * 256 + (enemies[i] & 0xFF)]) {
                     continue;
                 }
                 boolean protectedBy = patron[i] >= 0 && o.table.isLive(patron[i]);

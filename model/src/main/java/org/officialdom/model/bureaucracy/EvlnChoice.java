@@ -89,8 +89,9 @@ public final class EvlnChoice {
             max = Math.max(max, v);
         }
         double total = 0;
+        double coolness = 1 / p.temperature(); // one division instead of four
         for (int k = 0; k < 4; k++) {
-            u[k] = Math.exp((u[k] - max) / p.temperature());
+            u[k] = Math.exp((u[k] - max) * coolness);
             total += u[k];
         }
         double x = draw * total;
