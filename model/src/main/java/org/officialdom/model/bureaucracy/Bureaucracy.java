@@ -46,9 +46,8 @@ public final class Bureaucracy implements Model {
     /** Headcount at the previous invariant check (checking mode), -1 before the first. */
     private long checkedHeadcount = -1;
 
-    transient int[] indexStart;
-    transient int[] indexRows;
-    private transient int[][] blockSlots;
+    /** The rows by (unit, rank): the tournament's candidates and a unit's head (rebuilt after a resume). */
+    transient UnitRankIndex index;
     private transient GroupTally tally;
     private transient GroupCounts unitCounts;
     private transient GroupTally histogram;
@@ -141,6 +140,9 @@ public final class Bureaucracy implements Model {
             }
         });
         assignPatrons();
+        // the rows were laid out unit by unit, rank by rank: the index's base from the start
+        index = null;
+        index();
         circleShare = new float[units];
         reformShare = new float[units];
         exitRate = new float[units];
@@ -762,73 +764,13 @@ public final class Bureaucracy implements Model {
         }
     }
 
-    /**
-     * Rows sorted by (unit, rank), rows in ascending order within a key: the candidates of the
-     * tournament and the heads for rotation. A counting sort split into one block of rows per
-     * thread: each block counts its keys, the counts are turned into each block's first slot per key
-     * (blocks in order), and each block then places its rows. The result is the same for any number
-     * of blocks.
-     */
-    void buildIndex(Simulation sim) {
-        Officials o = officials;
-        int R = org.ranks;
-        int keys = org.units() * R;
-        int n = o.size();
-        int blocks = Math.max(1, Math.min(sim.parallel().threads(), Math.min(8, n / Parallel.CHUNK)));
-        if (indexStart == null || indexStart.length != keys + 1) {
-            indexStart = new int[keys + 1];
+    /** The index, made when first needed: it adopts the table's layout as its base if the rows are in key order. */
+    UnitRankIndex index() {
+        if (index == null) {
+            index = new UnitRankIndex(org.units(), org.ranks);
+            index.adopt(officials);
         }
-        if (indexRows == null || indexRows.length < n) {
-            indexRows = new int[Math.max(16, n + n / 8)];
-        }
-        if (blockSlots == null || blockSlots.length != blocks || blockSlots[0].length != keys) {
-            blockSlots = new int[blocks][keys];
-        }
-        int[][] slots = blockSlots;
-        int[] unit = o.unit.values();
-        byte[] rank = o.rank.values();
-        int[] rows = indexRows;
-        int[] start = indexStart;
-        sim.parallel().run(blocks, b -> {
-            int[] count = slots[b];
-            java.util.Arrays.fill(count, 0);
-            for (int i = (int) ((long) n * b / blocks), end = (int) ((long) n * (b + 1) / blocks); i < end; i++) {
-                count[unit[i] * R + rank[i]]++;
-            }
-        });
-        // each block's first slot per key: keys in order, blocks in order within a key; split by key ranges
-        int ranges = blocks;
-        int[] rangeTotal = new int[ranges + 1];
-        sim.parallel().run(ranges, g -> {
-            int total = 0;
-            for (int k = (int) ((long) keys * g / ranges), end = (int) ((long) keys * (g + 1) / ranges); k < end; k++) {
-                for (int[] count : slots) {
-                    total += count[k];
-                }
-            }
-            rangeTotal[g + 1] = total;
-        });
-        for (int g = 0; g < ranges; g++) {
-            rangeTotal[g + 1] += rangeTotal[g];
-        }
-        sim.parallel().run(ranges, g -> {
-            int at = rangeTotal[g];
-            for (int k = (int) ((long) keys * g / ranges), end = (int) ((long) keys * (g + 1) / ranges); k < end; k++) {
-                start[k] = at;
-                for (int[] count : slots) {
-                    int c = count[k];
-                    count[k] = at;
-                    at += c;
-                }
-            }
-        });
-        start[keys] = n;
-        sim.parallel().run(blocks, b -> {
-            int[] slot = slots[b];
-            for (int i = (int) ((long) n * b / blocks), end = (int) ((long) n * (b + 1) / blocks); i < end; i++) {
-                rows[slot[unit[i] * R + rank[i]]++] = i;
-            }
-        });
+        return index;
     }
 
     /** Mechanism 13. */
@@ -955,16 +897,12 @@ public final class Bureaucracy implements Model {
         if (step % ORDER_EVERY != 0) {
             return;
         }
-        buildIndex(sim);
-        officials.table.permute(indexRows, sim.parallel());
-        // the official at row q is the one the index listed at place q: the index of the new layout
-        // keeps its starts and lists every row in place (rows of one key stay in ascending order)
-        int[] rows = indexRows;
-        sim.parallel().forEach(officials.size(), c -> {
-            for (int q = c.from(); q < c.to(); q++) {
-                rows[q] = q;
-            }
-        });
+        UnitRankIndex index = index();
+        index.full(officials, sim.parallel());
+        officials.table.permute(index.rowsByKey(), sim.parallel());
+        // the official at row q is the one the index listed at place q: the rows are now in key
+        // order with the same starts, and the index becomes a sorted base with no moved rows
+        index.adoptPermuted(officials, sim.parallel());
         indexFresh = true;
     }
 
@@ -974,7 +912,7 @@ public final class Bureaucracy implements Model {
     /** Mechanism 6. */
     private void tournament(Simulation sim) {
         if (!indexFresh) {
-            buildIndex(sim);
+            index().refresh(officials, sim.parallel());
         }
         indexFresh = false;
         long[] won = Tournament.fill(this, sim, step);
@@ -1019,7 +957,9 @@ public final class Bureaucracy implements Model {
         }
         int first = o.table.addMany((int) hires);
         int[] ids = o.table.ids();
+        index(); // made before the workers read it
         sim.parallel().forEach((int) hires, 256, c -> { // a recruit costs some 40 draws: small chunks
+            UnitRankIndex.Rows heads = new UnitRankIndex.Rows();
             for (int h = c.from(); h < c.to(); h++) {
                 int row = first + h;
                 long id = ids[row];
@@ -1028,7 +968,7 @@ public final class Bureaucracy implements Model {
                 double age = Recruitment.clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
                 Recruitment.draw(o, row, p, s, step, 0, age, z, 0, 0);
                 o.unit.values()[row] = u;
-                o.patron.values()[row] = headOf(u);
+                o.patron.values()[row] = headOf(u, heads);
                 o.threshold.values()[row] = o.member.values()[row]
                         ? PartyExit.threshold(parameters.partyExit(), thresholds.normal(id, 0, 0),
                         Officials.trait(o.support.values()[row]))
@@ -1059,16 +999,15 @@ public final class Bureaucracy implements Model {
                 + Rank.label(0, org.ranks) + " at age " + (int) age + (officials.member.values()[row] ? ", a party member" : ""));
     }
 
-    private int headOf(int u) {
-        if (indexStart == null) {
-            return -1;
-        }
-        int key = u * org.ranks + org.topRank(u);
+    /** The id of the first official (lowest row) who was head of unit u when the index was brought up to date and still is; -1 if none. */
+    private int headOf(int u, UnitRankIndex.Rows scratch) {
+        int top = org.topRank(u);
+        index().collect(u * org.ranks + top, scratch);
         int[] unit = officials.unit.values();
         byte[] rank = officials.rank.values();
-        for (int q = indexStart[key]; q < indexStart[key + 1]; q++) {
-            int row = indexRows[q];
-            if (row < officials.size() && unit[row] == u && rank[row] == org.topRank(u)) {
+        for (int q = 0; q < scratch.count; q++) {
+            int row = scratch.rows[q];
+            if (unit[row] == u && rank[row] == top) {
                 return officials.table.id(row);
             }
         }

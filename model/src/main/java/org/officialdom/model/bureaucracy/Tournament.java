@@ -111,7 +111,7 @@ public final class Tournament {
         Organisation org = m.org;
         int R = org.ranks;
         long[] won = new long[2];
-        Round round = new Round(m, step);
+        Round round = new Round(m, step, sim.parallel().threads());
         for (int r = R - 1; r >= 1; r--) {
             for (int l = 0; l < org.levels; l++) {
                 if (org.topRankOfLevel[l] < r) {
@@ -122,8 +122,9 @@ public final class Tournament {
                 int width = org.levelStart[l + 1] - first;
                 // a unit's vacancies cost far more than a table row: chunks of 256 units
                 long[] w = sim.parallel().counts(width, 256, 2, (c, n) -> {
+                    UnitRankIndex.Rows candidates = round.candidates[c.worker()];
                     for (int u = first + c.from(); u < first + c.to(); u++) {
-                        round.fillUnit(u, rank, n);
+                        round.fillUnit(u, rank, n, candidates);
                     }
                 });
                 won[0] += w[0];
@@ -148,12 +149,13 @@ public final class Tournament {
         final boolean[] quit;
         final byte[] ret;
         final short[] inPost;
-        final int[] start;
-        final int[] rows;
+        final UnitRankIndex index;
+        /** Each worker's list of one key's rows. */
+        final UnitRankIndex.Rows[] candidates;
         final RandomStream pick;
         final RandomStream draw;
 
-        Round(Bureaucracy m, long step) {
+        Round(Bureaucracy m, long step, int threads) {
             this.m = m;
             this.p = m.parameters.tournament();
             this.org = m.org;
@@ -167,14 +169,17 @@ public final class Tournament {
             quit = o.publicExit.values();
             ret = o.retaliations.values();
             inPost = o.inPost.values();
-            start = m.indexStart;
-            rows = m.indexRows;
+            index = m.index();
+            candidates = new UnitRankIndex.Rows[threads];
+            for (int t = 0; t < threads; t++) {
+                candidates[t] = new UnitRankIndex.Rows();
+            }
             pick = m.streams.stream("promotion");
             draw = m.streams.stream("promotion-competence");
         }
 
         /** Fills the vacant rank-r posts of unit u from rank r − 1 in u and its children; adds to {merit, gift}. */
-        void fillUnit(int u, int r, long[] won) {
+        void fillUnit(int u, int r, long[] won, UnitRankIndex.Rows list) {
             int R = org.ranks;
             int vacancies = org.vacancies(u, r);
             int k = 0;
@@ -194,9 +199,9 @@ public final class Tournament {
                 int nChildren = org.tree.childCount(u);
                 for (int g = -1; g < nChildren; g++) {
                     int src = g < 0 ? u : org.tree.child(u, g);
-                    int key = src * R + r - 1;
-                    for (int q = start[key]; q < start[key + 1]; q++) {
-                        int row = rows[q];
+                    index.collect(src * R + r - 1, list);
+                    for (int q = 0; q < list.count; q++) {
+                        int row = list.rows[q];
                         if (rank[row] != r - 1 || unit[row] != src) {
                             continue;
                         }
@@ -225,7 +230,7 @@ public final class Tournament {
                 } else if (chooseBest == 0) {
                     winner = worst;
                 } else {
-                    winner = nth(m, u, r, pick.nextInt(eligible, u * (long) R + r, step, 2L * k));
+                    winner = nth(m, u, r, pick.nextInt(eligible, u * (long) R + r, step, 2L * k), list);
                 }
                 int from = unit[winner];
                 org.occupied[from * R + r - 1]--;
@@ -255,7 +260,7 @@ public final class Tournament {
     }
 
     /** The n-th eligible candidate for (u, r), in the same order as the scan above. */
-    private static int nth(Bureaucracy m, int u, int r, int n) {
+    private static int nth(Bureaucracy m, int u, int r, int n, UnitRankIndex.Rows list) {
         Organisation org = m.org;
         int R = org.ranks;
         byte[] rank = m.officials.rank.values();
@@ -263,9 +268,9 @@ public final class Tournament {
         int nChildren = org.tree.childCount(u);
         for (int g = -1; g < nChildren; g++) {
             int src = g < 0 ? u : org.tree.child(u, g);
-            int key = src * R + r - 1;
-            for (int q = m.indexStart[key]; q < m.indexStart[key + 1]; q++) {
-                int row = m.indexRows[q];
+            m.index().collect(src * R + r - 1, list);
+            for (int q = 0; q < list.count; q++) {
+                int row = list.rows[q];
                 if (rank[row] == r - 1 && unit[row] == src && n-- == 0) {
                     return row;
                 }
