@@ -52,6 +52,41 @@ class GroupCountsTest {
     }
 
     @Test
+    void runsAddedAtOnceCountAsTheirRows() {
+        int n = 3 * Parallel.CHUNK + 11;
+        try (Parallel parallel = new Parallel(2)) {
+            GroupCounts counts = new GroupCounts(7, 1, 2);
+            // rows in runs of one group (i / 100 % 7), each run added when the group changes
+            parallel.forEach(n, c -> {
+                int group = -1;
+                int run = 0;
+                for (int i = c.from(); i < c.to(); i++) {
+                    int g = i / 100 % 7;
+                    if (g != group) {
+                        if (run > 0) {
+                            counts.add(c.worker(), group, 0, run);
+                        }
+                        group = g;
+                        run = 0;
+                    }
+                    run++;
+                }
+                if (run > 0) {
+                    counts.add(c.worker(), group, 0, run);
+                }
+            });
+            for (int g = 0; g < 7; g++) {
+                int group = g;
+                assertThat(counts.count(g, 0)).isEqualTo(java.util.stream.IntStream.range(0, n).filter(i -> i / 100 % 7 == group).count());
+            }
+            counts.reset(parallel);
+            for (int g = 0; g < 7; g++) {
+                assertThat(counts.count(g, 0)).isZero();
+            }
+        }
+    }
+
+    @Test
     void refusesMoreCountersThanAnArrayHolds() {
         assertThatThrownBy(() -> new GroupCounts(Integer.MAX_VALUE / 2, 4, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("too many groups");

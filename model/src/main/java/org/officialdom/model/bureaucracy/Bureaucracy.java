@@ -667,7 +667,7 @@ public final class Bureaucracy implements Model {
 
     /** Unit aggregates of this step (circle, reformers, leavers), then the leavers go. */
     private void departures(Simulation sim) {
-        unitAggregates(sim, true);
+        long[] staffByCell = unitAggregates(sim, true);
         Officials o = officials;
         boolean[] leave = o.leave.values();
         byte[] route = o.route.values();
@@ -679,8 +679,8 @@ public final class Bureaucracy implements Model {
             exitsByCell = new long[org.levels * sectors];
             exposureByCell = new long[org.levels * sectors];
         }
-        for (int u = 0; u < org.units(); u++) {
-            exposureByCell[org.level[u] * sectors + org.sector[u]] += unitCounts.count(u, 0);
+        for (int cell = 0; cell < staffByCell.length; cell++) {
+            exposureByCell[cell] += staffByCell[cell];
         }
         int[] leavers = sim.parallel().select(o.size(), (c, out) -> {
             int k = 0;
@@ -715,38 +715,56 @@ public final class Bureaucracy implements Model {
                 + o.tenure.values()[row] / 12 + " years of service, as " + Rank.label(o.rank.values()[row], org.ranks));
     }
 
-    /** Per-unit circle share, reformer share and exit rate, and their sums by level. */
-    private void unitAggregates(Simulation sim, boolean withLeavers) {
+    /**
+     * Per-unit circle share, reformer share and exit rate, and their sums by level; returns the staff
+     * by (level, sector) cell.
+     */
+    private long[] unitAggregates(Simulation sim, boolean withLeavers) {
         Officials o = officials;
         int units = org.units();
         if (unitCounts == null || unitCounts.groups() != units) {
             unitCounts = new GroupCounts(units, 4, sim.parallel().threads());
         }
-        // per unit: staff, in the circle, leaving, in Voice
+        // per unit: staff, in the circle, leaving, in Voice. The rows are mostly in unit order (the
+        // order pass), so a run of one unit's rows is counted in local variables and added at once.
         GroupCounts ut = unitCounts;
-        ut.reset();
+        ut.reset(sim.parallel());
         sim.parallel().forEach(o.size(), c -> {
             int[] unit = o.unit.values();
             boolean[] circle = o.circle.values();
             boolean[] leave = o.leave.values();
             byte[] stance = o.stance.values();
+            int w = c.worker();
+            int current = -1;
+            int staff = 0;
+            int inCircle = 0;
+            int leaving = 0;
+            int voice = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 int u = unit[i];
-                ut.increment(c.worker(), u, 0);
-                if (circle[i]) {
-                    ut.increment(c.worker(), u, 1);
+                if (u != current) {
+                    if (staff > 0) {
+                        addUnit(ut, w, current, staff, inCircle, leaving, voice);
+                    }
+                    current = u;
+                    staff = 0;
+                    inCircle = 0;
+                    leaving = 0;
+                    voice = 0;
                 }
-                if (withLeavers && leave[i]) {
-                    ut.increment(c.worker(), u, 2);
-                }
-                if (stance[i] == Stance.VOICE.ordinal()) {
-                    ut.increment(c.worker(), u, 3);
-                }
+                staff++;
+                inCircle += circle[i] ? 1 : 0;
+                leaving += withLeavers && leave[i] ? 1 : 0;
+                voice += stance[i] == Stance.VOICE.ordinal() ? 1 : 0;
+            }
+            if (staff > 0) {
+                addUnit(ut, w, current, staff, inCircle, leaving, voice);
             }
         });
         int levels = org.levels;
-        // in the circle by level, then staff by level
-        long[] inAndStaff = sim.parallel().counts(units, 2 * levels, (c, n) -> {
+        int sectors = Sector.values().length;
+        // in the circle by level, then staff by level, then staff by (level, sector)
+        long[] sums = sim.parallel().counts(units, 2 * levels + levels * sectors, (c, n) -> {
             for (int u = c.from(); u < c.to(); u++) {
                 long staff = ut.count(u, 0);
                 long cs = ut.count(u, 1);
@@ -755,13 +773,22 @@ public final class Bureaucracy implements Model {
                 reformShare[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 3) / staff);
                 n[org.level[u]] += cs;
                 n[levels + org.level[u]] += staff;
+                n[2 * levels + org.level[u] * sectors + org.sector[u]] += staff;
             }
         });
         counts.circleByLevel = new double[levels];
         for (int l = 0; l < levels; l++) {
-            long staff = inAndStaff[levels + l];
-            counts.circleByLevel[l] = staff == 0 ? 0 : (double) inAndStaff[l] / staff;
+            long staff = sums[levels + l];
+            counts.circleByLevel[l] = staff == 0 ? 0 : (double) sums[l] / staff;
         }
+        return java.util.Arrays.copyOfRange(sums, 2 * levels, sums.length);
+    }
+
+    private static void addUnit(GroupCounts ut, int worker, int unit, int staff, int inCircle, int leaving, int voice) {
+        ut.add(worker, unit, 0, staff);
+        ut.add(worker, unit, 1, inCircle);
+        ut.add(worker, unit, 2, leaving);
+        ut.add(worker, unit, 3, voice);
     }
 
     /** The index, made when first needed: it adopts the table's layout as its base if the rows are in key order. */
