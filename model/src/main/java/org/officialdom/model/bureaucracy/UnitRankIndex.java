@@ -48,6 +48,12 @@ final class UnitRankIndex {
     private int[] spareRows = new int[0];
     private int moved;
     private int[][] blockSlots;
+    /** Refresh's scratch, kept between steps: each worker's moved rows, and where each chunk's are. */
+    private int[][] workerRows;
+    private int[] workerFill;
+    private int[] chunkAt;
+    private int[] chunkCount;
+    private int[] chunkWorker;
 
     UnitRankIndex(int units, int ranks) {
         this.ranks = ranks;
@@ -207,29 +213,61 @@ final class UnitRankIndex {
         int inBase = Math.min(baseSize, n);
         size = n;
         int R = ranks;
-        int[] rows = parallel.select(n, (c, out) -> {
-            int k = 0;
+        // Each chunk writes its moved rows into its worker's buffer (kept from step to step: at 1e8
+        // officials a fresh list every step was tens of megabytes of garbage the collector let pile up);
+        // the chunks' lists are then joined in chunk order, which is ascending row order.
+        int chunks = Parallel.chunks(n);
+        if (chunkAt == null || chunkAt.length < chunks) {
+            chunkAt = new int[chunks];
+            chunkCount = new int[chunks];
+            chunkWorker = new int[chunks];
+        }
+        if (workerRows == null || workerRows.length != parallel.threads()) {
+            workerRows = new int[parallel.threads()][Parallel.CHUNK];
+            workerFill = new int[parallel.threads()];
+        }
+        Arrays.fill(workerFill, 0);
+        parallel.forEach(n, c -> {
+            int w = c.worker();
+            int[] buffer = workerRows[w];
+            int at = workerFill[w];
+            if (buffer.length - at < c.to() - c.from()) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + c.to() - c.from()));
+                workerRows[w] = buffer;
+            }
+            int k = at;
             for (int i = c.from(); i < c.to(); i++) {
                 if (i >= inBase || listed[i] != unit[i] * R + rank[i]) {
                     if (i < inBase) {
                         listed[i] = MOVED; // its base position no longer lists it, even if the key comes back
                     }
-                    out[k++] = i;
+                    buffer[k++] = i;
                 }
             }
-            return k;
+            chunkAt[c.index()] = at;
+            chunkCount[c.index()] = k - at;
+            chunkWorker[c.index()] = w;
+            workerFill[w] = k;
         });
-        moved = rows.length;
+        int total = 0;
+        for (int c = 0; c < chunks; c++) {
+            total += chunkCount[c];
+        }
+        moved = total;
         if (movedKeys.length < moved) {
-            int length = Math.max(moved, movedKeys.length + movedKeys.length / 2);
+            int length = Math.max(moved, 2 * movedKeys.length);
             movedKeys = new int[length];
             movedRows = new int[length];
             spareKeys = new int[length];
             spareRows = new int[length];
         }
-        for (int j = 0; j < moved; j++) {
-            int row = rows[j];
-            movedRows[j] = row;
+        int j = 0;
+        for (int c = 0; c < chunks; c++) {
+            System.arraycopy(workerRows[chunkWorker[c]], chunkAt[c], movedRows, j, chunkCount[c]);
+            j += chunkCount[c];
+        }
+        for (j = 0; j < moved; j++) {
+            int row = movedRows[j];
             movedKeys[j] = unit[row] * R + rank[row];
         }
         sortMoved();
