@@ -23,8 +23,9 @@ import org.officialdom.engine.Parallel;
  *       (key, row) with a radix sort. A key's rows are then its base positions still unmarked,
  *       merged in ascending order with its moved rows.</li>
  * </ul>
- * At 1e7 officials the counting sort of every row took about 8 ns per official and step (two
- * threads), most of it in the key-sized count arrays; the scan takes about one.
+ * At 1e7 officials on two threads the counting sort of every row took about 75 ms a step (counting
+ * 26, turning the counts into slots 17, placing the rows 32); a refresh takes 7–40 ms, growing with
+ * the rows moved since the last reordering (about 0.6 % of them a step).
  */
 final class UnitRankIndex {
 
