@@ -256,14 +256,21 @@ public final class Bureaucracy implements Model {
     private transient double[] kept;
     /** Per unit: the colleagues' good of the morale target times its normalised weight, from last step's exit rate. */
     private transient double[] colleaguesTerm;
+    /** By rank: the outside wage per point of competence ({@link Pay#outsidePerCompetence}), for pressures and evln. */
+    private transient double[] outsidePerCompetence;
 
     /**
-     * What the pressures pass reads per unit, computed once a step instead of once per official:
-     * the row of the pay table and the colleagues' term of the morale target.
+     * What the pressures and evln passes read per unit or rank, computed once a step (in pressures,
+     * before either pass reads it) instead of once per official: the row of the pay table, the
+     * colleagues' term of the morale target and the outside wage per point of competence.
      */
     private void prepareUnits(Morale.Weights weights) {
         int units = org.units();
         payTable = Pay.table(parameters.pay(), org.levels, org.ranks);
+        outsidePerCompetence = new double[org.ranks];
+        for (int r = 0; r < org.ranks; r++) {
+            outsidePerCompetence[r] = Pay.outsidePerCompetence(parameters.pay(), r);
+        }
         if (payRow == null || payRow.length != units) {
             payRow = new int[units];
             colleaguesTerm = new double[units];
@@ -333,10 +340,7 @@ public final class Bureaucracy implements Model {
         for (int k = 0; k < workThreshold.length; k++) {
             workThreshold[k] = Quotas.workThreshold(quotas, ServiceOutput.effort(p.output(), k));
         }
-        double[] outsidePerCompetence = new double[org.ranks];
-        for (int r = 0; r < org.ranks; r++) {
-            outsidePerCompetence[r] = Pay.outsidePerCompetence(p.pay(), r);
-        }
+        double[] outsidePerCompetence = this.outsidePerCompetence;
         int[] ids = o.table.ids();
         sim.parallel().forEach(o.size(), c -> {
             int[] unit = o.unit.values();
@@ -453,14 +457,10 @@ public final class Bureaucracy implements Model {
         double investigationFear = Investigation.fear(p.investigation());
         double burnout = p.morale().burnout();
         double colleagueSensitivity = p.morale().colleagueSensitivity();
-        Pay.Parameters payParameters = p.pay();
         Surveillance.Parameters surveillance = p.surveillance();
         double[] payTable = this.payTable;
         int[] payRow = this.payRow;
-        double[] outsidePerCompetence = new double[org.ranks];
-        for (int r = 0; r < org.ranks; r++) {
-            outsidePerCompetence[r] = Pay.outsidePerCompetence(payParameters, r);
-        }
+        double[] outsidePerCompetence = this.outsidePerCompetence;
         double[] fearOf = new double[256]; // by the risk-aversion byte, the same expression as per official
         for (int b = 0; b < 256; b++) {
             fearOf[b] = Math.min(1, Surveillance.fear(surveillance, Officials.trait((byte) b)) + investigationFear);
