@@ -60,13 +60,6 @@ public final class GroupCounts {
         return s;
     }
 
-    /** Sets every counter to zero. */
-    public void reset() {
-        for (int[] row : rows) {
-            java.util.Arrays.fill(row, 0);
-        }
-    }
-
     /**
      * Sets every counter to zero, each worker's row cleared on a worker (at 1e8 officials the rows
      * are hundreds of megabytes; one thread clearing them all left the other idle).
