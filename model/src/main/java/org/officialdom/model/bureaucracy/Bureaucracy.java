@@ -925,8 +925,7 @@ public final class Bureaucracy implements Model {
             return;
         }
         UnitRankIndex index = index();
-        index.full(officials, sim.parallel());
-        officials.table.permute(index.rowsByKey(), sim.parallel());
+        officials.table.permute(index.rowsInKeyOrder(officials, sim.parallel()), sim.parallel());
         // the official at row q is the one the index listed at place q: the rows are now in key
         // order with the same starts, and the index becomes a sorted base with no moved rows
         index.adoptPermuted(officials, sim.parallel());

@@ -11,8 +11,8 @@ import org.officialdom.engine.Parallel;
  * <p>It is held in one of two ways, which give the same rows in the same order:
  * <ul>
  *   <li><b>full</b>: a stable counting sort of every row by key ({@code start}, {@code slots} = rows
- *       by key). Used by the {@code order} pass, whose permutation it is, and whenever no sorted
- *       layout is known (after resuming from a checkpoint, until the next reordering).</li>
+ *       by key). Used whenever no sorted layout is known (after resuming from a checkpoint, until the
+ *       next reordering).</li>
  *   <li><b>sorted base and moved rows</b>: when the table's rows are in key order (at initialisation
  *       and right after each reordering), positions {@code start[k] .. start[k+1]-1} hold key
  *       {@code k}, and {@code slots[i]} records the key of position {@code i}. Between reorderings
@@ -26,6 +26,11 @@ import org.officialdom.engine.Parallel;
  * At 1e7 officials on two threads the counting sort of every row took about 75 ms a step (counting
  * 26, turning the counts into slots 17, placing the rows 32); a refresh takes 7–40 ms, growing with
  * the rows moved since the last reordering (about 0.6 % of them a step).
+ *
+ * <p>The {@code order} pass asks for every row in key order ({@link #rowsInKeyOrder}): with a base,
+ * a merge of the base with the moved rows, which gives the counting sort's permutation without its
+ * counts (at 1e8 officials two blocks of 60 million). The pass then permutes the table and calls
+ * {@link #adoptPermuted}; in between the index is not to be read.
  */
 final class UnitRankIndex {
 
@@ -47,6 +52,8 @@ final class UnitRankIndex {
     private int[] movedRows = new int[0];
     private int[] spareKeys = new int[0];
     private int[] spareRows = new int[0];
+    /** {@link #rowsInKeyOrder}'s result when merged from a base. */
+    private int[] merged = new int[0];
     private int moved;
     private int[][] blockSlots;
     /** Refresh's scratch, kept between steps: each worker's moved rows, and where each chunk's are. */
@@ -113,7 +120,7 @@ final class UnitRankIndex {
     }
 
     /**
-     * After the table was permuted by {@link #rowsByKey()} (the {@code order} pass): the rows are now
+     * After the table was permuted by {@link #rowsInKeyOrder} (the {@code order} pass): the rows are now
      * in key order with the same starts, so every position holds the key it is listed under.
      */
     void adoptPermuted(Officials o, Parallel parallel) {
@@ -193,12 +200,75 @@ final class UnitRankIndex {
         moved = 0;
     }
 
-    /** After {@link #full}: the rows in key order, a permutation of the table's rows. */
-    int[] rowsByKey() {
-        if (base) {
-            throw new IllegalStateException("the index holds a sorted base, not a permutation");
+    /**
+     * Every row in key order, ascending within a key: the permutation the {@code order} pass applies
+     * (a row's new position is its place in the returned array's first {@code size} entries), valid
+     * until the index next changes. With a base it is a merge: {@link #refresh} lists the moved rows,
+     * then each key's unmarked base positions are merged with its moved rows, key ranges on the
+     * workers; without a base it is {@link #full}'s counting sort. Both give the same permutation,
+     * and leave {@code start} at the new layout's first position of each key.
+     */
+    int[] rowsInKeyOrder(Officials o, Parallel parallel) {
+        if (!base) {
+            full(o, parallel);
+            return slots;
         }
-        return slots;
+        refresh(o, parallel);
+        merge(parallel);
+        return merged;
+    }
+
+    /** After {@link #refresh}: the merge described at {@link #rowsInKeyOrder}, into {@code merged}. */
+    private void merge(Parallel parallel) {
+        int n = size;
+        int inBase = Math.min(baseSize, n);
+        if (merged.length < slots.length) {
+            merged = new int[slots.length];
+        }
+        int[] out = merged;
+        int[] listed = slots;
+        int ranges = Math.max(1, Math.min(keys, 4 * parallel.threads()));
+        // each range's first key, and that key's first base position before the merge moves the starts
+        int[] firstKey = new int[ranges + 1];
+        int[] firstPosition = new int[ranges + 1];
+        for (int g = 0; g <= ranges; g++) {
+            firstKey[g] = (int) ((long) keys * g / ranges);
+            firstPosition[g] = Math.min(start[firstKey[g]], inBase);
+        }
+        // where each range's rows begin in the new order: the unmarked base positions and the moved
+        // rows of the keys before it
+        int[] at = new int[ranges + 1];
+        parallel.run(ranges, g -> {
+            int kept = 0;
+            for (int q = firstPosition[g], end = firstPosition[g + 1]; q < end; q++) {
+                kept += listed[q] != MOVED ? 1 : 0;
+            }
+            at[g + 1] = kept;
+        });
+        for (int g = 0; g < ranges; g++) {
+            at[g + 1] += at[g];
+        }
+        parallel.run(ranges, g -> {
+            int to = at[g] + firstMoved(firstKey[g]);
+            int m = firstMoved(firstKey[g]);
+            int q = firstPosition[g];
+            for (int k = firstKey[g], last = firstKey[g + 1]; k < last; k++) {
+                // start[k + 1] is read before this range writes it; the next range's first is saved
+                int qEnd = k + 1 < last ? Math.min(start[k + 1], inBase) : firstPosition[g + 1];
+                start[k] = to;
+                while (q < qEnd || (m < moved && movedKeys[m] == k)) {
+                    if (m < moved && movedKeys[m] == k && (q >= qEnd || movedRows[m] < q)) {
+                        out[to++] = movedRows[m++];
+                    } else {
+                        if (listed[q] != MOVED) {
+                            out[to++] = q;
+                        }
+                        q++;
+                    }
+                }
+            }
+        });
+        start[keys] = n;
     }
 
     /** Brings the index up to date with the table: the moved rows if there is a base, else a full sort. */
@@ -352,6 +422,11 @@ final class UnitRankIndex {
             }
         }
         return lo;
+    }
+
+    /** The first position (base) or slot (full) of {@code key}, for tests. */
+    int first(int key) {
+        return start[key];
     }
 
     /** Rows listed as moved at the last refresh (for tests and diagnostics). */

@@ -36,6 +36,40 @@ class ReorderingTest {
         }
     }
 
+    /**
+     * The order pass's permutation merged from the sorted base and the moved rows is the one a full
+     * counting sort of every row gives, with the same first position for every key, at every step
+     * between and across reorderings.
+     */
+    @Test
+    void theMergedOrderIsTheCountingSortsOrder() {
+        Bureaucracy m = new Bureaucracy(Fixtures.small(3000));
+        try (Simulation sim = new Simulation(m, 11, 2)) {
+            int n = 0;
+            for (int step = 1; step <= 2 * Bureaucracy.ORDER_EVERY + 3; step++) {
+                sim.step();
+                Officials o = m.officials();
+                UnitRankIndex full = new UnitRankIndex(m.org.units(), m.org.ranks);
+                int[] expected = Arrays.copyOf(full.rowsInKeyOrder(o, sim.parallel()), o.size());
+                UnitRankIndex index = m.index();
+                assertThat(index.hasBase()).isTrue();
+                int[] merged = Arrays.copyOf(index.rowsInKeyOrder(o, sim.parallel()), o.size());
+                assertThat(merged).as("step %d", step).isEqualTo(expected);
+                for (int k = 0; k <= m.org.units() * m.org.ranks; k++) {
+                    assertThat(index.first(k)).as("first position of key %d at step %d", k, step).isEqualTo(full.first(k));
+                }
+                if (index.moved() > 0) {
+                    n++;
+                }
+                // the index is read again only after the table follows the permutation
+                o.table.permute(merged, sim.parallel());
+                index.adoptPermuted(o, sim.parallel());
+                assertListsEveryKey(m, index);
+            }
+            assertThat(n).as("steps where rows had moved").isGreaterThan(2 * Bureaucracy.ORDER_EVERY);
+        }
+    }
+
     private static void assertListsEveryKey(Bureaucracy m, UnitRankIndex index) {
         Officials o = m.officials();
         int R = m.org.ranks;
