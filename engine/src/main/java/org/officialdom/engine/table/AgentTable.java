@@ -33,6 +33,12 @@ public final class AgentTable implements Serializable {
     private transient int[] spareIds;
     private int size;
     private int nextId;
+    /**
+     * Rows below this have held an agent since the arrays were allocated; the rows from it up are
+     * still as allocated, zero, so adding agents there needs no clearing (at 1e8 rows, a second of
+     * sequential writing at initialisation).
+     */
+    private int used;
 
     public AgentTable(int initialCapacity) {
         int cap = Math.max(MIN_CAPACITY, initialCapacity);
@@ -129,9 +135,12 @@ public final class AgentTable implements Serializable {
         int id = nextId++;
         ids[row] = id;
         rowOfId[id] = row;
-        for (Column c : columns.values()) {
-            c.clear(row);
+        if (row < used) {
+            for (Column c : columns.values()) {
+                c.clear(row);
+            }
         }
+        used = Math.max(used, size);
         return row;
     }
 
@@ -149,11 +158,15 @@ public final class AgentTable implements Serializable {
             ids[first + k] = nextId + k;
             rowOfId[nextId + k] = first + k;
         }
-        for (Column c : columns.values()) {
-            c.clear(first, first + n);
+        int clearTo = Math.min(first + n, used);
+        if (first < clearTo) {
+            for (Column c : columns.values()) {
+                c.clear(first, clearTo);
+            }
         }
         size += n;
         nextId += n;
+        used = Math.max(used, size);
         return first;
     }
 
@@ -166,6 +179,27 @@ public final class AgentTable implements Serializable {
                 c.grow(cap);
             }
         }
+    }
+
+    /**
+     * Makes room for exactly {@code capacity} rows and {@code capacity} ids, each column's array
+     * allocated by a worker of {@code parallel}: the allocation of a large table is mostly the
+     * operating system handing out zeroed pages, which on the machines measured went two to five
+     * times faster on two threads than on one (6.4 GB: 1.6–2.4 s against 5.4–14 s).
+     */
+    public void reserve(int capacity, org.officialdom.engine.Parallel parallel) {
+        Column[] all = columns.values().toArray(new Column[0]);
+        run(all.length + 2, t -> {
+            if (t < all.length) {
+                all[t].grow(capacity);
+            } else if (t == all.length) {
+                if (capacity > ids.length) {
+                    ids = Arrays.copyOf(ids, capacity);
+                }
+            } else if (capacity > rowOfId.length) {
+                rowOfId = Arrays.copyOf(rowOfId, capacity);
+            }
+        }, parallel);
     }
 
     private static int grownLength(int current, int needed) {
@@ -284,14 +318,29 @@ public final class AgentTable implements Serializable {
         if (spares == null) {
             spares = new HashMap<>();
         }
-        for (Map.Entry<Class<?>, List<Column>> sameType : byType.entrySet()) {
-            Object scratch = spares.get(sameType.getKey());
-            for (Column c : sameType.getValue()) {
-                scratch = c.gather(order, n, scratch, parallel);
+        // the spare arrays, one per type and one for the ids; those missing (at the first reordering,
+        // about a third of the table) allocated on the workers, as in reserve
+        List<List<Column>> types = new ArrayList<>(byType.values());
+        Object[] scratch = new Object[types.size() + 1];
+        Map<Class<?>, Object> kept = spares;
+        int[] keptIds = spareIds;
+        int capacity = ids.length;
+        run(types.size() + 1, t -> {
+            if (t < types.size()) {
+                Column first = types.get(t).get(0);
+                scratch[t] = first.spare(kept.get(first.getClass()));
+            } else {
+                scratch[t] = keptIds != null && keptIds.length == capacity ? keptIds : new int[capacity];
             }
-            spares.put(sameType.getKey(), scratch);
+        }, parallel);
+        for (int t = 0; t < types.size(); t++) {
+            Object spare = scratch[t];
+            for (Column c : types.get(t)) {
+                spare = c.gather(order, n, spare, parallel);
+            }
+            spares.put(types.get(t).get(0).getClass(), spare);
         }
-        int[] next = spareIds != null && spareIds.length == ids.length ? spareIds : new int[ids.length];
+        int[] next = (int[]) scratch[types.size()];
         int[] from = ids;
         spareIds = from;
         int[] rowOf = rowOfId;

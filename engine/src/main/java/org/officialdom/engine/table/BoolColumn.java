@@ -70,8 +70,13 @@ public final class BoolColumn extends Column {
     }
 
     @Override
+    Object spare(Object scratch) {
+        return scratch instanceof boolean[] a && a.length == values.length ? a : new boolean[values.length];
+    }
+
+    @Override
     Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
-        boolean[] next = scratch instanceof boolean[] a && a.length == values.length ? a : new boolean[values.length];
+        boolean[] next = (boolean[]) spare(scratch);
         boolean[] from = values;
         ranges(n, parallel, (start, end) -> {
             for (int i = start; i < end; i++) {

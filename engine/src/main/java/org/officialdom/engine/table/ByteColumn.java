@@ -70,8 +70,13 @@ public final class ByteColumn extends Column {
     }
 
     @Override
+    Object spare(Object scratch) {
+        return scratch instanceof byte[] a && a.length == values.length ? a : new byte[values.length];
+    }
+
+    @Override
     Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
-        byte[] next = scratch instanceof byte[] a && a.length == values.length ? a : new byte[values.length];
+        byte[] next = (byte[]) spare(scratch);
         byte[] from = values;
         ranges(n, parallel, (start, end) -> {
             for (int i = start; i < end; i++) {

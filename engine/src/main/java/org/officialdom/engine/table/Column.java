@@ -53,6 +53,9 @@ public abstract sealed class Column implements Serializable
      */
     abstract Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel);
 
+    /** {@code scratch} if it is an array of this column's type and length, else a new such array. */
+    abstract Object spare(Object scratch);
+
     /** Something done to the rows {@code start .. end-1}. */
     interface Range {
         void run(int start, int end);

@@ -70,8 +70,13 @@ public final class DoubleColumn extends Column {
     }
 
     @Override
+    Object spare(Object scratch) {
+        return scratch instanceof double[] a && a.length == values.length ? a : new double[values.length];
+    }
+
+    @Override
     Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
-        double[] next = scratch instanceof double[] a && a.length == values.length ? a : new double[values.length];
+        double[] next = (double[]) spare(scratch);
         double[] from = values;
         ranges(n, parallel, (start, end) -> {
             for (int i = start; i < end; i++) {

@@ -70,8 +70,13 @@ public final class FloatColumn extends Column {
     }
 
     @Override
+    Object spare(Object scratch) {
+        return scratch instanceof float[] a && a.length == values.length ? a : new float[values.length];
+    }
+
+    @Override
     Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
-        float[] next = scratch instanceof float[] a && a.length == values.length ? a : new float[values.length];
+        float[] next = (float[]) spare(scratch);
         float[] from = values;
         ranges(n, parallel, (start, end) -> {
             for (int i = start; i < end; i++) {

@@ -70,8 +70,13 @@ public final class IntColumn extends Column {
     }
 
     @Override
+    Object spare(Object scratch) {
+        return scratch instanceof int[] a && a.length == values.length ? a : new int[values.length];
+    }
+
+    @Override
     Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
-        int[] next = scratch instanceof int[] a && a.length == values.length ? a : new int[values.length];
+        int[] next = (int[]) spare(scratch);
         int[] from = values;
         ranges(n, parallel, (start, end) -> {
             for (int i = start; i < end; i++) {

@@ -70,8 +70,13 @@ public final class LongColumn extends Column {
     }
 
     @Override
+    Object spare(Object scratch) {
+        return scratch instanceof long[] a && a.length == values.length ? a : new long[values.length];
+    }
+
+    @Override
     Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
-        long[] next = scratch instanceof long[] a && a.length == values.length ? a : new long[values.length];
+        long[] next = (long[]) spare(scratch);
         long[] from = values;
         ranges(n, parallel, (start, end) -> {
             for (int i = start; i < end; i++) {

@@ -70,8 +70,13 @@ public final class ShortColumn extends Column {
     }
 
     @Override
+    Object spare(Object scratch) {
+        return scratch instanceof short[] a && a.length == values.length ? a : new short[values.length];
+    }
+
+    @Override
     Object gather(int[] order, int n, Object scratch, org.officialdom.engine.Parallel parallel) {
-        short[] next = scratch instanceof short[] a && a.length == values.length ? a : new short[values.length];
+        short[] next = (short[]) spare(scratch);
         short[] from = values;
         ranges(n, parallel, (start, end) -> {
             for (int i = start; i < end; i++) {

@@ -245,4 +245,41 @@ class AgentTableTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.permute(new int[] {0, 1}, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void reservingOnTheWorkersKeepsEveryRowAndLaterAgentsStartFromZero() {
+        AgentTable t = new AgentTable(4);
+        FloatColumn f = t.addFloat("f");
+        IntColumn n = t.addInt("n");
+        t.addMany(10);
+        for (int r = 0; r < 10; r++) {
+            f.set(r, r + 0.5f);
+            n.set(r, 7 * r);
+        }
+        try (org.officialdom.engine.Parallel p = new org.officialdom.engine.Parallel(2)) {
+            t.reserve(100_000, p);
+        }
+        assertThat(f.capacity()).isEqualTo(100_000);
+        assertThat(n.capacity()).isEqualTo(100_000);
+        assertThat(t.ids()).hasSize(100_000);
+        for (int r = 0; r < 10; r++) {
+            assertThat(f.get(r)).isEqualTo(r + 0.5f);
+            assertThat(n.get(r)).isEqualTo(7 * r);
+            assertThat(t.rowOf(r)).isEqualTo(r);
+        }
+        // a row that held an agent is cleared when an agent comes to it again, even if something
+        // wrote past the live rows; rows that never held one are zero as allocated
+        t.removeRows(new int[] {8, 9});
+        f.values()[9] = 3f;
+        int first = t.addMany(5);
+        assertThat(first).isEqualTo(8);
+        for (int r = first; r < t.size(); r++) {
+            assertThat(f.get(r)).isZero();
+            assertThat(n.get(r)).isZero();
+            assertThat(t.id(r)).isEqualTo(10 + r - first);
+        }
+        int row = t.add();
+        assertThat(row).isEqualTo(13);
+        assertThat(f.get(row)).isZero();
+    }
 }

@@ -102,7 +102,8 @@ public final class Bureaucracy implements Model {
             throw new IllegalArgumentException("too many officials for one table: " + total);
         }
         // no one holds more than one post, so the posts bound the headcount: the table never grows
-        officials = new Officials((int) Math.min(Integer.MAX_VALUE - 16, Math.max(total, org.totalPosts())));
+        officials = new Officials(0);
+        officials.table.reserve((int) Math.min(Integer.MAX_VALUE - 16, Math.max(total, org.totalPosts())), sim.parallel());
         Officials o = officials;
         o.table.addMany((int) total);
         int row = 0;
