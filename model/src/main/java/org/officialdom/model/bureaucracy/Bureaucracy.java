@@ -265,7 +265,7 @@ public final class Bureaucracy implements Model {
      * before either pass reads it) instead of once per official: the row of the pay table, the
      * colleagues' term of the morale target and the outside wage per point of competence.
      */
-    private void prepareUnits(Morale.Weights weights) {
+    private void prepareUnits(Morale.Weights weights, Parallel parallel) {
         int units = org.units();
         payTable = Pay.table(parameters.pay(), org.levels, org.ranks);
         outsidePerCompetence = new double[org.ranks];
@@ -278,10 +278,14 @@ public final class Bureaucracy implements Model {
         }
         double protectedBudget = parameters.organisation().protectedBudget();
         double months = parameters.monthsPerStep();
-        for (int u = 0; u < units; u++) {
-            payRow[u] = ((org.budget[u] >= protectedBudget ? 1 : 0) * org.levels + org.level[u]) * org.ranks;
-            colleaguesTerm[u] = weights.colleagues() * Morale.colleagues(parameters.morale(), 12 * exitRate[u] / months);
-        }
+        int[] row = payRow;
+        double[] colleagues = colleaguesTerm;
+        parallel.forEach(units, c -> {
+            for (int u = c.from(); u < c.to(); u++) {
+                row[u] = ((org.budget[u] >= protectedBudget ? 1 : 0) * org.levels + org.level[u]) * org.ranks;
+                colleagues[u] = weights.colleagues() * Morale.colleagues(parameters.morale(), 12 * exitRate[u] / months);
+            }
+        });
     }
 
     /**
@@ -301,7 +305,7 @@ public final class Bureaucracy implements Model {
         RandomStream quota = streams.stream("quotas");
         Morale.Parameters morale = p.morale();
         Morale.Weights w = Morale.weights(morale);
-        prepareUnits(w);
+        prepareUnits(w, sim.parallel());
         double[] payTable = this.payTable;
         int[] payRow = this.payRow;
         double[] colleaguesTerm = this.colleaguesTerm;
@@ -952,10 +956,26 @@ public final class Bureaucracy implements Model {
         Recruitment.Parameters p = parameters.recruitment();
         Officials o = officials;
         int R = org.ranks;
-        long vacancies = 0;
-        for (int u = 0; u < org.units(); u++) {
-            vacancies += org.vacancies(u, 0);
+        int units = org.units();
+        RandomStream s = streams.stream("recruits");
+        int startUnit = units == 1 ? 0 : s.nextInt(units, 0, step, 0);
+        // Units take hires in turn from a random start, each as many as it has free posts. The turn
+        // is cut into chunks of units: each chunk's free posts, summed, say which hires it takes
+        // (integers: the same for any number of workers), and the chunks place them on the workers.
+        int chunks = Parallel.chunks(units);
+        long[] firstHire = new long[chunks + 1];
+        sim.parallel().forEach(units, c -> {
+            long free = 0;
+            for (int off = c.from(); off < c.to(); off++) {
+                int u = startUnit + off < units ? startUnit + off : startUnit + off - units;
+                free += org.vacancies(u, 0);
+            }
+            firstHire[c.index() + 1] = free;
+        });
+        for (int c = 0; c < chunks; c++) {
+            firstHire[c + 1] += firstHire[c];
         }
+        long vacancies = firstHire[chunks];
         double perPost = Recruitment.applicantsPerPost(p, counts.meanMorale <= 0 ? 0.6 : counts.meanMorale);
         double applicants = perPost * vacancies;
         long hires = Math.min(vacancies, (long) Math.floor(applicants));
@@ -965,23 +985,19 @@ public final class Bureaucracy implements Model {
         if (hires == 0) {
             return;
         }
-        RandomStream s = streams.stream("recruits");
         RandomStream thresholds = streams.stream("thresholds");
-        int startUnit = org.units() == 1 ? 0 : s.nextInt(org.units(), 0, step, 0);
-        // which unit each hire joins: units in turn from a random start, as many as it has free posts
         int[] unitOfHire = new int[(int) hires];
-        int k = 0;
-        for (int off = 0; off < org.units() && k < hires; off++) {
-            int u = (startUnit + off) % org.units();
-            int free = org.vacancies(u, 0);
-            for (int j = 0; j < free && k < hires; j++) {
-                unitOfHire[k++] = u;
-                org.occupied[u * R]++;
+        sim.parallel().forEach(units, c -> {
+            long k = firstHire[c.index()];
+            for (int off = c.from(); off < c.to() && k < hires; off++) {
+                int u = startUnit + off < units ? startUnit + off : startUnit + off - units;
+                int free = org.vacancies(u, 0);
+                for (int j = 0; j < free && k < hires; j++) {
+                    unitOfHire[(int) k++] = u;
+                    org.occupied[u * R]++;
+                }
             }
-        }
-        if (k != hires) {
-            throw new IllegalStateException("placed " + k + " of " + hires + " hires in " + vacancies + " vacancies");
-        }
+        });
         int first = o.table.addMany((int) hires);
         int[] ids = o.table.ids();
         index(); // made before the workers read it

@@ -320,9 +320,12 @@ final class UnitRankIndex {
             chunkWorker[c.index()] = w;
             workerFill[w] = k;
         });
+        // the chunks' lists joined in chunk order, each chunk's copied (with its rows' keys) on the workers
         int total = 0;
         for (int c = 0; c < chunks; c++) {
-            total += chunkCount[c];
+            int count = chunkCount[c];
+            chunkCount[c] = total; // now where the chunk's rows go
+            total += count;
         }
         moved = total;
         if (movedKeys.length < moved) {
@@ -332,48 +335,93 @@ final class UnitRankIndex {
             spareKeys = new int[length];
             spareRows = new int[length];
         }
-        int j = 0;
-        for (int c = 0; c < chunks; c++) {
-            System.arraycopy(workerRows[chunkWorker[c]], chunkAt[c], movedRows, j, chunkCount[c]);
-            j += chunkCount[c];
-        }
-        for (j = 0; j < moved; j++) {
-            int row = movedRows[j];
-            movedKeys[j] = unit[row] * R + rank[row];
-        }
-        sortMoved();
+        int[] rows = movedRows;
+        int[] keysOf = movedKeys;
+        int end = moved;
+        parallel.forEach(n, c -> {
+            int[] buffer = workerRows[chunkWorker[c.index()]];
+            int from = chunkAt[c.index()];
+            int to = chunkCount[c.index()];
+            int last = c.index() + 1 < chunks ? chunkCount[c.index() + 1] : end;
+            for (int j = to; j < last; j++) {
+                int row = buffer[from++];
+                rows[j] = row;
+                keysOf[j] = unit[row] * R + rank[row];
+            }
+        });
+        sortMoved(parallel);
     }
 
-    /** Stable radix sort of the moved rows by key; they arrive in ascending row order, so they leave in (key, row) order. */
-    private void sortMoved() {
+    /** The moved rows sorted by (key, row): see {@link #sortByKey}. */
+    private void sortMoved(Parallel parallel) {
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, keys - 1));
-        int[] count = new int[1 << DIGIT];
-        int mask = (1 << DIGIT) - 1;
-        for (int shift = 0; shift < bits; shift += DIGIT) {
-            int[] fromKeys = movedKeys;
-            int[] fromRows = movedRows;
-            int[] toKeys = spareKeys;
-            int[] toRows = spareRows;
-            Arrays.fill(count, 0);
-            for (int j = 0; j < moved; j++) {
-                count[(fromKeys[j] >>> shift) & mask]++;
-            }
-            int at = 0;
-            for (int d = 0; d < count.length; d++) {
-                int c = count[d];
-                count[d] = at;
-                at += c;
-            }
-            for (int j = 0; j < moved; j++) {
-                int to = count[(fromKeys[j] >>> shift) & mask]++;
-                toKeys[to] = fromKeys[j];
-                toRows[to] = fromRows[j];
-            }
-            movedKeys = toKeys;
-            movedRows = toRows;
-            spareKeys = fromKeys;
-            spareRows = fromRows;
+        int[][] sorted = sortByKey(movedKeys, movedRows, spareKeys, spareRows, moved, bits, SORT_BLOCK, parallel);
+        if (sorted[0] != movedKeys) {
+            spareKeys = movedKeys;
+            spareRows = movedRows;
+            movedKeys = sorted[0];
+            movedRows = sorted[1];
         }
+    }
+
+    /** Fewest rows per block of the moved rows' sort: below it a second worker would cost more than it saves. */
+    static final int SORT_BLOCK = 4096;
+
+    /**
+     * Stable radix sort of the first {@code n} pairs ({@code keys[j]}, {@code rows[j]}) by key (keys
+     * below {@code 2^bits}), {@link #DIGIT} bits per pass, ping-ponging with the spare arrays; returns
+     * the arrays that hold the result ({keys, rows}: the given ones or the spares). The moved rows
+     * arrive in ascending row order, so they leave in (key, row) order. Each pass splits the pairs
+     * into blocks of at least {@code blockRows}: every block counts its digits, the counts become
+     * each block's first place per digit (digits in order, blocks in order within a digit), and every
+     * block places its pairs, on the workers. A stable sort has one result, so the number of blocks
+     * does not change it.
+     */
+    static int[][] sortByKey(int[] keys, int[] rows, int[] spareKeys, int[] spareRows, int n, int bits,
+                             int blockRows, Parallel parallel) {
+        int radix = 1 << DIGIT;
+        int mask = radix - 1;
+        int blocks = Math.max(1, Math.min(4 * parallel.threads(), n / blockRows));
+        int[][] counts = new int[blocks][radix];
+        int[] fromKeys = keys;
+        int[] fromRows = rows;
+        int[] toKeys = spareKeys;
+        int[] toRows = spareRows;
+        for (int shift = 0; shift < bits; shift += DIGIT) {
+            int s = shift;
+            int[] fk = fromKeys;
+            int[] fr = fromRows;
+            int[] tk = toKeys;
+            int[] tr = toRows;
+            parallel.run(blocks, b -> {
+                int[] count = counts[b];
+                Arrays.fill(count, 0);
+                for (int j = (int) ((long) n * b / blocks), last = (int) ((long) n * (b + 1) / blocks); j < last; j++) {
+                    count[(fk[j] >>> s) & mask]++;
+                }
+            });
+            int at = 0;
+            for (int d = 0; d < radix; d++) {
+                for (int[] count : counts) {
+                    int c = count[d];
+                    count[d] = at;
+                    at += c;
+                }
+            }
+            parallel.run(blocks, b -> {
+                int[] place = counts[b];
+                for (int j = (int) ((long) n * b / blocks), last = (int) ((long) n * (b + 1) / blocks); j < last; j++) {
+                    int to = place[(fk[j] >>> s) & mask]++;
+                    tk[to] = fk[j];
+                    tr[to] = fr[j];
+                }
+            });
+            fromKeys = tk;
+            fromRows = tr;
+            toKeys = fk;
+            toRows = fr;
+        }
+        return new int[][] {fromKeys, fromRows};
     }
 
     /**

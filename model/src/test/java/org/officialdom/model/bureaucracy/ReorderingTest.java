@@ -70,6 +70,41 @@ class ReorderingTest {
         }
     }
 
+    /**
+     * The moved rows' radix sort in blocks on the workers gives the (key, row) order a sequential
+     * stable sort gives, however many blocks it is split into (including blocks smaller than a digit's
+     * spread and a key space needing three passes).
+     */
+    @Test
+    void theBlockedRadixSortIsAStableSortByKey() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int n = 50_000;
+        for (int bits : new int[] {5, 11, 26}) {
+            int[] keys = new int[n];
+            int[] rows = new int[n];
+            for (int j = 0; j < n; j++) {
+                keys[j] = random.nextInt(1 << bits);
+                rows[j] = 3 * j; // ascending, as the moved rows arrive
+            }
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) {
+                order[j] = j;
+            }
+            Arrays.sort(order, java.util.Comparator.comparingInt((Integer j) -> keys[j])); // stable
+            try (org.officialdom.engine.Parallel p = new org.officialdom.engine.Parallel(2)) {
+                for (int blockRows : new int[] {1 << 20, 4096, 333, 1}) {
+                    int[][] got = UnitRankIndex.sortByKey(keys.clone(), rows.clone(), new int[n], new int[n], n, bits, blockRows, p);
+                    for (int j = 0; j < n; j++) {
+                        if (got[0][j] != keys[order[j]] || got[1][j] != rows[order[j]]) {
+                            throw new AssertionError("bits " + bits + ", blocks of " + blockRows + ": place " + j
+                                    + " holds (" + got[0][j] + ", " + got[1][j] + "), expected (" + keys[order[j]] + ", " + rows[order[j]] + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertListsEveryKey(Bureaucracy m, UnitRankIndex index) {
         Officials o = m.officials();
         int R = m.org.ranks;
