@@ -40,6 +40,57 @@ public final class RandomStream implements Serializable {
         return mix(x + GOLDEN);
     }
 
+    /**
+     * The first half of {@link #bits}, which depends on the agent only: {@code keys[k] = mix(key ^
+     * agents[from + k]·golden)} for {@code k < to - from}. With {@link #bits(long[], int, long,
+     * long, long[])} it gives the same 64 bits as {@code bits(agents[from + k], step, draw)}.
+     *
+     * <p>Why a pass over a block of agents: inside a long loop body the two dependent rounds of a
+     * draw cannot overlap with other work (about 6 ns a draw in the bureaucracy's pressures pass,
+     * see {@code docs/performance.md}); in a loop of its own the JIT turns each round into vector
+     * instructions where the processor multiplies 64-bit lanes (about 1 ns a draw on an AVX-512
+     * machine). A pass then draws a block at once and reads the block's bits in its own loop. In a
+     * short loop that skips most agents right after the draw, the draw inside the loop was as cheap
+     * or cheaper (measured in the evln and exits passes). The loops are kept this simple on purpose:
+     * HotSpot 17 vectorises neither the int-to-long widening nor both rounds in one loop.
+     */
+    public void keys(int[] agents, int from, int to, long[] keys) {
+        int n = to - from;
+        for (int k = 0; k < n; k++) {
+            keys[k] = agents[from + k];
+        }
+        long seed = key;
+        for (int k = 0; k < n; k++) {
+            keys[k] = mix(seed ^ (keys[k] * GOLDEN));
+        }
+    }
+
+    /**
+     * The second half of {@link #bits} for a block of agents whose {@link #keys} are given:
+     * {@code out[k]} for {@code k < n} is {@code bits(agent k, step, draw)}. {@code out} may be
+     * {@code keys} itself when the keys are not needed again.
+     */
+    public static void bits(long[] keys, int n, long step, long draw, long[] out) {
+        long counters = step * STEP_MULT + draw * DRAW_MULT;
+        for (int k = 0; k < n; k++) {
+            out[k] = mix((keys[k] ^ counters) + GOLDEN);
+        }
+    }
+
+    /**
+     * {@code out[k] = bits(agents[from + k], step, draw)} for {@code k < to - from}: {@link #keys}
+     * then {@link #bits(long[], int, long, long, long[])} in place.
+     */
+    public void bits(int[] agents, int from, int to, long step, long draw, long[] out) {
+        keys(agents, from, to, out);
+        bits(out, to - from, step, draw, out);
+    }
+
+    /** The uniform in [0, 1) that {@link #uniform(long, long, long)} makes of 64 bits. */
+    public static double unit(long bits) {
+        return (bits >>> 11) * TO_UNIT;
+    }
+
     /** Uniform in [0, 1). */
     public double uniform(long agent, long step) {
         return (bits(agent, step, 0) >>> 11) * TO_UNIT;

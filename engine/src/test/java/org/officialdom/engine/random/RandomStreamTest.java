@@ -19,6 +19,32 @@ class RandomStreamTest {
     }
 
     @Test
+    void aBlockOfDrawsIsTheSameAsOneDrawAtATime() {
+        RandomStream r = new RandomStreams(9).stream("quotas");
+        java.util.SplittableRandom pick = new java.util.SplittableRandom(3);
+        int[] agents = new int[1000];
+        for (int k = 0; k < agents.length; k++) {
+            agents[k] = k % 7 == 0 ? -pick.nextInt(1 << 30) : pick.nextInt(); // negative ids widen with their sign
+        }
+        long[] out = new long[agents.length];
+        long[] keys = new long[agents.length];
+        for (long step : new long[] {0, 1, 157, -3}) {
+            for (long draw : new long[] {0, 1, 20}) {
+                int from = (int) (step & 7);
+                int to = agents.length - (int) (draw % 5);
+                r.bits(agents, from, to, step, draw, out);
+                r.keys(agents, from, to, keys);
+                RandomStream.bits(keys, to - from, step, draw, keys);
+                for (int k = 0; k < to - from; k++) {
+                    assertThat(out[k]).isEqualTo(r.bits(agents[from + k], step, draw));
+                    assertThat(keys[k]).isEqualTo(out[k]);
+                    assertThat(RandomStream.unit(out[k])).isEqualTo(r.uniform(agents[from + k], step, draw));
+                }
+            }
+        }
+    }
+
+    @Test
     void streamsAndSeedsAreIndependent() {
         RandomStreams s = new RandomStreams(5);
         assertThat(s.stream("exit").bits(1, 1, 0)).isNotEqualTo(s.stream("promotion").bits(1, 1, 0));

@@ -220,6 +220,24 @@ public final class Bureaucracy implements Model {
         return noted;
     }
 
+    /** Per worker, a block of a chunk's random bits. */
+    private transient long[][] blocks;
+
+    /**
+     * The blocks of random bits, made once: a pass whose draw sits in a long loop body draws a
+     * chunk's values first, in a loop of their own ({@link RandomStream#bits(int[], int, int, long,
+     * long, long[])}): the same values, for less than the draw costs inside the body (see
+     * {@code docs/performance.md}; in short loops that skip most officials after the draw, the
+     * draw inside the loop is as cheap or cheaper).
+     */
+    private long[][] blocks(Simulation sim) {
+        int workers = sim.parallel().threads();
+        if (blocks == null || blocks.length != workers) {
+            blocks = new long[workers][Parallel.CHUNK];
+        }
+        return blocks;
+    }
+
     private GroupTally tally(Simulation sim) {
         if (tally == null || tally.groups() != Counts.KINDS) {
             tally = new GroupTally(Counts.KINDS, 1, sim.parallel().threads());
@@ -347,7 +365,12 @@ public final class Bureaucracy implements Model {
         }
         double[] outsidePerCompetence = this.outsidePerCompetence;
         int[] ids = o.table.ids();
+        long[][] blocks = blocks(sim);
         sim.parallel().forEach(o.size(), c -> {
+            long[] draws = blocks[c.worker()];
+            if (campaign) {
+                quota.bits(ids, c.from(), c.to(), step, 0, draws);
+            }
             int[] unit = o.unit.values();
             byte[] rank = o.rank.values();
             boolean[] member = o.member.values();
@@ -371,7 +394,7 @@ public final class Bureaucracy implements Model {
                 // Quotas.outcome's three tests, combined without branches (the outcome is a coin toss
                 // the processor cannot predict); without a campaign no one is reached and no draw is taken
                 double savings = sav[i] + saving;
-                double draw = campaign ? quota.uniform(ids[i], step) : 1; // 1 reaches no one (campaign <= 1)
+                double draw = campaign ? RandomStream.unit(draws[i - c.from()]) : 1; // 1 reaches no one (campaign <= 1)
                 boolean touched = Quotas.touched(quotas, draw);
                 boolean met = touched & draw < competence * workThreshold[stance[i]];
                 boolean canPay = Quotas.canPay(quotas, sav[i]);
