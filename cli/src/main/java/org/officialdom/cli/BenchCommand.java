@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times a whole run without writing results: agent-steps per second, bytes per agent, "
                 + "peak heap and time per pass.",
-                "Example: officialdom bench granovetter-normal --set population=1000000 --steps 100 --threads 2"})
+                "Examples: officialdom bench --officials 10000000 --steps 24 --threads 2",
+                "          officialdom bench granovetter-normal --set population=1000000 --steps 100 --threads 2"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -27,6 +28,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a parameter (repeatable).")
     List<String> set;
+
+    @Option(names = "--officials", paramLabel = "N",
+            description = "Officials, for a bureaucracy scenario (the default, the flagship): the same as "
+                    + "--set organisation.officials=N; the generator rounds it to whole units.")
+    Integer officials;
 
     @Option(names = "--steps", description = "Number of steps (default: the scenario's).")
     Integer steps;
@@ -44,7 +50,21 @@ final class BenchCommand implements Callable<Integer> {
             throw new Officialdom.BadInput("--threads: expected a number from 1 to 1024, found " + t);
         }
         Scenario sc = ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario);
-        sc = ScenarioLoader.override(sc, set).with(seed, steps);
+        List<String> sets = new java.util.ArrayList<>();
+        if (officials != null) {
+            if (!sc.kind().name().equals("bureaucracy")) {
+                throw new Officialdom.BadInput("--officials: applies to bureaucracy scenarios; " + sc.name() + " is a "
+                        + sc.kind().name() + " scenario (set its population with --set)");
+            }
+            if (officials < 1) {
+                throw new Officialdom.BadInput("--officials: expected a positive number, found " + officials);
+            }
+            sets.add("organisation.officials=" + officials);
+        }
+        if (set != null) {
+            sets.addAll(set); // a --set of the same parameter comes later and wins
+        }
+        sc = ScenarioLoader.override(sc, sets).with(seed, steps);
         Benchmark.Result r = Benchmark.run(sc, t, TerminalProgress.create(false, spec.commandLine().getErr()));
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "scenario: %s (%s), agents: %d, steps: %d, threads: %d, cores: %d, java: %s%n",

@@ -59,6 +59,24 @@ class CommandLineTest {
     }
 
     @Test
+    void benchPrintsItsFiguresOnLinesScriptsCanRead() {
+        LabCommandsTest.Outcome o = run("bench", "--officials", "3000", "--steps", "3", "--threads", "1");
+        assertThat(o.code()).isZero();
+        assertThat(o.out())
+                .containsPattern("(?m)^agent-steps per second: \\d+$")
+                .containsPattern("(?m)^bytes per agent: 64$")
+                .containsPattern("(?m)^  pass pressures +\\d+\\.\\d{3} s$")
+                .contains("steps: 3, threads: 1");
+        java.util.regex.Matcher agents = java.util.regex.Pattern.compile("agents: (\\d+)").matcher(o.out());
+        assertThat(agents.find()).isTrue();
+        assertThat(Integer.parseInt(agents.group(1))).isBetween(2500, 3500); // whole units around 3000
+        LabCommandsTest.Outcome wrongKind = run("bench", "granovetter-normal", "--officials", "1000");
+        assertThat(wrongKind.code()).isEqualTo(2);
+        assertThat(wrongKind.err()).contains("--officials").contains("bureaucracy").doesNotContain("Exception");
+        assertThat(run("bench", "--officials", "0").code()).isEqualTo(2);
+    }
+
+    @Test
     void badOptionsExitTwo() {
         assertThat(run("run", "--threads", "0", "-q").code()).isEqualTo(2);
         assertThat(run("run", "--steps", "x").code()).isEqualTo(2);
