@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times a whole run without writing results: agent-steps per second, bytes per agent, "
                 + "peak heap and time per pass.",
-                "Examples: officialdom bench --officials 10000000 --steps 24 --threads 2",
+                "Examples: officialdom bench --officials 10000000 --steps 120 --warmup 24 --threads 2",
                 "          officialdom bench granovetter-normal --set population=1000000 --steps 100 --threads 2"})
 final class BenchCommand implements Callable<Integer> {
 
@@ -36,6 +36,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--steps", description = "Number of steps (default: the scenario's).")
     Integer steps;
+
+    @Option(names = "--warmup", paramLabel = "W",
+            description = "Run the first W of the steps without counting them: the rate and the time per pass "
+                    + "are those of the steps after (default: 0, the whole run counts).")
+    int warmup;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
@@ -65,12 +70,21 @@ final class BenchCommand implements Callable<Integer> {
             sets.addAll(set); // a --set of the same parameter comes later and wins
         }
         sc = ScenarioLoader.override(sc, sets).with(seed, steps);
-        Benchmark.Result r = Benchmark.run(sc, t, TerminalProgress.create(false, spec.commandLine().getErr()));
+        if (warmup < 0 || warmup >= Math.max(1, sc.steps())) {
+            throw new Officialdom.BadInput("--warmup: expected a number of steps from 0 to " + (sc.steps() - 1)
+                    + " (the run has " + sc.steps() + "), found " + warmup);
+        }
+        Benchmark.Result r = Benchmark.run(sc, t, warmup, TerminalProgress.create(false, spec.commandLine().getErr()));
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "scenario: %s (%s), agents: %d, steps: %d, threads: %d, cores: %d, java: %s%n",
                 sc.name(), sc.kind().name(), r.agents(), r.steps(), r.threads(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "initialisation: %.3f s; steps: %.3f s%n", r.initSeconds(), r.stepSeconds());
+        if (r.warmupSteps() > 0) {
+            out.printf(Locale.ROOT, "initialisation: %.3f s; warm-up: %d steps, %.3f s (not counted); steps: %.3f s%n",
+                    r.initSeconds(), r.warmupSteps(), r.warmupSeconds(), r.stepSeconds());
+        } else {
+            out.printf(Locale.ROOT, "initialisation: %.3f s; steps: %.3f s%n", r.initSeconds(), r.stepSeconds());
+        }
         r.passSeconds().forEach((k, v) -> out.printf(Locale.ROOT, "  pass %-24s %8.3f s%n", k, v));
         out.printf(Locale.ROOT, "peak heap: %.1f MiB%n", r.peakHeapBytes() / 1048576.0);
         out.printf(Locale.ROOT, "bytes per agent: %d%n", r.bytesPerAgent());

@@ -74,6 +74,13 @@ class CommandLineTest {
         assertThat(wrongKind.code()).isEqualTo(2);
         assertThat(wrongKind.err()).contains("--officials").contains("bureaucracy").doesNotContain("Exception");
         assertThat(run("bench", "--officials", "0").code()).isEqualTo(2);
+        LabCommandsTest.Outcome warmed = run("bench", "--officials", "3000", "--steps", "4", "--warmup", "2", "--threads", "1");
+        assertThat(warmed.code()).isZero();
+        assertThat(warmed.out()).containsPattern("warm-up: 2 steps, \\d+\\.\\d{3} s \\(not counted\\)")
+                .containsPattern("(?m)^agent-steps per second: \\d+$");
+        LabCommandsTest.Outcome tooLong = run("bench", "--officials", "3000", "--steps", "4", "--warmup", "4");
+        assertThat(tooLong.code()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("--warmup").contains("0 to 3");
     }
 
     @Test
