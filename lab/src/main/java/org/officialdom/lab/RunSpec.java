@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 
 /**
  * One run to make: a scenario (its text, so that the spec travels to another machine as plain

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.officialdom.engine.Model;
 import org.officialdom.engine.Simulation;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import org.officialdom.model.scenario.Scenario;
 import org.officialdom.model.scenario.ScenarioLoader;
 import tools.jackson.databind.JsonNode;

@@ -8,7 +8,7 @@ import org.officialdom.engine.Simulation;
 import org.officialdom.lab.RunTask;
 import org.officialdom.lab.Runner;
 import org.officialdom.model.scenario.CalendarEntry;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import org.officialdom.model.scenario.Scenario;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

@@ -3,7 +3,7 @@ package org.officialdom.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.officialdom.model.ModelKind;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

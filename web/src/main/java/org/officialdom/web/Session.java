@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.officialdom.engine.EventLog;
 import org.officialdom.engine.Metric;
 import org.officialdom.model.bureaucracy.Biography;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import org.officialdom.model.scenario.Scenario;
 import org.officialdom.model.scenario.ScenarioException;
 import org.officialdom.model.scenario.ScenarioLoader;

@@ -30,7 +30,7 @@ import org.officialdom.lab.RunResult;
 import org.officialdom.lab.Runner;
 import org.officialdom.lab.store.ResultStore;
 import org.officialdom.model.scenario.BuiltInScenarios;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import org.officialdom.model.scenario.Scenario;
 import org.officialdom.model.scenario.ScenarioException;
 import org.officialdom.model.scenario.ScenarioLoader;

@@ -29,7 +29,7 @@ import org.officialdom.lab.Progress;
 import org.officialdom.lab.RunOptions;
 import org.officialdom.lab.Runner;
 import org.officialdom.lab.store.ResultStore;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import org.officialdom.model.scenario.ScenarioException;
 import org.officialdom.model.scenario.ScenarioLoader;
 import tools.jackson.databind.JsonNode;

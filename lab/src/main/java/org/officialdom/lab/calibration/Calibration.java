@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.officialdom.lab.experiment.ExperimentLoader;
 import org.officialdom.lab.experiment.Factor;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import org.officialdom.model.scenario.Scenario;
 import org.officialdom.model.scenario.ScenarioException;
 import org.officialdom.model.scenario.ScenarioLoader;

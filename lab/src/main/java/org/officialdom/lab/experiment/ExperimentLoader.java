@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import org.officialdom.model.scenario.Scenario;
 import org.officialdom.model.scenario.ScenarioException;
 import org.officialdom.model.scenario.ScenarioLoader;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.officialdom.lab.analysis.LatinHypercube;
 import org.officialdom.lab.analysis.Morris;
 import org.officialdom.lab.analysis.Sobol;
-import org.officialdom.model.scenario.ParameterSchema;
+import org.officialdom.model.parameter.ParameterSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 

@@ -1,6 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 13, careers and transfers. Seed (001): Liu Yun's path from "the State Letters and

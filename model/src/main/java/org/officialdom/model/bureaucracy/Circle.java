@@ -1,6 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 5, the gift circle. Seed (001): "without bribery and gifts, survival in the system is

@@ -1,6 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 10, the EVLN choice. Seed (000): officials "increasingly engaging in passive resistance

@@ -5,7 +5,7 @@ import java.util.List;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.engine.random.RandomStreams;
 import org.officialdom.engine.space.Hierarchy;
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * The organisation: a tree of units at five administrative levels, each unit with a sector, a budget

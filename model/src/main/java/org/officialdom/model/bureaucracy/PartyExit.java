@@ -2,7 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.Chunk;
 import org.officialdom.model.mechanism.ThresholdCascade;
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 14, preference falsification and public party exit. Seed (001): "over 147 million people

@@ -1,7 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import java.util.List;
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 3, pay. Seed (000): "many of whom were facing reduced salaries" (grassroots officials);

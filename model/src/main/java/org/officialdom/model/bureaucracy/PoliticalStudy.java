@@ -1,6 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 1, political study. Seed (000): "meetings are filled with the study of Xi Jinping's

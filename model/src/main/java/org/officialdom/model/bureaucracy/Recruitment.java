@@ -1,7 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.random.RandomStream;
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 12, recruitment, and the trait distributions of every official who enters (at the start

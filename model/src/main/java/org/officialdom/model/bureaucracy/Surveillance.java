@@ -1,6 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 2, surveillance and the security regime. Seed (000): "new laws and regulations were

@@ -3,7 +3,7 @@ package org.officialdom.model.bureaucracy;
 import java.util.List;
 import org.officialdom.engine.Simulation;
 import org.officialdom.engine.random.RandomStream;
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Mechanism 6, the promotion tournament. Seed (001): "If you refuse to enter the circle by giving

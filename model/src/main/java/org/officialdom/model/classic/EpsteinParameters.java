@@ -1,7 +1,7 @@
 package org.officialdom.model.classic;
 
 import java.io.Serializable;
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Parameters of Epstein's civil violence model (Model I). Defaults are the paper's Run 1 with the

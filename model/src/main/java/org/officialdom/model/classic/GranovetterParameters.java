@@ -2,7 +2,7 @@ package org.officialdom.model.classic;
 
 import java.io.Serializable;
 import java.util.List;
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Parameters of Granovetter's threshold model. Defaults give the paper's riot example: 100 actors

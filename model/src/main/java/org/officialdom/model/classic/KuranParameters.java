@@ -2,7 +2,7 @@ package org.officialdom.model.classic;
 
 import java.io.Serializable;
 import java.util.List;
-import org.officialdom.model.scenario.Param;
+import org.officialdom.model.parameter.Param;
 
 /**
  * Parameters of Kuran's preference-falsification model. Thresholds and private preferences are in

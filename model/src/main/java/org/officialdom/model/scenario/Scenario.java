@@ -1,5 +1,6 @@
 package org.officialdom.model.scenario;
 
+import org.officialdom.model.parameter.ParameterSchema;
 import java.util.List;
 import org.officialdom.model.ModelKind;
 import tools.jackson.databind.node.ObjectNode;

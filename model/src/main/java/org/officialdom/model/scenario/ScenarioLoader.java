@@ -1,5 +1,6 @@
 package org.officialdom.model.scenario;
 
+import org.officialdom.model.parameter.ParameterSchema;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;

@@ -1,5 +1,6 @@
 package org.officialdom.model.scenario;
 
+import org.officialdom.model.parameter.ParameterSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.officialdom.model.scenario;
+package org.officialdom.model.parameter;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.officialdom.model.scenario;
+package org.officialdom.model.parameter;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
