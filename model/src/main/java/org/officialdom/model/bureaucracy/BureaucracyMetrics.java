@@ -14,9 +14,9 @@ final class BureaucracyMetrics {
     }
 
     static MetricSet declare(Bureaucracy m) {
-        Counts c = m.counts;
+        Counts c = m.counts();
         MetricSet s = new MetricSet();
-        int R = m.org.ranks;
+        int R = m.organisation().ranks;
         s.add("headcount", "officials", "Officials in post at the end of the step", () -> c.headcount);
         s.chart("Headcount by rank", ChartStyle.STACKED);
         for (int r = 0; r < R; r++) {
@@ -25,7 +25,7 @@ final class BureaucracyMetrics {
             s.add("headcount_" + name, "officials", "Officials at rank " + Rank.label(r, R), () -> c.headByRank.length > rr ? c.headByRank[rr] : 0);
         }
         s.chart("Headcount by level", ChartStyle.STACKED);
-        if (m.org.levels == Level.values().length) {
+        if (m.organisation().levels == Level.values().length) {
             for (Level l : Level.values()) {
                 s.add("headcount_" + l.label(), "officials", "Officials in units at " + l.label() + " level",
                         () -> c.headByLevel.length > l.ordinal() ? c.headByLevel[l.ordinal()] : 0);
@@ -50,24 +50,24 @@ final class BureaucracyMetrics {
         s.add("punitive_transfers", "officials per step", "Reformers transferred to a sideline unit", () -> c.punitiveTransfers);
         s.chart("Gift circle share, overall and by level", ChartStyle.LINES);
         s.add("circle_share", "share", "Share of officials in the gift circle", () -> c.circleShare);
-        if (m.org.levels == Level.values().length) {
+        if (m.organisation().levels == Level.values().length) {
             for (Level l : Level.values()) {
                 s.add("circle_share_" + l.label(), "share", "Share in the gift circle, " + l.label() + " level",
                         () -> c.circleByLevel.length > l.ordinal() ? c.circleByLevel[l.ordinal()] : 0);
             }
         }
         s.chart("Gift circle: joined, refused, left", ChartStyle.LINES);
-        s.add("circle_joined", "officials per step", "Officials who gave gifts and entered the circle", () -> c.kinds[Counts.CIRCLE_JOINED]);
-        s.add("circle_refused", "officials per step", "Officials who refused an invitation into the circle", () -> c.kinds[Counts.CIRCLE_REFUSED]);
-        s.add("circle_left", "officials per step", "Members who left the circle", () -> c.kinds[Counts.CIRCLE_LEFT]);
+        s.add("circle_joined", "officials per step", "Officials who gave gifts and entered the circle", () -> c.circle[Circle.Kernel.JOINED]);
+        s.add("circle_refused", "officials per step", "Officials who refused an invitation into the circle", () -> c.circle[Circle.Kernel.REFUSED]);
+        s.add("circle_left", "officials per step", "Members who left the circle", () -> c.circle[Circle.Kernel.LEFT]);
         s.chart("Investigations and dismissals: guilty vs fabricated", ChartStyle.LINES);
-        s.add("investigations", "officials per step", "Officials investigated by the discipline commission", () -> c.kinds[Counts.INVESTIGATED]);
+        s.add("investigations", "officials per step", "Officials investigated by the discipline commission", () -> c.investigations[Investigation.Kernel.INVESTIGATED]);
         s.add("dismissals_guilty", "officials per step", "Dismissals of guilty circle members", () -> c.exits[ExitRoute.DISMISSAL_GUILTY.ordinal()]);
         s.add("dismissals_fabricated", "officials per step", "Dismissals of innocents on fabricated accusations", () -> c.exits[ExitRoute.DISMISSAL_FABRICATED.ordinal()]);
         s.chart("Voice and retaliation", ChartStyle.LINES);
-        s.add("voice_actions", "actions per step", "Reform actions by officials in the Voice stance", () -> c.kinds[Counts.VOICE_ACTION]);
-        s.add("enemies_made", "enemies per step", "Enemies made by reform actions", () -> c.kinds[Counts.ENEMY_MADE]);
-        s.add("retaliations", "retaliations per step", "Retaliations against reformers (blocked promotion, transfer, accusation)", () -> c.kinds[Counts.RETALIATION]);
+        s.add("voice_actions", "actions per step", "Reform actions by officials in the Voice stance", () -> c.voice[Voice.Kernel.ACTIONS]);
+        s.add("enemies_made", "enemies per step", "Enemies made by reform actions", () -> c.voice[Voice.Kernel.ENEMIES]);
+        s.add("retaliations", "retaliations per step", "Retaliations against reformers (blocked promotion, transfer, accusation)", () -> c.voice[Voice.Kernel.RETALIATIONS]);
         s.chart("EVLN mix", ChartStyle.STACKED);
         for (Stance st : Stance.values()) {
             s.add("evln_" + st.name().toLowerCase(), "share", "Share of officials in the " + st.name().toLowerCase() + " stance", () -> c.stances[st.ordinal()]);
@@ -85,9 +85,9 @@ final class BureaucracyMetrics {
             s.add("stress_p" + d * 10, "stress (0-1)", d * 10 + "th percentile of stress (0.01 bins)", () -> c.stress[dd]);
         }
         s.chart("Quotas: met, paid out of pocket, penalised", ChartStyle.LINES);
-        s.add("quota_met", "officials per step", "Quotas met by work", () -> c.kinds[Counts.QUOTA_MET]);
-        s.add("quota_out_of_pocket", "officials per step", "Quotas met by paying out of one's own pocket", () -> c.kinds[Counts.QUOTA_OUT_OF_POCKET]);
-        s.add("quota_penalties", "officials per step", "Penalties for missed quotas", () -> c.kinds[Counts.QUOTA_PENALTY]);
+        s.add("quota_met", "officials per step", "Quotas met by work", () -> c.quotas[Pressures.MET]);
+        s.add("quota_out_of_pocket", "officials per step", "Quotas met by paying out of one's own pocket", () -> c.quotas[Pressures.PAID]);
+        s.add("quota_penalties", "officials per step", "Penalties for missed quotas", () -> c.quotas[Pressures.PENALISED]);
         s.alone();
         s.add("output", "competence-10 full-time months", "Public-service output of all officials this step", () -> c.output);
         s.add("output_per_official", "share", "Output per official (1: a competence-10 official working fully)", () -> c.headcount == 0 ? 0 : c.output / c.headcount);
@@ -96,9 +96,9 @@ final class BureaucracyMetrics {
         s.alone();
         s.add("party_exits_cumulative", "officials", "Public party exits since the start (including those who left since)", () -> c.partyExitsCumulative);
         s.add("falsification_gap", "share", "Share of officials privately opposed (support < 1/2) yet publicly compliant",
-                () -> c.headcount == 0 ? 0 : (double) c.kinds[Counts.FALSIFIER] / c.headcount);
+                () -> c.headcount == 0 ? 0 : (double) c.falsifiers / c.headcount);
         s.add("efficiency", "percent", "Pluchino et al.'s global efficiency: 100 Σ w_r C_r / (10 Σ w_r n_r)",
-                () -> Tournament.efficiency(m.parameters.tournament(), c.competenceByRank, c.postsByRank));
+                () -> Tournament.efficiency(m.parameters().tournament(), c.competenceByRank, c.postsByRank));
         s.add("competence_mean", "competence (1-10)", "Mean competence of officials in post", () -> {
             double sum = 0;
             for (double v : c.competenceByRank) {
@@ -134,7 +134,7 @@ final class BureaucracyMetrics {
         }
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "Bureaucracy: %,d officials in %,d units; %d steps. Headcount %,.0f -> %,.0f (%,.0f hired, %,.0f left: %,.0f to the private sector, %,.0f emigrated).",
-                (long) head[0], m.org.units(), last, head[0], head[last], totalHires, totalExits, resign, emig));
+                (long) head[0], m.organisation().units(), last, head[0], head[last], totalHires, totalExits, resign, emig));
         out.add(String.format(Locale.ROOT, "EVLN at the end: loyalty %.1f%%, voice %.1f%%, neglect %.1f%%, exit %.1f%%; morale %.2f -> %.2f, stress %.2f -> %.2f.",
                 100 * t.column("evln_loyalty")[last], 100 * t.column("evln_voice")[last], 100 * t.column("evln_neglect")[last],
                 100 * t.column("evln_exit")[last], t.column("morale_mean")[0], t.column("morale_mean")[last],

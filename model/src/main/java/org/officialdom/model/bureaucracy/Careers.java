@@ -1,5 +1,10 @@
 package org.officialdom.model.bureaucracy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.officialdom.engine.Parallel;
+import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -30,5 +35,140 @@ public final class Careers {
     }
 
     private Careers() {
+    }
+
+    /** What the careers pass did this step. */
+    record Moves(long rotations, long punitiveTransfers) {
+    }
+
+    /**
+     * The pass: rotation of unit heads, then the punitive transfers the voice pass asked for.
+     * Stream "careers": draw 0 for (id, step) puts a head up for rotation, a sequential generator
+     * for (0, step) shuffles each level's list, draws 1.. for (id, step) pick sideline units.
+     */
+    static Moves move(Parameters p, double months, Officials o, Organisation org, RandomStream s, long step,
+                      Parallel parallel, Chronicle chronicle) {
+        long rotations = rotate(p, months, o, org, s, step, parallel, chronicle);
+        long transfers = transfer(p, o, org, s, step, parallel, chronicle);
+        return new Moves(rotations, transfers);
+    }
+
+    /** Heads up for rotation, grouped by level, shuffled and swapped in pairs; returns the officials moved. */
+    private static long rotate(Parameters p, double months, Officials o, Organisation org, RandomStream s, long step,
+                               Parallel parallel, Chronicle chronicle) {
+        int[] unit = o.unit.values();
+        byte[] rank = o.rank.values();
+        short[] inPost = o.inPost.values();
+        double rate = 1 - Math.pow(1 - p.rotationRate(), months);
+        List<List<Integer>> byLevel = new ArrayList<>();
+        for (int l = 0; l < org.levels; l++) {
+            byLevel.add(new ArrayList<>());
+        }
+        if (rate > 0 && org.units() > 1) {
+            int[] ids = o.table.ids();
+            int[] due = parallel.select(o.size(), (c, out) -> {
+                int k = 0;
+                for (int i = c.from(); i < c.to(); i++) {
+                    int u = unit[i];
+                    if (u != 0 && rank[i] == org.topRank(u) && inPost[i] >= p.rotationMonths()
+                            && s.uniform(ids[i], step, 0) < rate) {
+                        out[k++] = i;
+                    }
+                }
+                return k;
+            });
+            for (int i : due) {
+                byLevel.get(org.level[unit[i]]).add(i);
+            }
+        }
+        long moved = 0;
+        SplittableRandom shuffle = s.sequential(0, step);
+        for (List<Integer> list : byLevel) {
+            for (int k = list.size() - 1; k > 0; k--) {
+                int j = shuffle.nextInt(k + 1);
+                Integer tmp = list.get(k);
+                list.set(k, list.get(j));
+                list.set(j, tmp);
+            }
+            for (int k = 0; k + 1 < list.size(); k += 2) {
+                int a = list.get(k);
+                // a head is swapped with a head of another unit: look ahead for one
+                for (int j = k + 1; j < list.size() && unit[list.get(k + 1)] == unit[a]; j++) {
+                    if (unit[list.get(j)] != unit[a]) {
+                        Integer tmp = list.get(k + 1);
+                        list.set(k + 1, list.get(j));
+                        list.set(j, tmp);
+                    }
+                }
+                int b = list.get(k + 1);
+                if (unit[b] == unit[a]) {
+                    break;
+                }
+                int ua = unit[a];
+                unit[a] = unit[b];
+                unit[b] = ua;
+                inPost[a] = 0;
+                inPost[b] = 0;
+                moved += 2;
+                for (int x : new int[] {a, b}) {
+                    int id = o.table.id(x);
+                    if (chronicle.tracked(id)) {
+                        chronicle.add(id, new CareerEvent.Rotated(unit[x]));
+                    }
+                }
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * Each official marked for a punitive transfer moves to a vacant post of its rank in a sideline
+     * unit of its level, the first of up to {@code transferTries} random units that has one; returns
+     * the officials moved.
+     */
+    private static long transfer(Parameters p, Officials o, Organisation org, RandomStream s, long step, Parallel parallel,
+                                 Chronicle chronicle) {
+        int R = org.ranks;
+        int[] unit = o.unit.values();
+        byte[] rank = o.rank.values();
+        short[] inPost = o.inPost.values();
+        byte[] route = o.route.values();
+        int[] pending = parallel.select(o.size(), (c, out) -> {
+            int k = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                if (route[i] == Bureaucracy.TRANSFER_PENDING) {
+                    out[k++] = i;
+                }
+            }
+            return k;
+        });
+        long moved = 0;
+        for (int i : pending) {
+            route[i] = 0;
+            int id = o.table.id(i);
+            int lv = org.level[unit[i]];
+            int from = org.levelStart[lv];
+            int width = org.levelStart[lv + 1] - from;
+            int target = -1;
+            for (int k = 0; k < p.transferTries() && width > 1; k++) {
+                int u = from + s.nextInt(width, id, step, 1 + k);
+                if (u != unit[i] && org.sectorOf(u).sideline() && rank[i] <= org.topRank(u) && org.vacancies(u, rank[i]) > 0) {
+                    target = u;
+                    break;
+                }
+            }
+            if (target < 0) {
+                continue;
+            }
+            org.occupied[unit[i] * R + rank[i]]--;
+            org.occupied[target * R + rank[i]]++;
+            unit[i] = target;
+            inPost[i] = 0;
+            moved++;
+            if (chronicle.tracked(id)) {
+                chronicle.add(id, new CareerEvent.Transferred(target));
+            }
+        }
+        return moved;
     }
 }

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Chunk;
+import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -51,5 +53,84 @@ public final class Circle {
 
     public static double erode(Parameters p, double integrity, double circleShare, double months) {
         return Math.max(0, integrity - p.erosion() * circleShare * months);
+    }
+
+    /**
+     * The pass: each official's integrity erodes with the unit's circle share; a member leaves
+     * (always when it has turned to Voice), an outsider not in Voice is asked in with probability
+     * the unit's circle share and then joins (paying the gift) or refuses. Draws 0-2 of stream
+     * "circle" for (id, step).
+     */
+    static final class Kernel implements RowKernel {
+
+        static final int JOINED = 0;
+        static final int REFUSED = 1;
+        static final int LEFT = 2;
+        static final int COUNTS = 3;
+
+        private final Parameters p;
+        private final double months;
+        private final Officials o;
+        private final UnitClimate climate;
+        private final RandomStream s;
+        private final long step;
+
+        Kernel(Parameters p, double months, Officials o, UnitClimate climate, RandomStream s, long step) {
+            this.p = p;
+            this.months = months;
+            this.o = o;
+            this.climate = climate;
+            this.s = s;
+            this.step = step;
+        }
+
+        @Override
+        public void apply(Chunk c, long[] counts, Noted notes) {
+            int[] unit = o.unit.values();
+            boolean[] in = o.circle.values();
+            float[] integ = o.integrity.values();
+            float[] sav = o.savings.values();
+            byte[] stance = o.stance.values();
+            float[] circleShare = climate.circleShare;
+            float[] reformShare = climate.reformShare;
+            long[] noted = notes.buffer(c.worker());
+            int noteAt = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                int u = unit[i];
+                long id = o.table.id(i);
+                double cs = circleShare[u];
+                integ[i] = (float) erode(p, integ[i], cs, months);
+                if (in[i]) {
+                    if (stance[i] == Stance.VOICE.ordinal()
+                            || s.uniform(id, step, 0) < leaveProbability(p, integ[i], reformShare[u])) {
+                        in[i] = false;
+                        counts[LEFT]++;
+                        noteAt = notes.note(noted, noteAt, (int) id, i, LEFT);
+                    }
+                } else if (stance[i] != Stance.VOICE.ordinal() && s.uniform(id, step, 1) < cs) {
+                    double ambition = Officials.trait(o.ambition.values()[i]);
+                    if (sav[i] >= p.giftCost() && s.uniform(id, step, 2) < joinProbability(p, 1.0, ambition, integ[i])) {
+                        in[i] = true;
+                        sav[i] -= (float) p.giftCost();
+                        integ[i] = (float) Math.max(0, integ[i] - p.integrityCost());
+                        counts[JOINED]++;
+                        noteAt = notes.note(noted, noteAt, (int) id, i, JOINED);
+                    } else {
+                        counts[REFUSED]++;
+                        noteAt = notes.note(noted, noteAt, (int) id, i, REFUSED);
+                    }
+                }
+            }
+            notes.keep(c, noted, noteAt);
+        }
+
+        @Override
+        public CareerEvent event(int row, int code) {
+            return switch (code) {
+                case JOINED -> CareerEvent.Circle.JOINED;
+                case REFUSED -> CareerEvent.Circle.REFUSED;
+                default -> CareerEvent.Circle.LEFT;
+            };
+        }
     }
 }

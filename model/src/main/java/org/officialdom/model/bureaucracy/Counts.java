@@ -2,23 +2,21 @@ package org.officialdom.model.bureaucracy;
 
 import java.io.Serializable;
 
-/** What happened in the last step, kept for the metric probes (part of the checkpointed state). */
+/**
+ * What happened in the last step, kept for the metric probes (part of the checkpointed state). The
+ * counts of a parallel pass are kept as the pass returns them, indexed by the pass's own constants
+ * ({@code circle[Circle.Kernel.JOINED]}).
+ */
 final class Counts implements Serializable {
 
-    static final int QUOTA_MET = 0;
-    static final int QUOTA_OUT_OF_POCKET = 1;
-    static final int QUOTA_PENALTY = 2;
-    static final int CIRCLE_JOINED = 3;
-    static final int CIRCLE_REFUSED = 4;
-    static final int CIRCLE_LEFT = 5;
-    static final int VOICE_ACTION = 6;
-    static final int ENEMY_MADE = 7;
-    static final int RETALIATION = 8;
-    static final int INVESTIGATED = 9;
-    static final int FALSIFIER = 10;
-    static final int KINDS = 11;
-
-    final long[] kinds = new long[KINDS];
+    /** {@link Pressures}: quotas met, paid out of pocket, penalised. */
+    long[] quotas = new long[Pressures.COUNTS];
+    /** {@link Circle.Kernel}: joined, refused, left. */
+    long[] circle = new long[Circle.Kernel.COUNTS];
+    /** {@link Voice.Kernel}: actions, enemies made, retaliations. */
+    long[] voice = new long[Voice.Kernel.COUNTS];
+    /** {@link Investigation.Kernel}: officials investigated. */
+    long[] investigations = new long[Investigation.Kernel.COUNTS];
     final long[] exits = new long[ExitRoute.values().length];
     long meritPromotions;
     long giftPromotions;
@@ -31,6 +29,8 @@ final class Counts implements Serializable {
     long partyExitsCumulative;
     double output;
     long headcount;
+    /** Officials privately opposed (support below one half) who have not quit in public. */
+    long falsifiers;
     double circleShare;
     double meanMorale;
     double[] circleByLevel = new double[0];
@@ -44,7 +44,10 @@ final class Counts implements Serializable {
 
     /** Resets the per-step counters (not the cumulative ones, not the state measures). */
     void clear() {
-        java.util.Arrays.fill(kinds, 0);
+        quotas = new long[Pressures.COUNTS];
+        circle = new long[Circle.Kernel.COUNTS];
+        voice = new long[Voice.Kernel.COUNTS];
+        investigations = new long[Investigation.Kernel.COUNTS];
         java.util.Arrays.fill(exits, 0);
         meritPromotions = 0;
         giftPromotions = 0;

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Chunk;
+import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -102,5 +104,96 @@ public final class EvlnChoice {
             }
         }
         return 3;
+    }
+
+    /** The colleague exit pressure C: {@code min(1, colleagueSensitivity · annual exit rate of the unit)}. */
+    public static double colleaguePressure(double colleagueSensitivity, double exitRatePerStep, double months) {
+        return Math.min(1, colleagueSensitivity * 12 * exitRatePerStep / months);
+    }
+
+    /**
+     * The pass: an official reconsiders with probability {@code 1 − (1 − reconsider)^months}, then
+     * draws a stance from the utilities above. Draws 0 (reconsider) and 1 (choice) of stream "evln".
+     */
+    static final class Kernel implements RowKernel {
+
+        private final Parameters p;
+        private final double months;
+        private final double reconsider;
+        private final double burnout;
+        private final double colleagueSensitivity;
+        private final double[] fear;
+        private final Pay.Schedule pay;
+        private final Officials o;
+        private final Organisation org;
+        private final UnitClimate climate;
+        private final RandomStream s;
+        private final long step;
+
+        /**
+         * @param fear the fear by risk-aversion byte ({@link Surveillance#fearByTrait})
+         * @param pay  this step's pay ({@link Pay.Schedule}, prepared by the pressures pass)
+         */
+        Kernel(Parameters p, Morale.Parameters morale, double months, double[] fear, Pay.Schedule pay, Officials o,
+               Organisation org, UnitClimate climate, RandomStream s, long step) {
+            this.p = p;
+            this.months = months;
+            this.reconsider = 1 - Math.pow(1 - p.reconsider(), months);
+            this.burnout = morale.burnout();
+            this.colleagueSensitivity = morale.colleagueSensitivity();
+            this.fear = fear;
+            this.pay = pay;
+            this.o = o;
+            this.org = org;
+            this.climate = climate;
+            this.s = s;
+            this.step = step;
+        }
+
+        @Override
+        public void apply(Chunk c, long[] counts, Noted notes) {
+            double[] u = new double[4];
+            double[] payTable = pay.pay;
+            int[] payRow = pay.row;
+            double[] outsidePerCompetence = pay.outsidePerCompetence;
+            double[] fearOf = fear;
+            float[] exitRate = climate.exitRate;
+            int[] ids = o.table.ids();
+            int[] unit = o.unit.values();
+            byte[] rank = o.rank.values();
+            byte[] stance = o.stance.values();
+            float[] comp = o.competence.values();
+            float[] morale = o.morale.values();
+            float[] stress = o.stress.values();
+            short[] tenure = o.tenure.values();
+            byte[] riskAversion = o.riskAversion.values();
+            byte[] motivation = o.motivation.values();
+            byte[] retaliations = o.retaliations.values();
+            long[] noted = notes.buffer(c.worker());
+            int noteAt = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                int id = ids[i];
+                if (s.uniform(id, step, 0) >= reconsider) {
+                    continue;
+                }
+                int un = unit[i];
+                double pay = payTable[payRow[un] + rank[i]];
+                double alt = alternatives(pay, comp[i] * outsidePerCompetence[rank[i]]);
+                utilities(p, morale[i], investment(tenure[i], rank[i], org.topRank(un)), alt, fearOf[riskAversion[i] & 0xFF],
+                        stress[i] >= burnout, colleaguePressure(colleagueSensitivity, exitRate[un], months),
+                        Officials.trait(motivation[i]), retaliations[i], u);
+                int now = choose(p, u, stance[i], s.uniform(id, step, 1));
+                if (now != stance[i]) {
+                    stance[i] = (byte) now;
+                    noteAt = notes.note(noted, noteAt, id, i, 0);
+                }
+            }
+            notes.keep(c, noted, noteAt);
+        }
+
+        @Override
+        public CareerEvent event(int row, int code) {
+            return new CareerEvent.StanceTaken(Stance.values()[o.stance.values()[row]], o.morale.values()[row], o.stress.values()[row]);
+        }
     }
 }

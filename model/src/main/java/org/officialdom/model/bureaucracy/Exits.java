@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Chunk;
+import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -50,5 +52,66 @@ public final class Exits {
     public static ExitRoute way(Parameters p, double ties, double savings, double u) {
         return ties >= p.tiesNeeded() && savings >= p.savingsNeeded() && u >= p.passportControl()
                 ? ExitRoute.EMIGRATION : ExitRoute.PRIVATE_SECTOR;
+    }
+
+    /**
+     * The pass: for each official not already leaving, the routes in the class comment's order.
+     * Draws 0 (death), 1 (search) and 2 (passport) of stream "exits". The death probability is
+     * looked up by age in months, from {@link #death} once a step.
+     */
+    static final class Kernel implements RowKernel {
+
+        private final Parameters p;
+        private final double months;
+        private final double search;
+        private final double retireMonths;
+        private final double[] death;
+        private final Officials o;
+        private final RandomStream s;
+        private final long step;
+
+        Kernel(Parameters p, double months, Officials o, RandomStream s, long step) {
+            this.p = p;
+            this.months = months;
+            this.search = 1 - Math.pow(1 - p.search(), months);
+            this.retireMonths = 12 * p.retirementAge();
+            this.death = new double[(int) Math.min(Short.MAX_VALUE + 1L, (long) retireMonths + 2)];
+            for (int a = 0; a < death.length; a++) {
+                death[a] = death(p, a / 12.0, months);
+            }
+            this.o = o;
+            this.s = s;
+            this.step = step;
+        }
+
+        @Override
+        public void apply(Chunk c, long[] counts, Noted notes) {
+            boolean[] leave = o.leave.values();
+            byte[] route = o.route.values();
+            short[] age = o.age.values();
+            float[] comp = o.competence.values();
+            byte[] stance = o.stance.values();
+            double[] death = this.death;
+            for (int i = c.from(); i < c.to(); i++) {
+                if (leave[i]) {
+                    continue;
+                }
+                long id = o.table.id(i);
+                ExitRoute r = ExitRoute.NONE;
+                if (age[i] > retireMonths) {
+                    r = ExitRoute.RETIREMENT;
+                } else if (s.uniform(id, step, 0) < (age[i] < death.length ? death[age[i]] : death(p, age[i] / 12.0, months))) {
+                    r = ExitRoute.DEATH;
+                } else if (comp[i] < p.competenceFloor()) {
+                    r = ExitRoute.DISMISSAL_INCOMPETENCE;
+                } else if (stance[i] == Stance.EXIT.ordinal() && s.uniform(id, step, 1) < search) {
+                    r = way(p, Officials.trait(o.foreignTies.values()[i]), o.savings.values()[i], s.uniform(id, step, 2));
+                }
+                if (r != ExitRoute.NONE) {
+                    leave[i] = true;
+                    route[i] = (byte) r.ordinal();
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Chunk;
+import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -67,5 +69,86 @@ public final class Investigation {
 
     public static double fear(Parameters p) {
         return Math.min(1.0, p.campaign() * p.baseFear());
+    }
+
+    /** A monthly probability turned into the probability over one step of {@code months} months. */
+    static double perStep(double monthly, double months) {
+        return months == 1 ? monthly : 1 - Math.pow(1 - monthly, months);
+    }
+
+    /**
+     * The pass: draw 0 of stream "investigation" decides an investigation against the step's
+     * hazard, draw 1 the verdict; a conviction marks the official to leave by dismissal.
+     *
+     * <p>The hazard without a patron's protection bounds the true one, and the verdict is NONE
+     * whenever the first draw is above the hazard: most officials are settled by that bound, looked
+     * up by (in the circle, quit the party in public, enemies), without reading whether their patron
+     * still serves.
+     */
+    static final class Kernel implements RowKernel {
+
+        static final int INVESTIGATED = 0;
+        static final int COUNTS = 1;
+
+        private final Parameters p;
+        private final double months;
+        /** The unprotected hazard per step, by {@code ((circle ? 2 : 0) + (quit ? 1 : 0)) · 256 + enemies}. */
+        private final double[] bound;
+        private final Officials o;
+        private final RandomStream s;
+        private final long step;
+
+        Kernel(Parameters p, double months, Officials o, RandomStream s, long step) {
+            this.p = p;
+            this.months = months;
+            this.bound = new double[4 * 256];
+            for (int k = 0; k < 4; k++) {
+                for (int b = 0; b < 256; b++) {
+                    bound[k * 256 + b] = perStep(hazard(p, k >= 2, (byte) b, (k & 1) == 1, false), months);
+                }
+            }
+            this.o = o;
+            this.s = s;
+            this.step = step;
+        }
+
+        @Override
+        public void apply(Chunk c, long[] counts, Noted notes) {
+            boolean[] circle = o.circle.values();
+            byte[] enemies = o.enemies.values();
+            boolean[] quit = o.publicExit.values();
+            int[] patron = o.patron.values();
+            boolean[] leave = o.leave.values();
+            byte[] route = o.route.values();
+            int[] ids = o.table.ids();
+            double[] bound = this.bound;
+            long[] noted = notes.buffer(c.worker());
+            int noteAt = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                int id = ids[i];
+                double u1 = s.uniform(id, step, 0);
+                if (u1 >= bound[((circle[i] ? 2 : 0) + (quit[i] ? 1 : 0)) * 256 + (enemies[i] & 0xFF)]) {
+                    continue;
+                }
+                boolean protectedBy = patron[i] >= 0 && o.table.isLive(patron[i]);
+                double h = perStep(hazard(p, circle[i], enemies[i], quit[i], protectedBy), months);
+                Verdict v = verdict(p, h, u1, s.uniform(id, step, 1), circle[i], enemies[i]);
+                if (v == Verdict.NONE) {
+                    continue;
+                }
+                counts[INVESTIGATED]++;
+                if (v == Verdict.GUILTY || v == Verdict.FABRICATED) {
+                    leave[i] = true;
+                    route[i] = (byte) (v == Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY : ExitRoute.DISMISSAL_FABRICATED).ordinal();
+                }
+                noteAt = notes.note(noted, noteAt, id, i, v.ordinal());
+            }
+            notes.keep(c, noted, noteAt);
+        }
+
+        @Override
+        public CareerEvent event(int row, int code) {
+            return new CareerEvent.Investigated(Verdict.values()[code]);
+        }
     }
 }

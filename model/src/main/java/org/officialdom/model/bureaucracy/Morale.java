@@ -1,5 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Parallel;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -125,12 +126,79 @@ public final class Morale {
         return morale + rate * (target - morale);
     }
 
-    public static double stress(Parameters p, double stress, double load, double penalty) {
-        return clampStress(stress * (1 - p.recovery()) + p.stressGain() * load + penalty);
+    /**
+     * Stress after a step of {@code months}: {@code stress · (1 − recovery) + stressGain · load · months + penalty},
+     * kept in [0, 1]; {@code load} is the study load, overtime and fear together.
+     */
+    public static double stress(Parameters p, double stress, double load, double penalty, double months) {
+        return clampStress(stress * (1 - p.recovery()) + p.stressGain() * (load * months) + penalty);
     }
 
     /** Stress kept in [0, 1] (a pass that computes the sum of {@link #stress} itself clamps it here). */
     public static double clampStress(double s) {
         return s < 0 ? 0 : (s > 1 ? 1 : s);
+    }
+
+    /**
+     * The morale target's and stress's terms that depend only on party membership {@code m}, a trait
+     * byte {@code b}, the retaliations suffered or the unit, prepared once a step from the goods
+     * above and already multiplied by their normalised weights ({@link #weights}): per official the
+     * target is then a few lookups and one division (pay fairness). The sum is the class comment's
+     * {@code Σ w_k x_k / Σ w} up to the last bits (the terms are added in another order, and divided
+     * by the weights' sum before, not after). The per-unit array is kept from step to step.
+     */
+    static final class Terms {
+        /** By membership: the weight of meaning times the time left for real work. */
+        double[] meaning;
+        /** By (m, support byte), index {@code m · 256 + b}: freedom and ease, weighted, plus the neutral 0.5 if no weights. */
+        double[] fixed;
+        /** By (m, risk-aversion byte): {@code stressGain · (study load + overtime + fear) · months}. */
+        double[] stressAdded;
+        /** By the retaliations byte: the weighted recognition {@code ŵ / (1 + r)}. */
+        double[] recognition;
+        /** Per unit: the weighted colleagues' good, from the unit's exit rate last step. */
+        double[] colleagues = new double[0];
+        double fairnessWeight;
+        /** The share of the gap to the target closed this step. */
+        double adaptation;
+        /** The share of stress kept ({@code 1 − recovery}). */
+        double retained;
+
+        /**
+         * @param loads  the study load of non-members and members ({@link PoliticalStudy#loads})
+         * @param fear   the fear by risk-aversion byte ({@link Surveillance#fearByTrait})
+         */
+        void prepare(Parameters p, double months, double[] loads, double meaninglessShare, double overtime, double freedom,
+                     double[] fear, float[] exitRate, Parallel parallel) {
+            Weights w = weights(p);
+            meaning = new double[2];
+            fixed = new double[512];
+            stressAdded = new double[512];
+            for (int m = 0; m < 2; m++) {
+                double load = loads[m];
+                meaning[m] = w.meaning() * Math.max(0, 1 - load - meaninglessShare);
+                for (int b = 0; b < 256; b++) {
+                    double support = Officials.trait((byte) b);
+                    fixed[m * 256 + b] = w.freedom() * freedom + w.ease() * ease(p, load, support, overtime) + w.neutral();
+                    stressAdded[m * 256 + b] = p.stressGain() * ((load + overtime + fear[b]) * months);
+                }
+            }
+            recognition = new double[256];
+            for (int b = 0; b < 256; b++) {
+                recognition[b] = w.recognition() / (1 + (byte) b);
+            }
+            if (colleagues.length != exitRate.length) {
+                colleagues = new double[exitRate.length];
+            }
+            double[] at = colleagues;
+            parallel.forEach(exitRate.length, c -> {
+                for (int u = c.from(); u < c.to(); u++) {
+                    at[u] = w.colleagues() * Morale.colleagues(p, 12 * exitRate[u] / months);
+                }
+            });
+            fairnessWeight = w.fairness();
+            adaptation = adaptationRate(p, months);
+            retained = 1 - p.recovery();
+        }
     }
 }

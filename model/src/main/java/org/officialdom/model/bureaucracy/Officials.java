@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import java.io.Serializable;
+import org.officialdom.engine.Parallel;
 import org.officialdom.engine.table.AgentTable;
 import org.officialdom.engine.table.BoolColumn;
 import org.officialdom.engine.table.ByteColumn;
@@ -82,6 +83,21 @@ public final class Officials implements Serializable {
 
     public AgentTable table() {
         return table;
+    }
+
+    /** Everyone {@code months} older, in age, service and post (each saturates at {@code Short.MAX_VALUE}). */
+    void age(int months, Parallel parallel) {
+        short[] age = this.age.values();
+        short[] ten = tenure.values();
+        short[] post = inPost.values();
+        short last = (short) (Short.MAX_VALUE - months); // older than this saturates at Short.MAX_VALUE
+        parallel.forEach(size(), c -> {
+            for (int i = c.from(); i < c.to(); i++) {
+                age[i] = age[i] > last ? Short.MAX_VALUE : (short) (age[i] + months);
+                ten[i] = ten[i] > last ? Short.MAX_VALUE : (short) (ten[i] + months);
+                post[i] = post[i] > last ? Short.MAX_VALUE : (short) (post[i] + months);
+            }
+        });
     }
 
     /** A trait byte read as a number in [0, 1]. */

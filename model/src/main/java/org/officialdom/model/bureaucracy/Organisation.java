@@ -209,6 +209,15 @@ public final class Organisation implements Serializable {
         return occupied[unit * ranks + rank];
     }
 
+    /** Officials in post in a unit, all ranks. */
+    public int headcount(int unit) {
+        int s = 0;
+        for (int r = 0; r < ranks; r++) {
+            s += occupied[unit * ranks + r];
+        }
+        return s;
+    }
+
     public int vacancies(int unit, int rank) {
         return posts(unit, rank) - occupied(unit, rank);
     }

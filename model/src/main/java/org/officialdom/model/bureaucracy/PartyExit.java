@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.Chunk;
+import org.officialdom.engine.Parallel;
 import org.officialdom.model.mechanism.ThresholdCascade;
 import org.officialdom.model.parameter.Param;
 
@@ -55,6 +56,38 @@ public final class PartyExit {
 
     public static double shift(Parameters p, double surveillance) {
         return p.insidePremium() + p.surveillanceWeight() * surveillance;
+    }
+
+    /**
+     * The pass: members see the share of members who have quit in public (plus {@code outsideShare}),
+     * less the step's shift, and those whose threshold it reaches quit; returns how many quit.
+     */
+    static long cascade(Parameters p, double surveillance, Officials o, Parallel parallel, Chronicle chronicle) {
+        boolean[] quit = o.publicExit.values();
+        boolean[] member = o.member.values();
+        long[] membersActing = parallel.counts(o.size(), 2, (c, n) -> {
+            long members = 0;
+            long acting = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                members += member[i] ? 1 : 0;
+                acting += member[i] & quit[i] ? 1 : 0;
+            }
+            n[0] = members;
+            n[1] = acting;
+        });
+        long members = membersActing[0];
+        long acting = membersActing[1];
+        double observed = (members == 0 ? 0 : (double) acting / members) + p.outsideShare();
+        double level = observed - shift(p, surveillance);
+        double[] th = o.threshold.values();
+        int[] joined = parallel.select(o.size(), (c, out) -> apply(c, th, quit, level, out));
+        for (int i : joined) {
+            int id = o.table.id(i);
+            if (chronicle.tracked(id)) {
+                chronicle.add(id, new CareerEvent.QuitParty(observed));
+            }
+        }
+        return joined.length;
     }
 
     /**

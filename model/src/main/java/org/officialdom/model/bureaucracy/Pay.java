@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import java.util.List;
+import org.officialdom.engine.Parallel;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -77,5 +78,41 @@ public final class Pay {
     /** Pay fairness: pay over the outside wage, capped at 1. */
     public static double fairness(double pay, double outside) {
         return outside <= 0 ? 1 : Math.min(1.0, pay / outside);
+    }
+
+    /**
+     * This step's pay and outside wage, prepared once a step from {@link #pay} and
+     * {@link #outsidePerCompetence} for the passes that read them per official (pressures, evln).
+     * The per-unit array is kept from step to step.
+     */
+    static final class Schedule {
+        /** {@link #table}: pay by (budget protected, level, rank). */
+        double[] pay;
+        /** Per unit: where its row of {@link #pay} starts. */
+        int[] row = new int[0];
+        /** By rank: {@link #outsidePerCompetence}. */
+        double[] outsidePerCompetence;
+
+        void prepare(Parameters p, Organisation org, double protectedBudget, Parallel parallel) {
+            pay = table(p, org.levels, org.ranks);
+            outsidePerCompetence = new double[org.ranks];
+            for (int r = 0; r < org.ranks; r++) {
+                outsidePerCompetence[r] = Pay.outsidePerCompetence(p, r);
+            }
+            if (row.length != org.units()) {
+                row = new int[org.units()];
+            }
+            int[] at = row;
+            parallel.forEach(org.units(), c -> {
+                for (int u = c.from(); u < c.to(); u++) {
+                    at[u] = ((org.budget[u] >= protectedBudget ? 1 : 0) * org.levels + org.level[u]) * org.ranks;
+                }
+            });
+        }
+
+        /** The pay of an official of this rank in unit {@code u}: {@link #pay} of its unit's level and budget. */
+        double of(int u, int rank) {
+            return pay[row[u] + rank];
+        }
     }
 }

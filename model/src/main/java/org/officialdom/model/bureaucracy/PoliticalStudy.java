@@ -53,4 +53,9 @@ public final class PoliticalStudy {
     public static double load(Parameters p, boolean member) {
         return Math.min(1.0, hours(p, member) / p.workWeekHours());
     }
+
+    /** The study load of non-members (index 0) and members (index 1), once a step. */
+    static double[] loads(Parameters p) {
+        return new double[] {load(p, false), load(p, true)};
+    }
 }

@@ -75,6 +75,15 @@ public final class Quotas {
         return savings >= p.outOfPocket();
     }
 
+    /** {@link #workThreshold} for every stance, by its effort ({@link ServiceOutput#effort}), once a step. */
+    static double[] workThresholds(Parameters p, ServiceOutput.Parameters output) {
+        double[] t = new double[Stance.values().length];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = workThreshold(p, ServiceOutput.effort(output, k));
+        }
+        return t;
+    }
+
     /** Overtime as a share of the working week. */
     public static double overtime(Parameters p, double workWeekHours) {
         return Math.min(1.0, p.campaign() * p.overtimeHours() / workWeekHours);

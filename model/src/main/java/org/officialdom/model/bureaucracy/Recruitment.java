@@ -1,5 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Parallel;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
@@ -66,6 +67,104 @@ public final class Recruitment {
     /** Exam percentile of the k-th best of A applicants (k from 1). */
     public static double percentile(long k, double applicants) {
         return Math.max(0.0, Math.min(1.0, 1 - (k - 0.5) / Math.max(applicants, k)));
+    }
+
+    /** The step's exam: bottom-rank posts vacant before it, applicants per post, recruits hired. */
+    record Intake(long vacancies, double applicantsPerPost, long hires) {
+    }
+
+    /**
+     * The pass: the exam fills the vacant bottom-rank posts. Units take hires in turn from a random
+     * start (draw 0 of stream "recruits" for (0, step)), each as many as it has free posts; hire k
+     * gets the k-th best exam score, its traits ({@link #draw}), its unit's head as patron and, if
+     * a member, a party-exit threshold ({@link PartyExit#threshold}).
+     *
+     * @param meanMorale the officials' mean morale last step (the job's attractiveness)
+     */
+    static Intake hire(Parameters p, PartyExit.Parameters party, double meanMorale, Officials o, Organisation org,
+                       UnitRankIndex index, RandomStream s, RandomStream thresholds, long step, Parallel parallel,
+                       Chronicle chronicle) {
+        int R = org.ranks;
+        int units = org.units();
+        int startUnit = units == 1 ? 0 : s.nextInt(units, 0, step, 0);
+        // The turn is cut into chunks of units: each chunk's free posts, summed, say which hires it
+        // takes (integers: the same for any number of workers), and the chunks place them on the workers.
+        int chunks = Parallel.chunks(units);
+        long[] firstHire = new long[chunks + 1];
+        parallel.forEach(units, c -> {
+            long free = 0;
+            for (int off = c.from(); off < c.to(); off++) {
+                int u = startUnit + off < units ? startUnit + off : startUnit + off - units;
+                free += org.vacancies(u, 0);
+            }
+            firstHire[c.index() + 1] = free;
+        });
+        for (int c = 0; c < chunks; c++) {
+            firstHire[c + 1] += firstHire[c];
+        }
+        long vacancies = firstHire[chunks];
+        double perPost = applicantsPerPost(p, meanMorale <= 0 ? 0.6 : meanMorale);
+        double applicants = perPost * vacancies;
+        long hires = Math.min(vacancies, (long) Math.floor(applicants));
+        Intake intake = new Intake(vacancies, vacancies == 0 ? 0 : perPost, hires);
+        if (hires == 0) {
+            return intake;
+        }
+        int[] unitOfHire = new int[(int) hires];
+        parallel.forEach(units, c -> {
+            long k = firstHire[c.index()];
+            for (int off = c.from(); off < c.to() && k < hires; off++) {
+                int u = startUnit + off < units ? startUnit + off : startUnit + off - units;
+                int free = org.vacancies(u, 0);
+                for (int j = 0; j < free && k < hires; j++) {
+                    unitOfHire[(int) k++] = u;
+                    org.occupied[u * R]++;
+                }
+            }
+        });
+        int first = o.table.addMany((int) hires);
+        int[] ids = o.table.ids();
+        parallel.forEach((int) hires, 256, c -> { // a recruit costs some 40 draws: small chunks
+            UnitRankIndex.Rows heads = new UnitRankIndex.Rows();
+            for (int h = c.from(); h < c.to(); h++) {
+                int row = first + h;
+                long id = ids[row];
+                int u = unitOfHire[h];
+                double z = inverseNormal(percentile(h + 1, applicants));
+                double age = clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
+                draw(o, row, p, s, step, 0, age, z, 0, 0);
+                o.unit.values()[row] = u;
+                o.patron.values()[row] = headOf(u, o, org, index, heads);
+                o.threshold.values()[row] = o.member.values()[row]
+                        ? PartyExit.threshold(party, thresholds.normal(id, 0, 0), Officials.trait(o.support.values()[row]))
+                        : Double.POSITIVE_INFINITY;
+            }
+        });
+        for (int h = 0; h < hires; h++) {
+            int row = first + h;
+            int id = ids[row];
+            if (chronicle.tracked(id)) {
+                double age = clip(p.entryAge() + p.entryAgeSd() * s.normal(id, step, 20), 18, 60);
+                chronicle.add(id, new CareerEvent.Entered(unitOfHire[h], percentile(h + 1, applicants), perPost, (int) age,
+                        o.member.values()[row]));
+            }
+        }
+        return intake;
+    }
+
+    /** The id of the first official (lowest row) who was head of unit u when the index was brought up to date and still is; -1 if none. */
+    private static int headOf(int u, Officials o, Organisation org, UnitRankIndex index, UnitRankIndex.Rows scratch) {
+        int top = org.topRank(u);
+        index.collect(u * org.ranks + top, scratch);
+        int[] unit = o.unit.values();
+        byte[] rank = o.rank.values();
+        for (int q = 0; q < scratch.count; q++) {
+            int row = scratch.rows[q];
+            if (unit[row] == u && rank[row] == top) {
+                return o.table.id(row);
+            }
+        }
+        return -1;
     }
 
     /** Draws the traits of a new official in row {@code row} (draws 0..15 of the stream for its id). */

@@ -47,6 +47,30 @@ public final class ServiceOutput {
         return 1 - p.corruptionLoss() * circleShare;
     }
 
+    /** The time left for real work of non-members (index 0) and members (index 1): {@code max(0, 1 − study load − meaningless share)}. */
+    static double[] timeLeft(PoliticalStudy.Parameters study, Quotas.Parameters quotas) {
+        double[] loads = PoliticalStudy.loads(study);
+        return new double[] {Math.max(0, 1 - loads[0] - quotas.meaninglessShare()), Math.max(0, 1 - loads[1] - quotas.meaninglessShare())};
+    }
+
+    /** {@link #effort} by stance, once a step. */
+    static double[] efforts(Parameters p) {
+        double[] e = new double[Stance.values().length];
+        for (int k = 0; k < e.length; k++) {
+            e[k] = effort(p, k);
+        }
+        return e;
+    }
+
+    /** The reformer's bonus factor by stance: {@code 1 + voiceBonus} for Voice, 1 otherwise. */
+    static double[] bonuses(Parameters p) {
+        double[] b = new double[Stance.values().length];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = k == Stance.VOICE.ordinal() ? 1 + p.voiceBonus() : 1;
+        }
+        return b;
+    }
+
     /**
      * Output from its factors, for a pass that computes the effort by stance and the share kept by
      * unit once a step: {@code competence / 10 × effort × timeLeft × kept × bonus}, where

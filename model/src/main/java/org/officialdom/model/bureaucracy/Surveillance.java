@@ -36,4 +36,21 @@ public final class Surveillance {
     public static double freedom(Parameters p) {
         return 1 - p.freedomLoss() * p.intensity();
     }
+
+    /**
+     * The fear an official feels, the fear of investigation (mechanism 7) added, at most 1: what
+     * adds stress (mechanism 9) and breeds Neglect (mechanism 10).
+     */
+    public static double fear(Parameters p, double riskAversion, double investigationFear) {
+        return Math.min(1, fear(p, riskAversion) + investigationFear);
+    }
+
+    /** {@link #fear(Parameters, double, double)} for every risk-aversion byte, once a step. */
+    static double[] fearByTrait(Parameters p, double investigationFear) {
+        double[] f = new double[256];
+        for (int b = 0; b < 256; b++) {
+            f[b] = fear(p, Officials.trait((byte) b), investigationFear);
+        }
+        return f;
+    }
 }

@@ -1,7 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import java.util.List;
-import org.officialdom.engine.Simulation;
+import org.officialdom.engine.Parallel;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
@@ -107,11 +107,11 @@ public final class Tournament {
      * unit's draws are keyed by (unit, rank, step). The result is the one a sequential pass over the
      * units in order would give, whatever the thread count.
      */
-    static long[] fill(Bureaucracy m, Simulation sim, long step) {
-        Organisation org = m.org;
+    static long[] fill(Parameters p, Organisation org, Officials o, UnitRankIndex index, RandomStream pick, RandomStream draw,
+                       long step, Parallel parallel, Chronicle chronicle) {
         int R = org.ranks;
         long[] won = new long[2];
-        Round round = new Round(m, step, sim.parallel().threads());
+        Round round = new Round(p, org, o, index, pick, draw, step, parallel.threads(), chronicle);
         for (int r = R - 1; r >= 1; r--) {
             for (int l = 0; l < org.levels; l++) {
                 if (org.topRankOfLevel[l] < r) {
@@ -121,7 +121,7 @@ public final class Tournament {
                 int first = org.levelStart[l];
                 int width = org.levelStart[l + 1] - first;
                 // a unit's vacancies cost far more than a table row: chunks of 256 units
-                long[] w = sim.parallel().counts(width, 256, 2, (c, n) -> {
+                long[] w = parallel.counts(width, 256, 2, (c, n) -> {
                     UnitRankIndex.Rows candidates = round.candidates[c.worker()];
                     for (int u = first + c.from(); u < first + c.to(); u++) {
                         round.fillUnit(u, rank, n, candidates);
@@ -136,7 +136,6 @@ public final class Tournament {
 
     /** What the units of one round read: the columns, the index and the streams, looked up once a step. */
     private static final class Round {
-        final Bureaucracy m;
         final Parameters p;
         final Organisation org;
         final Officials o;
@@ -154,12 +153,13 @@ public final class Tournament {
         final UnitRankIndex.Rows[] candidates;
         final RandomStream pick;
         final RandomStream draw;
+        final Chronicle chronicle;
 
-        Round(Bureaucracy m, long step, int threads) {
-            this.m = m;
-            this.p = m.parameters.tournament();
-            this.org = m.org;
-            this.o = m.officials;
+        Round(Parameters p, Organisation org, Officials o, UnitRankIndex index, RandomStream pick, RandomStream draw, long step,
+              int threads, Chronicle chronicle) {
+            this.p = p;
+            this.org = org;
+            this.o = o;
             this.step = step;
             rank = o.rank.values();
             unit = o.unit.values();
@@ -169,13 +169,14 @@ public final class Tournament {
             quit = o.publicExit.values();
             ret = o.retaliations.values();
             inPost = o.inPost.values();
-            index = m.index();
+            this.index = index;
             candidates = new UnitRankIndex.Rows[threads];
             for (int t = 0; t < threads; t++) {
                 candidates[t] = new UnitRankIndex.Rows();
             }
-            pick = m.streams.stream("promotion");
-            draw = m.streams.stream("promotion-competence");
+            this.pick = pick;
+            this.draw = draw;
+            this.chronicle = chronicle;
         }
 
         /** Fills the vacant rank-r posts of unit u from rank r − 1 in u and its children; adds to {merit, gift}. */
@@ -230,7 +231,7 @@ public final class Tournament {
                 } else if (chooseBest == 0) {
                     winner = worst;
                 } else {
-                    winner = nth(m, u, r, pick.nextInt(eligible, u * (long) R + r, step, 2L * k), list);
+                    winner = nth(u, r, pick.nextInt(eligible, u * (long) R + r, step, 2L * k), list);
                 }
                 int from = unit[winner];
                 org.occupied[from * R + r - 1]--;
@@ -242,40 +243,28 @@ public final class Tournament {
                 comp[winner] = (float) newCompetence(p, comp[winner], draw, id, step);
                 boolean byGift = circle[winner] && winner != ablest && p.gift() > 0;
                 won[byGift ? 1 : 0]++;
-                if (m.tracked(id)) {
-                    promoted(m, step, id, r, u, byGift, eligible);
+                if (chronicle.tracked(id)) {
+                    chronicle.add(id, new CareerEvent.Promoted(r, u, byGift, eligible));
                 }
                 k++;
             }
         }
-    }
 
-    /**
-     * The event of a tracked official's promotion; a method of its own so that the JIT does not compile
-     * the text's building into the fill loop (why: {@code Bureaucracy.entered}).
-     */
-    private static void promoted(Bureaucracy m, long step, int id, int r, int u, boolean byGift, int eligible) {
-        m.events.add(step, id, "promotion", "promoted to " + Rank.label(r, m.org.ranks) + " in " + m.org.describe(u)
-                + (byGift ? ", helped by gifts to the right people" : ", on merit") + " (from " + eligible + " candidates)");
-    }
-
-    /** The n-th eligible candidate for (u, r), in the same order as the scan above. */
-    private static int nth(Bureaucracy m, int u, int r, int n, UnitRankIndex.Rows list) {
-        Organisation org = m.org;
-        int R = org.ranks;
-        byte[] rank = m.officials.rank.values();
-        int[] unit = m.officials.unit.values();
-        int nChildren = org.tree.childCount(u);
-        for (int g = -1; g < nChildren; g++) {
-            int src = g < 0 ? u : org.tree.child(u, g);
-            m.index().collect(src * R + r - 1, list);
-            for (int q = 0; q < list.count; q++) {
-                int row = list.rows[q];
-                if (rank[row] == r - 1 && unit[row] == src && n-- == 0) {
-                    return row;
+        /** The n-th eligible candidate for (u, r), in the same order as the scan above. */
+        private int nth(int u, int r, int n, UnitRankIndex.Rows list) {
+            int R = org.ranks;
+            int nChildren = org.tree.childCount(u);
+            for (int g = -1; g < nChildren; g++) {
+                int src = g < 0 ? u : org.tree.child(u, g);
+                index.collect(src * R + r - 1, list);
+                for (int q = 0; q < list.count; q++) {
+                    int row = list.rows[q];
+                    if (rank[row] == r - 1 && unit[row] == src && n-- == 0) {
+                        return row;
+                    }
                 }
             }
+            throw new IllegalStateException("no candidate " + n);
         }
-        throw new IllegalStateException("no candidate " + n);
     }
 }

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Chunk;
+import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -52,5 +54,80 @@ public final class Voice {
             return Retaliation.BLOCKED_PROMOTION;
         }
         return x < p.blocked() + p.transfer() ? Retaliation.PUNITIVE_TRANSFER : Retaliation.FABRICATED_ACCUSATION;
+    }
+
+    /**
+     * The pass: each official in Voice acts with probability {@code 1 − (1 − actionRate)^months}
+     * (draw 0 of stream "voice"), makes an enemy (draw 1) and draws retaliation (draw 2). A punitive
+     * transfer is marked in the exit-route column ({@link Bureaucracy#TRANSFER_PENDING}) for the
+     * careers pass.
+     */
+    static final class Kernel implements RowKernel {
+
+        static final int ACTIONS = 0;
+        static final int ENEMIES = 1;
+        static final int RETALIATIONS = 2;
+        static final int COUNTS = 3;
+
+        private final Parameters p;
+        private final double act;
+        private final Officials o;
+        private final UnitClimate climate;
+        private final RandomStream s;
+        private final long step;
+
+        Kernel(Parameters p, double months, Officials o, UnitClimate climate, RandomStream s, long step) {
+            this.p = p;
+            this.act = 1 - Math.pow(1 - p.actionRate(), months);
+            this.o = o;
+            this.climate = climate;
+            this.s = s;
+            this.step = step;
+        }
+
+        @Override
+        public void apply(Chunk c, long[] counts, Noted notes) {
+            byte[] stance = o.stance.values();
+            int[] unit = o.unit.values();
+            byte[] enemies = o.enemies.values();
+            byte[] ret = o.retaliations.values();
+            byte[] route = o.route.values();
+            float[] circleShare = climate.circleShare;
+            long[] noted = notes.buffer(c.worker());
+            int noteAt = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                if (stance[i] != Stance.VOICE.ordinal()) {
+                    continue;
+                }
+                long id = o.table.id(i);
+                if (s.uniform(id, step, 0) >= act) {
+                    continue;
+                }
+                counts[ACTIONS]++;
+                double cs = circleShare[unit[i]];
+                boolean enemy = s.uniform(id, step, 1) < p.enemyRate() * cs;
+                if (enemy) {
+                    enemies[i] = Officials.bump(enemies[i], 1);
+                    counts[ENEMIES]++;
+                }
+                Retaliation r = retaliation(p, cs, s.uniform(id, step, 2));
+                if (r != Retaliation.NONE) {
+                    ret[i] = Officials.bump(ret[i], 1);
+                    counts[RETALIATIONS]++;
+                    if (r == Retaliation.PUNITIVE_TRANSFER) {
+                        route[i] = Bureaucracy.TRANSFER_PENDING;
+                    } else if (r == Retaliation.FABRICATED_ACCUSATION) {
+                        enemies[i] = Officials.bump(enemies[i], 2);
+                    }
+                }
+                noteAt = notes.note(noted, noteAt, (int) id, i, (enemy ? 1 : 0) | r.ordinal() << 1);
+            }
+            notes.keep(c, noted, noteAt);
+        }
+
+        @Override
+        public CareerEvent event(int row, int code) {
+            return new CareerEvent.SpokeUp((code & 1) != 0, Retaliation.values()[code >> 1]);
+        }
     }
 }

@@ -106,8 +106,8 @@ class MechanismFormulaTest {
         // two months at once: rate 1 - 0.9^2 = 0.19
         assertThat(Morale.adapt(p, 0.9, 0.5, 2)).isCloseTo(0.9 - 0.19 * 0.4, within(EPS));
         // stress: 0.5 * 0.8 + 0.1 * 1.5 + 0.05 = 0.6; clamped at 1
-        assertThat(Morale.stress(p, 0.5, 1.5, 0.05)).isCloseTo(0.6, within(EPS));
-        assertThat(Morale.stress(p, 1.0, 10, 0.5)).isEqualTo(1.0);
+        assertThat(Morale.stress(p, 0.5, 1.5, 0.05, 1)).isCloseTo(0.6, within(EPS));
+        assertThat(Morale.stress(p, 1.0, 10, 0.5, 1)).isEqualTo(1.0);
     }
 
     @Test

@@ -28,7 +28,7 @@ class ReorderingTest {
                 assertThat(index.hasBase()).isTrue();
                 sawMoved = Math.max(sawMoved, index.moved());
                 assertListsEveryKey(m, index);
-                UnitRankIndex full = new UnitRankIndex(m.org.units(), m.org.ranks);
+                UnitRankIndex full = new UnitRankIndex(m.organisation().units(), m.organisation().ranks);
                 full.full(m.officials(), sim.parallel());
                 assertListsEveryKey(m, full);
             }
@@ -49,13 +49,13 @@ class ReorderingTest {
             for (int step = 1; step <= 2 * Bureaucracy.ORDER_EVERY + 3; step++) {
                 sim.step();
                 Officials o = m.officials();
-                UnitRankIndex full = new UnitRankIndex(m.org.units(), m.org.ranks);
+                UnitRankIndex full = new UnitRankIndex(m.organisation().units(), m.organisation().ranks);
                 int[] expected = Arrays.copyOf(full.rowsInKeyOrder(o, sim.parallel()), o.size());
                 UnitRankIndex index = m.index();
                 assertThat(index.hasBase()).isTrue();
                 int[] merged = Arrays.copyOf(index.rowsInKeyOrder(o, sim.parallel()), o.size());
                 assertThat(merged).as("step %d", step).isEqualTo(expected);
-                for (int k = 0; k <= m.org.units() * m.org.ranks; k++) {
+                for (int k = 0; k <= m.organisation().units() * m.organisation().ranks; k++) {
                     assertThat(index.first(k)).as("first position of key %d at step %d", k, step).isEqualTo(full.first(k));
                 }
                 if (index.moved() > 0) {
@@ -107,9 +107,9 @@ class ReorderingTest {
 
     private static void assertListsEveryKey(Bureaucracy m, UnitRankIndex index) {
         Officials o = m.officials();
-        int R = m.org.ranks;
+        int R = m.organisation().ranks;
         List<List<Integer>> expected = new ArrayList<>();
-        for (int k = 0; k < m.org.units() * R; k++) {
+        for (int k = 0; k < m.organisation().units() * R; k++) {
             expected.add(new ArrayList<>());
         }
         for (int i = 0; i < o.size(); i++) {

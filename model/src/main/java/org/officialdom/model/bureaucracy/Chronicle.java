@@ -1,0 +1,43 @@
+package org.officialdom.model.bureaucracy;
+
+import java.io.Serializable;
+import org.officialdom.engine.EventLog;
+
+/**
+ * The careers of the tracked officials (every {@code track_every}-th id), as the passes tell them:
+ * a pass asks whether an official is tracked and adds what happened to it at the current step.
+ */
+final class Chronicle implements Serializable {
+
+    private final EventLog log = new EventLog();
+    private final Organisation org;
+    private int every;
+    private long step;
+
+    Chronicle(Organisation org, int trackEvery) {
+        this.org = org;
+        this.every = trackEvery;
+    }
+
+    /** The step whose events are added next, and the tracking in force (the calendar may change it). */
+    void at(long step, int trackEvery) {
+        this.step = step;
+        this.every = trackEvery;
+    }
+
+    int trackEvery() {
+        return every;
+    }
+
+    boolean tracked(long id) {
+        return every > 0 && id % every == 0;
+    }
+
+    void add(int id, CareerEvent e) {
+        log.add(step, id, e.kind(), e.detail(org));
+    }
+
+    EventLog log() {
+        return log;
+    }
+}

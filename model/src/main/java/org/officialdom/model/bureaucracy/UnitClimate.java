@@ -1,0 +1,109 @@
+package org.officialdom.model.bureaucracy;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.officialdom.engine.GroupCounts;
+import org.officialdom.engine.Parallel;
+
+/**
+ * What each unit's officials see of their colleagues, measured once a step and read by the next
+ * step's passes: the share in the gift circle (the unit's norm, mechanism 5), the share of
+ * reformers (mechanism 8) and the share who left (mechanism 9's colleagues, mechanism 10's exit
+ * pressure). Passes read the previous step's values, so that no official sees a neighbour's change
+ * of the same step.
+ */
+final class UnitClimate implements Serializable {
+
+    /** Per unit: the share in the gift circle, last step. */
+    final float[] circleShare;
+    /** Per unit: the share in the Voice stance, last step. */
+    final float[] reformShare;
+    /** Per unit: the share who left, last step (per step, not per year). */
+    final float[] exitRate;
+    private transient GroupCounts perUnit;
+
+    UnitClimate(int units) {
+        circleShare = new float[units];
+        reformShare = new float[units];
+        exitRate = new float[units];
+    }
+
+    /** The sums by level and (level, sector) that {@link #measure} returns with the unit values. */
+    record Sums(double[] circleByLevel, long[] staffByCell) {
+    }
+
+    /**
+     * Measures every unit from the officials in post; leavers count toward the exit rate when
+     * {@code withLeavers} (at initialisation no one has left).
+     */
+    Sums measure(Officials o, Organisation org, boolean withLeavers, Parallel parallel) {
+        int units = org.units();
+        if (perUnit == null || perUnit.groups() != units) {
+            perUnit = new GroupCounts(units, 4, parallel.threads());
+        }
+        // per unit: staff, in the circle, leaving, in Voice. The rows are mostly in unit order (the
+        // order pass), so a run of one unit's rows is counted in local variables and added at once.
+        GroupCounts ut = perUnit;
+        ut.reset(parallel);
+        parallel.forEach(o.size(), c -> {
+            int[] unit = o.unit.values();
+            boolean[] circle = o.circle.values();
+            boolean[] leave = o.leave.values();
+            byte[] stance = o.stance.values();
+            int w = c.worker();
+            int current = -1;
+            int staff = 0;
+            int inCircle = 0;
+            int leaving = 0;
+            int voice = 0;
+            for (int i = c.from(); i < c.to(); i++) {
+                int u = unit[i];
+                if (u != current) {
+                    if (staff > 0) {
+                        add(ut, w, current, staff, inCircle, leaving, voice);
+                    }
+                    current = u;
+                    staff = 0;
+                    inCircle = 0;
+                    leaving = 0;
+                    voice = 0;
+                }
+                staff++;
+                inCircle += circle[i] ? 1 : 0;
+                leaving += withLeavers && leave[i] ? 1 : 0;
+                voice += stance[i] == Stance.VOICE.ordinal() ? 1 : 0;
+            }
+            if (staff > 0) {
+                add(ut, w, current, staff, inCircle, leaving, voice);
+            }
+        });
+        int levels = org.levels;
+        int sectors = Sector.values().length;
+        // in the circle by level, then staff by level, then staff by (level, sector)
+        long[] sums = parallel.counts(units, 2 * levels + levels * sectors, (c, n) -> {
+            for (int u = c.from(); u < c.to(); u++) {
+                long staff = ut.count(u, 0);
+                long cs = ut.count(u, 1);
+                circleShare[u] = staff == 0 ? 0f : (float) ((double) cs / staff);
+                exitRate[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 2) / staff);
+                reformShare[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 3) / staff);
+                n[org.level[u]] += cs;
+                n[levels + org.level[u]] += staff;
+                n[2 * levels + org.level[u] * sectors + org.sector[u]] += staff;
+            }
+        });
+        double[] circleByLevel = new double[levels];
+        for (int l = 0; l < levels; l++) {
+            long staff = sums[levels + l];
+            circleByLevel[l] = staff == 0 ? 0 : (double) sums[l] / staff;
+        }
+        return new Sums(circleByLevel, Arrays.copyOfRange(sums, 2 * levels, sums.length));
+    }
+
+    private static void add(GroupCounts ut, int worker, int unit, int staff, int inCircle, int leaving, int voice) {
+        ut.add(worker, unit, 0, staff);
+        ut.add(worker, unit, 1, inCircle);
+        ut.add(worker, unit, 2, leaving);
+        ut.add(worker, unit, 3, voice);
+    }
+}
