@@ -4,70 +4,120 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Events in the lives of agents (entry, promotion, investigation, exit...), kept for a sample of
- * tracked agents and for rare events of any agent. Written as {@code events.csv} beside the
- * metrics and read back to tell an agent's biography.
+ * tracked agents. A model records each as a record of its own (the facts: which unit, which rank,
+ * what verdict), and its {@link Narrator} tells it, as a kind and a sentence, when the log is read:
+ * written as {@code events.csv} beside the metrics, stored, and told as an agent's biography.
  *
  * <p>Appends are synchronized so that a parallel pass may log; to keep the log's order independent
- * of threads, sequential passes log directly and parallel passes should log only through
- * per-chunk buffers merged in chunk order, or {@link #sort()} the log at the end of the step.
+ * of threads, {@link #sort()} the events of a step once it is over.
  */
 public final class EventLog implements Serializable {
 
-    /** One event: at {@code step}, agent {@code agent} had an event of {@code kind}; {@code detail} tells more. */
+    /** One event as told: at {@code step}, agent {@code agent} had an event of {@code kind}; {@code detail} tells more. */
     public record Event(long step, int agent, String kind, String detail) implements Serializable {
     }
 
-    private final List<Event> events = new ArrayList<>();
+    /** Tells a model's event records: each one's kind (a short word) and the sentence that tells it. */
+    public interface Narrator extends Serializable {
+        String kind(Object fact);
+
+        String detail(Object fact);
+    }
+
+    /** One event as recorded. */
+    private record Entry(long step, int agent, Object fact) implements Serializable {
+    }
+
+    private final Narrator narrator;
+    private final List<Entry> entries = new ArrayList<>();
     private int sortedUpTo;
 
+    /** A log whose events are records told by {@code narrator}. */
+    public EventLog(Narrator narrator) {
+        this.narrator = narrator;
+    }
+
+    /** A log of events told as they happen: each fact is an {@link Event} already. */
+    public EventLog() {
+        this(new Told());
+    }
+
+    /** The narrator of events recorded already told. */
+    private static final class Told implements Narrator {
+        @Override
+        public String kind(Object fact) {
+            return ((Event) fact).kind();
+        }
+
+        @Override
+        public String detail(Object fact) {
+            return ((Event) fact).detail();
+        }
+    }
+
+    /** Records that agent {@code agent} had the event {@code fact} at {@code step}; the narrator tells it when read. */
+    public synchronized void add(long step, int agent, Serializable fact) {
+        entries.add(new Entry(step, agent, fact));
+    }
+
+    /** Records an event already told. */
     public synchronized void add(long step, int agent, String kind, String detail) {
-        events.add(new Event(step, agent, kind, detail == null ? "" : detail));
+        add(step, agent, new Event(step, agent, kind, detail == null ? "" : detail));
     }
 
-    /** Orders events logged since the last sort by (step, agent, kind, detail): thread-independent. */
+    /** Orders events recorded since the last sort by (step, agent, kind, detail): thread-independent. */
     public synchronized void sort() {
-        List<Event> tail = events.subList(sortedUpTo, events.size());
-        tail.sort((a, b) -> {
-            int c = Long.compare(a.step(), b.step());
-            if (c == 0) {
-                c = Integer.compare(a.agent(), b.agent());
-            }
-            if (c == 0) {
-                c = a.kind().compareTo(b.kind());
-            }
-            return c != 0 ? c : a.detail().compareTo(b.detail());
-        });
-        sortedUpTo = events.size();
+        Comparator<Entry> order = Comparator.comparingLong(Entry::step).thenComparingInt(Entry::agent)
+                .thenComparing(e -> narrator.kind(e.fact())).thenComparing(e -> narrator.detail(e.fact()));
+        entries.subList(sortedUpTo, entries.size()).sort(order);
+        sortedUpTo = entries.size();
     }
 
+    /** Every event, told, in order. */
     public synchronized List<Event> events() {
-        return Collections.unmodifiableList(new ArrayList<>(events));
+        List<Event> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            out.add(told(e));
+        }
+        return out;
     }
 
+    /** The events of one agent, told, in order. */
     public synchronized List<Event> of(int agent) {
-        return events.stream().filter(e -> e.agent() == agent).toList();
+        List<Event> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.agent() == agent) {
+                out.add(told(e));
+            }
+        }
+        return out;
     }
 
     public synchronized int size() {
-        return events.size();
+        return entries.size();
     }
 
     /** Drops events after {@code step} (when a run resumes from a checkpoint). */
     public synchronized void truncateAfter(long step) {
-        events.removeIf(e -> e.step() > step);
-        sortedUpTo = Math.min(sortedUpTo, events.size());
+        entries.removeIf(e -> e.step() > step);
+        sortedUpTo = Math.min(sortedUpTo, entries.size());
     }
 
     /** CSV with a header {@code step,agent,kind,detail}; details are quoted. */
     public synchronized void writeCsv(Writer out) throws IOException {
         out.write("step,agent,kind,detail\n");
-        for (Event e : events) {
+        for (Entry entry : entries) {
+            Event e = told(entry);
             out.write(e.step() + "," + e.agent() + "," + e.kind() + ",\"" + e.detail().replace("\"", "\"\"") + "\"\n");
         }
+    }
+
+    private Event told(Entry e) {
+        return new Event(e.step(), e.agent(), narrator.kind(e.fact()), narrator.detail(e.fact()));
     }
 }

@@ -49,14 +49,51 @@ public final class Parallel implements AutoCloseable {
         int run(Chunk chunk, int[] out);
     }
 
+    /**
+     * Arrays a worker lends to each chunk it runs (a block of random bits, the rows a chunk selects, a
+     * list of one group's rows): allocated once per worker and grown when a chunk needs more, so that
+     * no pass allocates per chunk. A chunk may use them only while it runs.
+     */
+    public static final class Scratch {
+        private long[] longs = new long[0];
+        private int[] ints = new int[0];
+        private final RowList rows = new RowList();
+
+        /** At least {@code n} longs. */
+        public long[] longs(int n) {
+            if (longs.length < n) {
+                longs = new long[Math.max(n, CHUNK)];
+            }
+            return longs;
+        }
+
+        /** At least {@code n} ints. */
+        public int[] ints(int n) {
+            if (ints.length < n) {
+                ints = new int[Math.max(n, CHUNK)];
+            }
+            return ints;
+        }
+
+        /** A list of rows, emptied by whoever fills it. */
+        public RowList rows() {
+            return rows;
+        }
+    }
+
     private final int threads;
     private final ExecutorService pool;
+    private final Scratch[] scratch;
 
     public Parallel(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         this.threads = threads;
+        this.scratch = new Scratch[threads];
+        for (int w = 0; w < threads; w++) {
+            scratch[w] = new Scratch();
+        }
         // the calling thread is worker 0 of every pass; the pool holds the others
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, daemon());
     }
@@ -86,7 +123,7 @@ public final class Parallel implements AutoCloseable {
         }
         int chunks = (int) ((n + (long) size - 1) / size);
         dispatch(chunks, worker -> {
-            Chunk c = new Chunk(worker);
+            Chunk c = new Chunk(worker, scratch[worker]);
             return i -> task.run(c.at(i, n, size));
         });
     }
@@ -209,13 +246,8 @@ public final class Parallel implements AutoCloseable {
      */
     public int[] select(int n, ChunkSelect task) {
         int[][] parts = new int[chunks(n)][];
-        int[][] scratch = new int[threads][];
         forEach(n, c -> {
-            int[] buffer = scratch[c.worker()];
-            if (buffer == null) {
-                buffer = new int[CHUNK];
-                scratch[c.worker()] = buffer;
-            }
+            int[] buffer = c.scratch().ints(CHUNK);
             parts[c.index()] = java.util.Arrays.copyOf(buffer, task.run(c, buffer));
         });
         int total = 0;

@@ -9,11 +9,31 @@ import org.officialdom.engine.EventLog;
 /**
  * Tells a tracked official's career as a story, event by event, from the run's event log: entry,
  * posts, promotions and how they were won, gifts given or refused, voice, retaliation,
- * investigations, stance changes, public party exit and the way out.
+ * investigations, stance changes, public party exit and the way out. The passes record each event
+ * as a {@link CareerEvent}; {@link Narrator} turns it into its clause of the story.
  */
 public final class Biography {
 
     private Biography() {
+    }
+
+    /** Tells {@link CareerEvent}s: their kind and their clause, units and ranks named in {@code org}'s words. */
+    static final class Narrator implements EventLog.Narrator {
+        private final Organisation org;
+
+        Narrator(Organisation org) {
+            this.org = org;
+        }
+
+        @Override
+        public String kind(Object fact) {
+            return ((CareerEvent) fact).kind();
+        }
+
+        @Override
+        public String detail(Object fact) {
+            return ((CareerEvent) fact).detail(org);
+        }
     }
 
     /**

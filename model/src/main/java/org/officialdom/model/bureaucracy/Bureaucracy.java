@@ -3,12 +3,13 @@ package org.officialdom.model.bureaucracy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.EventLog;
+import org.officialdom.engine.GroupIndex;
 import org.officialdom.engine.Matrix;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
 import org.officialdom.engine.Model;
-import org.officialdom.engine.Parallel;
 import org.officialdom.engine.Pass;
 import org.officialdom.engine.Simulation;
 import org.officialdom.engine.random.RandomStreams;
@@ -43,11 +44,10 @@ public final class Bureaucracy implements Model {
     private long checkedHeadcount = -1;
 
     /** The rows by (unit, rank): the tournament's candidates and a unit's head (rebuilt after a resume). */
-    private transient UnitRankIndex index;
+    private transient GroupIndex index;
     /** Whether the index describes the rows as they are (set by {@link #order}, used once). */
     private transient boolean indexFresh;
-    private transient Noted noted;
-    private transient long[][] blocks;
+    private transient EventBuffer noted;
     private transient Pay.Schedule pay;
     private transient Morale.Terms terms;
     private transient Census census;
@@ -139,7 +139,7 @@ public final class Bureaucracy implements Model {
         terms().prepare(p.morale(), p.monthsPerStep(), PoliticalStudy.loads(p.study()), p.quotas().meaninglessShare(), overtime,
                 Surveillance.freedom(p.surveillance()), fear(), climate.exitRate, sim.parallel());
         counts.quotas = over(sim, Pressures.COUNTS,
-                new Pressures(p, officials, pay, terms, streams.stream("quotas"), step, blocks(sim)));
+                new Pressures(p, officials, pay, terms, streams.stream("quotas"), step));
     }
 
     /** Mechanism 5: integrity erodes; members leave, others are asked into the gift circle. */
@@ -235,18 +235,19 @@ public final class Bureaucracy implements Model {
         if (step % ORDER_EVERY != 0) {
             return;
         }
-        UnitRankIndex index = index();
-        officials.table.permute(index.rowsInKeyOrder(officials, sim.parallel()), sim.parallel());
+        GroupIndex index = index();
+        officials.table.permute(index.rowsInKeyOrder(officials.table, officials.byUnitAndRank(org.ranks), sim.parallel()),
+                sim.parallel());
         // the official at row q is the one the index listed at place q: the rows are now in key
         // order with the same starts, and the index becomes a sorted base with no moved rows
-        index.adoptPermuted(officials, sim.parallel());
+        index.adoptPermuted(officials.table, officials.byUnitAndRank(org.ranks), sim.parallel());
         indexFresh = true;
     }
 
     /** Mechanism 6: vacancies filled from the rank below, top down. */
     private void tournament(Simulation sim) {
         if (!indexFresh) {
-            index().refresh(officials, sim.parallel());
+            index().refresh(officials.table, officials.byUnitAndRank(org.ranks), sim.parallel());
         }
         indexFresh = false;
         long[] won = Tournament.fill(parameters.tournament(), org, officials, index(), streams.stream("promotion"),
@@ -282,28 +283,19 @@ public final class Bureaucracy implements Model {
 
     /** Runs a kernel over every official; returns its counts and tells the events it noted. */
     private long[] over(Simulation sim, int counts, RowKernel kernel) {
-        Noted notes = noted(sim);
+        EventBuffer notes = noted(sim);
         long[] n = sim.parallel().counts(officials.size(), counts, (c, out) -> kernel.apply(c, out, notes));
         notes.forEach((row, code) -> chronicle.add(officials.table.id(row), kernel.event(row, code)));
         return n;
     }
 
-    /** The events of tracked officials noted in a parallel pass (see {@link Noted}), emptied for a pass over the whole table. */
-    private Noted noted(Simulation sim) {
+    /** The events of tracked officials noted in a parallel pass, emptied for a pass over the whole table. */
+    private EventBuffer noted(Simulation sim) {
         if (noted == null) {
-            noted = new Noted(parameters.trackEvery(), sim.parallel().threads());
+            noted = new EventBuffer(parameters.trackEvery(), sim.parallel().threads());
         }
         noted.begin(officials.size());
         return noted;
-    }
-
-    /** Per worker, a block of a chunk's random bits, made once. */
-    private long[][] blocks(Simulation sim) {
-        int workers = sim.parallel().threads();
-        if (blocks == null || blocks.length != workers) {
-            blocks = new long[workers][Parallel.CHUNK];
-        }
-        return blocks;
     }
 
     /** The fear by risk-aversion byte: surveillance's and investigation's (mechanisms 2 and 7). */
@@ -333,10 +325,10 @@ public final class Bureaucracy implements Model {
     }
 
     /** The index, made when first needed: it adopts the table's layout as its base if the rows are in key order. */
-    UnitRankIndex index() {
+    GroupIndex index() {
         if (index == null) {
-            index = new UnitRankIndex(org.units(), org.ranks);
-            index.adopt(officials);
+            index = new GroupIndex(org.units() * org.ranks);
+            index.adopt(officials.table, officials.byUnitAndRank(org.ranks));
         }
         return index;
     }

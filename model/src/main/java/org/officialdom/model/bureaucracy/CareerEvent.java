@@ -1,11 +1,12 @@
 package org.officialdom.model.bureaucracy;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * What happens to a tracked official, as data: the passes record these, and {@link #detail} tells
- * each as a clause of the official's biography ({@link Biography}). Units and ranks are kept as
- * numbers and named only when told.
+ * each as a clause of the official's biography ({@link Biography.Narrator}), when the log is read.
+ * Units and ranks are kept as numbers and named only when told.
  */
 sealed interface CareerEvent extends Serializable {
 
@@ -35,8 +36,8 @@ sealed interface CareerEvent extends Serializable {
         }
 
         public String detail(Organisation org) {
-            return "passed the civil-service exam (percentile " + Decimals.fixed(100 * percentile, 1) + " of "
-                    + Decimals.fixed(applicantsPerPost, 0) + " applicants per post) and entered " + org.describe(unit) + " as "
+            return "passed the civil-service exam (percentile " + String.format(Locale.ROOT, "%.1f", 100 * percentile) + " of "
+                    + String.format(Locale.ROOT, "%.0f", applicantsPerPost) + " applicants per post) and entered " + org.describe(unit) + " as "
                     + Rank.label(0, org.ranks) + " at age " + ageYears + (member ? ", a party member" : "");
         }
     }
@@ -71,7 +72,7 @@ sealed interface CareerEvent extends Serializable {
         }
 
         public String detail(Organisation org) {
-            return "became " + stance.label() + " (morale " + Decimals.fixed(morale, 2) + ", stress " + Decimals.fixed(stress, 2) + ")";
+            return String.format(Locale.ROOT, "became %s (morale %.2f, stress %.2f)", stance.label(), morale, stress);
         }
     }
 
@@ -149,7 +150,7 @@ sealed interface CareerEvent extends Serializable {
         }
 
         public String detail(Organisation org) {
-            return "publicly renounced party membership, with " + Decimals.fixed(100 * observedShare, 1) + "% of members already gone";
+            return String.format(Locale.ROOT, "publicly renounced party membership, with %.1f%% of members already gone", 100 * observedShare);
         }
     }
 

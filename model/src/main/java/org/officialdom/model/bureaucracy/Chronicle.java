@@ -4,18 +4,18 @@ import java.io.Serializable;
 import org.officialdom.engine.EventLog;
 
 /**
- * The careers of the tracked officials (every {@code track_every}-th id), as the passes tell them:
- * a pass asks whether an official is tracked and adds what happened to it at the current step.
+ * The careers of the tracked officials (every {@code track_every}-th id), as the passes record them:
+ * a pass asks whether an official is tracked and adds what happened to it at the current step, as
+ * a {@link CareerEvent}; {@link Biography} tells them.
  */
 final class Chronicle implements Serializable {
 
-    private final EventLog log = new EventLog();
-    private final Organisation org;
+    private final EventLog log;
     private int every;
     private long step;
 
     Chronicle(Organisation org, int trackEvery) {
-        this.org = org;
+        this.log = new EventLog(new Biography.Narrator(org));
         this.every = trackEvery;
     }
 
@@ -34,7 +34,7 @@ final class Chronicle implements Serializable {
     }
 
     void add(int id, CareerEvent e) {
-        log.add(step, id, e.kind(), e.detail(org));
+        log.add(step, id, e);
     }
 
     EventLog log() {

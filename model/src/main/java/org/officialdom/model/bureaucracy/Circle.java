@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.Chunk;
+import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
@@ -85,7 +86,7 @@ public final class Circle {
         }
 
         @Override
-        public void apply(Chunk c, long[] counts, Noted notes) {
+        public void apply(Chunk c, long[] counts, EventBuffer notes) {
             int[] unit = o.unit.values();
             boolean[] in = o.circle.values();
             float[] integ = o.integrity.values();

@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.Chunk;
+import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
@@ -151,7 +152,7 @@ public final class EvlnChoice {
         }
 
         @Override
-        public void apply(Chunk c, long[] counts, Noted notes) {
+        public void apply(Chunk c, long[] counts, EventBuffer notes) {
             double[] u = new double[4];
             double[] payTable = pay.pay;
             int[] payRow = pay.row;

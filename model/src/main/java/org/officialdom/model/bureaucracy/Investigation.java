@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.Chunk;
+import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
@@ -113,7 +114,7 @@ public final class Investigation {
         }
 
         @Override
-        public void apply(Chunk c, long[] counts, Noted notes) {
+        public void apply(Chunk c, long[] counts, EventBuffer notes) {
             boolean[] circle = o.circle.values();
             byte[] enemies = o.enemies.values();
             boolean[] quit = o.publicExit.values();

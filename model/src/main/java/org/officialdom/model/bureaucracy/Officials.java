@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import java.io.Serializable;
+import org.officialdom.engine.GroupIndex;
 import org.officialdom.engine.Parallel;
 import org.officialdom.engine.table.AgentTable;
 import org.officialdom.engine.table.BoolColumn;
@@ -98,6 +99,16 @@ public final class Officials implements Serializable {
                 post[i] = post[i] > last ? Short.MAX_VALUE : (short) (post[i] + months);
             }
         });
+    }
+
+    /**
+     * The key {@code unit × ranks + rank} of each row, read from the columns as they are now (a
+     * reordering swaps the arrays: ask again after one): the groups of the (unit, rank) index.
+     */
+    GroupIndex.Keys byUnitAndRank(int ranks) {
+        int[] u = unit.values();
+        byte[] r = rank.values();
+        return row -> u[row] * ranks + r[row];
     }
 
     /** A trait byte read as a number in [0, 1]. */

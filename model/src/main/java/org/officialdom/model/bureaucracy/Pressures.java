@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.Chunk;
+import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
 
 /**
@@ -33,14 +34,8 @@ final class Pressures implements RowKernel {
     private final Morale.Terms terms;
     private final RandomStream quota;
     private final long step;
-    private final long[][] blocks;
 
-    /**
-     * @param blocks per worker, room for a chunk's random bits (the campaign's draws are taken by
-     *               the block, {@link RandomStream#bits(int[], int, int, long, long, long[])})
-     */
-    Pressures(BureaucracyParameters p, Officials o, Pay.Schedule pay, Morale.Terms terms, RandomStream quota, long step,
-              long[][] blocks) {
+    Pressures(BureaucracyParameters p, Officials o, Pay.Schedule pay, Morale.Terms terms, RandomStream quota, long step) {
         this.o = o;
         this.quotas = p.quotas();
         this.campaign = quotas.campaign() > 0;
@@ -50,12 +45,12 @@ final class Pressures implements RowKernel {
         this.terms = terms;
         this.quota = quota;
         this.step = step;
-        this.blocks = blocks;
     }
 
     @Override
-    public void apply(Chunk c, long[] counts, Noted notes) {
-        long[] draws = blocks[c.worker()];
+    public void apply(Chunk c, long[] counts, EventBuffer notes) {
+        // the campaign's draws taken by the block, in a loop of their own (RandomStream.bits)
+        long[] draws = c.scratch().longs(c.to() - c.from());
         if (campaign) {
             quota.bits(o.table.ids(), c.from(), c.to(), step, 0, draws);
         }

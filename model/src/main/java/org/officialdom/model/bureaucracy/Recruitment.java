@@ -1,6 +1,8 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.GroupIndex;
 import org.officialdom.engine.Parallel;
+import org.officialdom.engine.RowList;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
@@ -82,7 +84,7 @@ public final class Recruitment {
      * @param meanMorale the officials' mean morale last step (the job's attractiveness)
      */
     static Intake hire(Parameters p, PartyExit.Parameters party, double meanMorale, Officials o, Organisation org,
-                       UnitRankIndex index, RandomStream s, RandomStream thresholds, long step, Parallel parallel,
+                       GroupIndex index, RandomStream s, RandomStream thresholds, long step, Parallel parallel,
                        Chronicle chronicle) {
         int R = org.ranks;
         int units = org.units();
@@ -125,7 +127,7 @@ public final class Recruitment {
         int first = o.table.addMany((int) hires);
         int[] ids = o.table.ids();
         parallel.forEach((int) hires, 256, c -> { // a recruit costs some 40 draws: small chunks
-            UnitRankIndex.Rows heads = new UnitRankIndex.Rows();
+            RowList heads = c.scratch().rows();
             for (int h = c.from(); h < c.to(); h++) {
                 int row = first + h;
                 long id = ids[row];
@@ -153,13 +155,13 @@ public final class Recruitment {
     }
 
     /** The id of the first official (lowest row) who was head of unit u when the index was brought up to date and still is; -1 if none. */
-    private static int headOf(int u, Officials o, Organisation org, UnitRankIndex index, UnitRankIndex.Rows scratch) {
+    private static int headOf(int u, Officials o, Organisation org, GroupIndex index, RowList scratch) {
         int top = org.topRank(u);
         index.collect(u * org.ranks + top, scratch);
         int[] unit = o.unit.values();
         byte[] rank = o.rank.values();
-        for (int q = 0; q < scratch.count; q++) {
-            int row = scratch.rows[q];
+        for (int q = 0; q < scratch.size(); q++) {
+            int row = scratch.get(q);
             if (unit[row] == u && rank[row] == top) {
                 return o.table.id(row);
             }

@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.Chunk;
+import org.officialdom.engine.EventBuffer;
 
 /**
  * A pass's work on one chunk of officials, prepared for one step: it changes only the rows of its
@@ -10,7 +11,7 @@ import org.officialdom.engine.Chunk;
  */
 interface RowKernel {
 
-    void apply(Chunk c, long[] counts, Noted notes);
+    void apply(Chunk c, long[] counts, EventBuffer notes);
 
     /** The event noted with {@code code} for the official now in {@code row}, told once the pass is over. */
     default CareerEvent event(int row, int code) {

@@ -1,7 +1,9 @@
 package org.officialdom.model.bureaucracy;
 
 import java.util.List;
+import org.officialdom.engine.GroupIndex;
 import org.officialdom.engine.Parallel;
+import org.officialdom.engine.RowList;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
@@ -107,11 +109,11 @@ public final class Tournament {
      * unit's draws are keyed by (unit, rank, step). The result is the one a sequential pass over the
      * units in order would give, whatever the thread count.
      */
-    static long[] fill(Parameters p, Organisation org, Officials o, UnitRankIndex index, RandomStream pick, RandomStream draw,
+    static long[] fill(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream draw,
                        long step, Parallel parallel, Chronicle chronicle) {
         int R = org.ranks;
         long[] won = new long[2];
-        Round round = new Round(p, org, o, index, pick, draw, step, parallel.threads(), chronicle);
+        Round round = new Round(p, org, o, index, pick, draw, step, chronicle);
         for (int r = R - 1; r >= 1; r--) {
             for (int l = 0; l < org.levels; l++) {
                 if (org.topRankOfLevel[l] < r) {
@@ -122,7 +124,7 @@ public final class Tournament {
                 int width = org.levelStart[l + 1] - first;
                 // a unit's vacancies cost far more than a table row: chunks of 256 units
                 long[] w = parallel.counts(width, 256, 2, (c, n) -> {
-                    UnitRankIndex.Rows candidates = round.candidates[c.worker()];
+                    RowList candidates = c.scratch().rows();
                     for (int u = first + c.from(); u < first + c.to(); u++) {
                         round.fillUnit(u, rank, n, candidates);
                     }
@@ -148,15 +150,13 @@ public final class Tournament {
         final boolean[] quit;
         final byte[] ret;
         final short[] inPost;
-        final UnitRankIndex index;
-        /** Each worker's list of one key's rows. */
-        final UnitRankIndex.Rows[] candidates;
+        final GroupIndex index;
         final RandomStream pick;
         final RandomStream draw;
         final Chronicle chronicle;
 
-        Round(Parameters p, Organisation org, Officials o, UnitRankIndex index, RandomStream pick, RandomStream draw, long step,
-              int threads, Chronicle chronicle) {
+        Round(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream draw, long step,
+              Chronicle chronicle) {
             this.p = p;
             this.org = org;
             this.o = o;
@@ -170,17 +170,13 @@ public final class Tournament {
             ret = o.retaliations.values();
             inPost = o.inPost.values();
             this.index = index;
-            candidates = new UnitRankIndex.Rows[threads];
-            for (int t = 0; t < threads; t++) {
-                candidates[t] = new UnitRankIndex.Rows();
-            }
             this.pick = pick;
             this.draw = draw;
             this.chronicle = chronicle;
         }
 
         /** Fills the vacant rank-r posts of unit u from rank r − 1 in u and its children; adds to {merit, gift}. */
-        void fillUnit(int u, int r, long[] won, UnitRankIndex.Rows list) {
+        void fillUnit(int u, int r, long[] won, RowList list) {
             int R = org.ranks;
             int vacancies = org.vacancies(u, r);
             int k = 0;
@@ -201,8 +197,8 @@ public final class Tournament {
                 for (int g = -1; g < nChildren; g++) {
                     int src = g < 0 ? u : org.tree.child(u, g);
                     index.collect(src * R + r - 1, list);
-                    for (int q = 0; q < list.count; q++) {
-                        int row = list.rows[q];
+                    for (int q = 0; q < list.size(); q++) {
+                        int row = list.get(q);
                         if (rank[row] != r - 1 || unit[row] != src) {
                             continue;
                         }
@@ -251,14 +247,14 @@ public final class Tournament {
         }
 
         /** The n-th eligible candidate for (u, r), in the same order as the scan above. */
-        private int nth(int u, int r, int n, UnitRankIndex.Rows list) {
+        private int nth(int u, int r, int n, RowList list) {
             int R = org.ranks;
             int nChildren = org.tree.childCount(u);
             for (int g = -1; g < nChildren; g++) {
                 int src = g < 0 ? u : org.tree.child(u, g);
                 index.collect(src * R + r - 1, list);
-                for (int q = 0; q < list.count; q++) {
-                    int row = list.rows[q];
+                for (int q = 0; q < list.size(); q++) {
+                    int row = list.get(q);
                     if (rank[row] == r - 1 && unit[row] == src && n-- == 0) {
                         return row;
                     }

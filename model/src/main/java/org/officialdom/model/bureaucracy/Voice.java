@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.engine.Chunk;
+import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.model.parameter.Param;
 
@@ -86,7 +87,7 @@ public final class Voice {
         }
 
         @Override
-        public void apply(Chunk c, long[] counts, Noted notes) {
+        public void apply(Chunk c, long[] counts, EventBuffer notes) {
             byte[] stance = o.stance.values();
             int[] unit = o.unit.values();
             byte[] enemies = o.enemies.values();

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.officialdom.engine.GroupIndex;
+import org.officialdom.engine.RowList;
 import org.officialdom.engine.Simulation;
 
 class ReorderingTest {
 
     /**
-     * The (unit, rank) index, kept as a sorted base plus the rows that moved, lists for every key
+     * The bureaucracy's (unit, rank) index, kept as a sorted base plus the rows that moved, lists for every key
      * exactly the rows that hold it, in ascending order, step after step through two reorderings;
      * and so does the index built by a full counting sort.
      */
@@ -23,13 +25,13 @@ class ReorderingTest {
             int sawMoved = 0;
             for (int step = 1; step <= 2 * Bureaucracy.ORDER_EVERY + 3; step++) {
                 sim.step();
-                UnitRankIndex index = m.index();
-                index.refresh(m.officials(), sim.parallel());
+                GroupIndex index = m.index();
+                index.refresh(m.officials().table, m.officials().byUnitAndRank(m.organisation().ranks), sim.parallel());
                 assertThat(index.hasBase()).isTrue();
                 sawMoved = Math.max(sawMoved, index.moved());
                 assertListsEveryKey(m, index);
-                UnitRankIndex full = new UnitRankIndex(m.organisation().units(), m.organisation().ranks);
-                full.full(m.officials(), sim.parallel());
+                GroupIndex full = new GroupIndex(m.organisation().units() * m.organisation().ranks);
+                full.full(m.officials().table, m.officials().byUnitAndRank(m.organisation().ranks), sim.parallel());
                 assertListsEveryKey(m, full);
             }
             assertThat(sawMoved).as("rows moved between reorderings").isGreaterThan(100);
@@ -49,11 +51,12 @@ class ReorderingTest {
             for (int step = 1; step <= 2 * Bureaucracy.ORDER_EVERY + 3; step++) {
                 sim.step();
                 Officials o = m.officials();
-                UnitRankIndex full = new UnitRankIndex(m.organisation().units(), m.organisation().ranks);
-                int[] expected = Arrays.copyOf(full.rowsInKeyOrder(o, sim.parallel()), o.size());
-                UnitRankIndex index = m.index();
+                int R = m.organisation().ranks;
+                GroupIndex full = new GroupIndex(m.organisation().units() * R);
+                int[] expected = Arrays.copyOf(full.rowsInKeyOrder(o.table, o.byUnitAndRank(R), sim.parallel()), o.size());
+                GroupIndex index = m.index();
                 assertThat(index.hasBase()).isTrue();
-                int[] merged = Arrays.copyOf(index.rowsInKeyOrder(o, sim.parallel()), o.size());
+                int[] merged = Arrays.copyOf(index.rowsInKeyOrder(o.table, o.byUnitAndRank(R), sim.parallel()), o.size());
                 assertThat(merged).as("step %d", step).isEqualTo(expected);
                 for (int k = 0; k <= m.organisation().units() * m.organisation().ranks; k++) {
                     assertThat(index.first(k)).as("first position of key %d at step %d", k, step).isEqualTo(full.first(k));
@@ -63,49 +66,14 @@ class ReorderingTest {
                 }
                 // the index is read again only after the table follows the permutation
                 o.table.permute(merged, sim.parallel());
-                index.adoptPermuted(o, sim.parallel());
+                index.adoptPermuted(o.table, o.byUnitAndRank(R), sim.parallel());
                 assertListsEveryKey(m, index);
             }
             assertThat(n).as("steps where rows had moved").isGreaterThan(2 * Bureaucracy.ORDER_EVERY);
         }
     }
 
-    /**
-     * The moved rows' radix sort in blocks on the workers gives the (key, row) order a sequential
-     * stable sort gives, however many blocks it is split into (including blocks smaller than a digit's
-     * spread and a key space needing three passes).
-     */
-    @Test
-    void theBlockedRadixSortIsAStableSortByKey() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        int n = 50_000;
-        for (int bits : new int[] {5, 11, 26}) {
-            int[] keys = new int[n];
-            int[] rows = new int[n];
-            for (int j = 0; j < n; j++) {
-                keys[j] = random.nextInt(1 << bits);
-                rows[j] = 3 * j; // ascending, as the moved rows arrive
-            }
-            Integer[] order = new Integer[n];
-            for (int j = 0; j < n; j++) {
-                order[j] = j;
-            }
-            Arrays.sort(order, java.util.Comparator.comparingInt((Integer j) -> keys[j])); // stable
-            try (org.officialdom.engine.Parallel p = new org.officialdom.engine.Parallel(2)) {
-                for (int blockRows : new int[] {1 << 20, 4096, 333, 1}) {
-                    int[][] got = UnitRankIndex.sortByKey(keys.clone(), rows.clone(), new int[n], new int[n], n, bits, blockRows, p);
-                    for (int j = 0; j < n; j++) {
-                        if (got[0][j] != keys[order[j]] || got[1][j] != rows[order[j]]) {
-                            throw new AssertionError("bits " + bits + ", blocks of " + blockRows + ": place " + j
-                                    + " holds (" + got[0][j] + ", " + got[1][j] + "), expected (" + keys[order[j]] + ", " + rows[order[j]] + ")");
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void assertListsEveryKey(Bureaucracy m, UnitRankIndex index) {
+    private static void assertListsEveryKey(Bureaucracy m, GroupIndex index) {
         Officials o = m.officials();
         int R = m.organisation().ranks;
         List<List<Integer>> expected = new ArrayList<>();
@@ -115,10 +83,13 @@ class ReorderingTest {
         for (int i = 0; i < o.size(); i++) {
             expected.get(o.unit.values()[i] * R + o.rank.values()[i]).add(i);
         }
-        UnitRankIndex.Rows rows = new UnitRankIndex.Rows();
+        RowList rows = new RowList();
         for (int k = 0; k < expected.size(); k++) {
             index.collect(k, rows);
-            int[] got = Arrays.copyOf(rows.rows, rows.count);
+            int[] got = new int[rows.size()];
+            for (int q = 0; q < got.length; q++) {
+                got[q] = rows.get(q);
+            }
             assertThat(got).as("rows of key %d", k).containsExactly(expected.get(k).stream().mapToInt(Integer::intValue).toArray());
         }
     }

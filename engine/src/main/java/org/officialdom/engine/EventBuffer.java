@@ -1,35 +1,28 @@
-package org.officialdom.model.bureaucracy;
+package org.officialdom.engine;
 
 import java.util.Arrays;
-import org.officialdom.engine.Chunk;
-import org.officialdom.engine.Parallel;
 
 /**
- * The events of tracked officials in a parallel pass: noted inside the pass's loop as (row, code),
- * written to the event log by the pass after the loop has finished.
+ * The events of tracked agents in a parallel pass: noted inside the pass's loop as (row, code),
+ * told (written to the event log) after the loop, from the columns the pass has finished changing.
  *
- * <p>Why not log inside the loop: an event of a tracked official is rare (one official in 500 in the
- * flagship, and only when something happens to it), so rare that the JIT compiles the branch that
- * logs it, and any loop that empties a buffer of such events, as a trap: when it is taken, the
- * compiled pass is thrown away, runs in slower, profiling code for a while and is compiled again.
- * With logging inside the loops, the circle, evln, voice and investigation passes went through
- * this again and again in a run ({@code -XX:+PrintCompilation}), and a step took 15-25 % longer
- * than with {@code track_every: 0} (1e6 and 1e7 officials, two threads). In the loop,
- * {@link #note} has no branch: it always writes the row and advances by one only for a tracked
- * official; {@link #keep} copies what a chunk noted, also without a branch. The text is built in
- * {@link #forEach}, after the loop, from the columns the pass has finished changing.
+ * <p>Why not log inside the loop: an event of a tracked agent is rare, so rare that the JIT
+ * compiles the branch that logs it as a trap; when it is taken, the compiled pass is thrown away
+ * and compiled again, over and over in a run. {@link #note} has no branch: it always writes the
+ * row and advances by one only for a tracked agent; {@link #keep} copies what a chunk noted, also
+ * without a branch.
  *
- * <p>A tracked official is one whose id is a multiple of {@code track_every}. The test multiplies
- * instead of dividing (Lemire, Kaser and Kurz 2019, "Faster remainder by direct computation",
- * Software: Practice and Experience 49(6)): for {@code 0 <= id < 2^32} and {@code d >= 1}, with
+ * <p>A tracked agent is one whose id is a multiple of {@code every}. The test multiplies instead of
+ * dividing (Lemire, Kaser and Kurz 2019, "Faster remainder by direct computation", Software:
+ * Practice and Experience 49(6)): for {@code 0 <= id < 2^32} and {@code d >= 1}, with
  * {@code M = floor((2^64 - 1) / d) + 1}, {@code id} is a multiple of {@code d} exactly when
  * {@code id · M mod 2^64 <= M - 1}, compared as unsigned numbers (for {@code d = 1}, M wraps to 0
  * and {@code M - 1} to the largest number: every id passes).
  */
-final class Noted {
+public final class EventBuffer {
 
     /** What a pass does with each noted event, after its loop. */
-    interface Action {
+    public interface Action {
         void accept(int row, int code);
     }
 
@@ -38,41 +31,41 @@ final class Noted {
     private final long[][] buffers;
     private long[][] byChunk = new long[0][];
 
-    /** Notes for officials tracked every {@code every} ids (0: none), on {@code workers} workers. */
-    Noted(int every, int workers) {
+    /** Notes for agents tracked every {@code every} ids (0: none), on {@code workers} workers. */
+    public EventBuffer(int every, int workers) {
         on = every > 0 ? 1 : 0;
         multiplier = every > 0 ? multiplier(every) : 0;
         buffers = new long[workers][Parallel.CHUNK + 1];
     }
 
     /** Starts a pass over {@code n} rows in chunks of {@link Parallel#CHUNK}, forgetting the last pass's notes. */
-    void begin(int n) {
+    public void begin(int n) {
         byChunk = new long[Parallel.chunks(n)][];
         Arrays.fill(byChunk, new long[0]);
     }
 
     /** The buffer of {@code worker}: a chunk notes into it from position 0 and {@link #keep}s it. */
-    long[] buffer(int worker) {
+    public long[] buffer(int worker) {
         return buffers[worker];
     }
 
     /**
-     * Notes the event {@code code} (0-255) of official {@code id} in {@code row} at position
-     * {@code k} of {@code buffer}; returns the next position: {@code k + 1} if the official is
+     * Notes the event {@code code} (0-255) of agent {@code id} in {@code row} at position
+     * {@code k} of {@code buffer}; returns the next position: {@code k + 1} if the agent is
      * tracked, else {@code k}. Each row may be noted at most once per chunk.
      */
-    int note(long[] buffer, int k, int id, int row, int code) {
+    public int note(long[] buffer, int k, int id, int row, int code) {
         buffer[k] = (long) row << 8 | code;
         return k + (on & tracked(id, multiplier));
     }
 
     /** Keeps the first {@code k} notes of {@code buffer} as chunk {@code c}'s. */
-    void keep(Chunk c, long[] buffer, int k) {
+    public void keep(Chunk c, long[] buffer, int k) {
         byChunk[c.index()] = Arrays.copyOf(buffer, k);
     }
 
     /** Every note of the pass, chunk by chunk, in the order noted. */
-    void forEach(Action action) {
+    public void forEach(Action action) {
         for (long[] notes : byChunk) {
             for (long x : notes) {
                 action.accept((int) (x >>> 8), (int) (x & 0xFF));

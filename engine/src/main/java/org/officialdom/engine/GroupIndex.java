@@ -1,44 +1,45 @@
-package org.officialdom.model.bureaucracy;
+package org.officialdom.engine;
 
 import java.util.Arrays;
-import org.officialdom.engine.Parallel;
+import org.officialdom.engine.table.AgentTable;
 
 /**
- * The officials' rows by (unit, rank), ascending within a key ({@code key = unit × ranks + rank}):
- * the tournament's candidates and a unit's head. A key's rows are those that held it when the
- * index was last brought up to date ({@link #full} or {@link #refresh}), in ascending row order.
+ * The rows of an agent table grouped by an integer key ({@code 0 <= key < keys}), ascending within
+ * a key: for a model that looks up the agents of one group (a unit's officials of one rank, say)
+ * many times a step. A key's rows are those that held it when the index was last brought up to
+ * date ({@link #full} or {@link #refresh}), in ascending row order; the caller checks each row's
+ * current key, which may have changed since.
  *
  * <p>It is held in one of two ways, which give the same rows in the same order:
  * <ul>
  *   <li><b>full</b>: a stable counting sort of every row by key ({@code start}, {@code slots} = rows
  *       by key). Used whenever no sorted layout is known (after resuming from a checkpoint, until the
  *       next reordering).</li>
- *   <li><b>sorted base and moved rows</b>: when the table's rows are in key order (at initialisation
- *       and right after each reordering), positions {@code start[k] .. start[k+1]-1} hold key
+ *   <li><b>sorted base and moved rows</b>: when the table's rows are in key order (after
+ *       {@link #adopt} or {@link #adoptPermuted}), positions {@code start[k] .. start[k+1]-1} hold key
  *       {@code k}, and {@code slots[i]} records the key of position {@code i}. Between reorderings
- *       a few rows change: leavers' places are filled with the table's last rows, recruits are
- *       appended, promotions, rotations and transfers change a row's key. {@link #refresh} lists the
- *       rows whose key is not the one recorded for their position (a sequential scan of two columns
- *       instead of a counting sort of every row), marks those positions, and sorts the moved rows by
- *       (key, row) with a radix sort. A key's rows are then its base positions still unmarked,
- *       merged in ascending order with its moved rows.</li>
+ *       a few rows change: removed rows' places are filled with the table's last rows, new agents
+ *       are appended, agents change key. {@link #refresh} lists the rows whose key is not the one
+ *       recorded for their position (a scan of the keys instead of a counting sort of every row),
+ *       marks those positions, and sorts the moved rows by (key, row) with a radix sort. A key's rows
+ *       are then its base positions still unmarked, merged in ascending order with its moved rows.</li>
  * </ul>
- * At 1e7 officials on two threads the counting sort of every row took about 75 ms a step (counting
- * 26, turning the counts into slots 17, placing the rows 32); a refresh takes 7–40 ms, growing with
- * the rows moved since the last reordering (about 0.6 % of them a step).
- *
- * <p>The {@code order} pass asks for every row in key order ({@link #rowsInKeyOrder}): with a base,
- * a merge of the base with the moved rows, which gives the counting sort's permutation without its
- * counts (at 1e8 officials two blocks of 60 million). The pass then permutes the table and calls
- * {@link #adoptPermuted}; in between the index is not to be read.
+ * Keep the second form by reordering the table now and then ({@link #rowsInKeyOrder}, then
+ * {@link AgentTable#permute}, then {@link #adoptPermuted}): a refresh costs more as rows move.
  */
-final class UnitRankIndex {
+public final class GroupIndex {
+
+    /** The key of each row, read from the table's columns as they are now. */
+    @FunctionalInterface
+    public interface Keys {
+        int of(int row);
+    }
+
 
     /** A position whose occupant has moved away from the key recorded for it. */
     private static final int MOVED = -1;
     private static final int DIGIT = 11;
 
-    private final int ranks;
     private final int keys;
     /** First position (base) or first slot (full) of each key; {@code start[keys]} is the total. */
     private final int[] start;
@@ -63,23 +64,10 @@ final class UnitRankIndex {
     private int[] chunkCount;
     private int[] chunkWorker;
 
-    UnitRankIndex(int units, int ranks) {
-        this.ranks = ranks;
-        this.keys = units * ranks;
+    /** An index of keys {@code 0 .. keys-1}, empty until {@link #adopt}, {@link #full} or {@link #refresh}. */
+    public GroupIndex(int keys) {
+        this.keys = keys;
         this.start = new int[keys + 1];
-    }
-
-    /** Rows of one key, collected by {@link #collect}; one per worker thread. */
-    static final class Rows {
-        int[] rows = new int[64];
-        int count;
-
-        private void add(int row) {
-            if (count == rows.length) {
-                rows = Arrays.copyOf(rows, 2 * count);
-            }
-            rows[count++] = row;
-        }
     }
 
     /**
@@ -87,27 +75,25 @@ final class UnitRankIndex {
      * creates); otherwise the index stays empty until {@link #full} or a later adoption. Returns
      * whether it was adopted.
      */
-    boolean adopt(Officials o) {
-        int n = o.size();
-        int[] unit = o.unit.values();
-        byte[] rank = o.rank.values();
+    public boolean adopt(AgentTable table, Keys key) {
+        int n = table.size();
         int previous = 0;
         for (int i = 0; i < n; i++) {
-            int key = unit[i] * ranks + rank[i];
-            if (key < previous) {
+            int k = key.of(i);
+            if (k < previous) {
                 base = false;
                 return false;
             }
-            previous = key;
+            previous = k;
         }
-        ensureSlots(o);
+        ensureSlots(table);
         int k = 0;
         for (int i = 0; i < n; i++) {
-            int key = unit[i] * ranks + rank[i];
-            while (k <= key) {
+            int at = key.of(i);
+            while (k <= at) {
                 start[k++] = i;
             }
-            slots[i] = key;
+            slots[i] = at;
         }
         while (k <= keys) {
             start[k++] = n;
@@ -120,21 +106,19 @@ final class UnitRankIndex {
     }
 
     /**
-     * After the table was permuted by {@link #rowsInKeyOrder} (the {@code order} pass): the rows are now
+     * After the table was permuted by {@link #rowsInKeyOrder} (a reordering): the rows are now
      * in key order with the same starts, so every position holds the key it is listed under.
      */
-    void adoptPermuted(Officials o, Parallel parallel) {
-        int[] unit = o.unit.values();
-        byte[] rank = o.rank.values();
+    public void adoptPermuted(AgentTable table, Keys key, Parallel parallel) {
         int[] listed = slots;
-        parallel.forEach(o.size(), c -> {
+        parallel.forEach(table.size(), c -> {
             for (int i = c.from(); i < c.to(); i++) {
-                listed[i] = unit[i] * ranks + rank[i];
+                listed[i] = key.of(i);
             }
         });
         base = true;
-        baseSize = o.size();
-        size = o.size();
+        baseSize = table.size();
+        size = table.size();
         moved = 0;
     }
 
@@ -143,23 +127,20 @@ final class UnitRankIndex {
      * counts its keys, the counts become each block's first slot per key (blocks in order within a
      * key), and each block places its rows. The same result for any number of blocks.
      */
-    void full(Officials o, Parallel parallel) {
-        ensureSlots(o);
-        int R = ranks;
-        int n = o.size();
+    public void full(AgentTable table, Keys key, Parallel parallel) {
+        ensureSlots(table);
+        int n = table.size();
         int blocks = Math.max(1, Math.min(parallel.threads(), Math.min(8, n / Parallel.CHUNK)));
         if (blockSlots == null || blockSlots.length != blocks) {
             blockSlots = new int[blocks][keys];
         }
         int[][] counts = blockSlots;
-        int[] unit = o.unit.values();
-        byte[] rank = o.rank.values();
         int[] rows = slots;
         parallel.run(blocks, b -> {
             int[] count = counts[b];
             Arrays.fill(count, 0);
             for (int i = (int) ((long) n * b / blocks), end = (int) ((long) n * (b + 1) / blocks); i < end; i++) {
-                count[unit[i] * R + rank[i]]++;
+                count[key.of(i)]++;
             }
         });
         // each block's first slot per key: keys in order, blocks in order within a key; split by key ranges
@@ -192,7 +173,7 @@ final class UnitRankIndex {
         parallel.run(blocks, b -> {
             int[] slot = counts[b];
             for (int i = (int) ((long) n * b / blocks), end = (int) ((long) n * (b + 1) / blocks); i < end; i++) {
-                rows[slot[unit[i] * R + rank[i]]++] = i;
+                rows[slot[key.of(i)]++] = i;
             }
         });
         base = false;
@@ -201,19 +182,19 @@ final class UnitRankIndex {
     }
 
     /**
-     * Every row in key order, ascending within a key: the permutation the {@code order} pass applies
+     * Every row in key order, ascending within a key: the permutation a reordering applies
      * (a row's new position is its place in the returned array's first {@code size} entries), valid
      * until the index next changes. With a base it is a merge: {@link #refresh} lists the moved rows,
      * then each key's unmarked base positions are merged with its moved rows, key ranges on the
      * workers; without a base it is {@link #full}'s counting sort. Both give the same permutation,
      * and leave {@code start} at the new layout's first position of each key.
      */
-    int[] rowsInKeyOrder(Officials o, Parallel parallel) {
+    public int[] rowsInKeyOrder(AgentTable table, Keys key, Parallel parallel) {
         if (!base) {
-            full(o, parallel);
+            full(table, key, parallel);
             return slots;
         }
-        refresh(o, parallel);
+        refresh(table, key, parallel);
         merge(parallel);
         return merged;
     }
@@ -272,21 +253,18 @@ final class UnitRankIndex {
     }
 
     /** Brings the index up to date with the table: the moved rows if there is a base, else a full sort. */
-    void refresh(Officials o, Parallel parallel) {
+    public void refresh(AgentTable table, Keys key, Parallel parallel) {
         if (!base) {
-            full(o, parallel);
+            full(table, key, parallel);
             return;
         }
-        int n = o.size();
-        int[] unit = o.unit.values();
-        byte[] rank = o.rank.values();
+        int n = table.size();
         int[] listed = slots;
         int inBase = Math.min(baseSize, n);
         size = n;
-        int R = ranks;
-        // Each chunk writes its moved rows into its worker's buffer (kept from step to step: at 1e8
-        // officials a fresh list every step was tens of megabytes of garbage the collector let pile up);
-        // the chunks' lists are then joined in chunk order, which is ascending row order.
+        // Each chunk writes its moved rows into its worker's buffer (kept between refreshes: fresh lists
+        // would be garbage in proportion to the table); the chunks' lists are then joined in chunk
+        // order, which is ascending row order.
         int chunks = Parallel.chunks(n);
         if (chunkAt == null || chunkAt.length < chunks) {
             chunkAt = new int[chunks];
@@ -308,7 +286,7 @@ final class UnitRankIndex {
             }
             int k = at;
             for (int i = c.from(); i < c.to(); i++) {
-                if (i >= inBase || listed[i] != unit[i] * R + rank[i]) {
+                if (i >= inBase || listed[i] != key.of(i)) {
                     if (i < inBase) {
                         listed[i] = MOVED; // its base position no longer lists it, even if the key comes back
                     }
@@ -346,7 +324,7 @@ final class UnitRankIndex {
             for (int j = to; j < last; j++) {
                 int row = buffer[from++];
                 rows[j] = row;
-                keysOf[j] = unit[row] * R + rank[row];
+                keysOf[j] = key.of(row);
             }
         });
         sortMoved(parallel);
@@ -365,7 +343,7 @@ final class UnitRankIndex {
     }
 
     /** Fewest rows per block of the moved rows' sort: below it a second worker would cost more than it saves. */
-    static final int SORT_BLOCK = 4096;
+    public static final int SORT_BLOCK = 4096;
 
     /**
      * Stable radix sort of the first {@code n} pairs ({@code keys[j]}, {@code rows[j]}) by key (keys
@@ -377,7 +355,7 @@ final class UnitRankIndex {
      * block places its pairs, on the workers. A stable sort has one result, so the number of blocks
      * does not change it.
      */
-    static int[][] sortByKey(int[] keys, int[] rows, int[] spareKeys, int[] spareRows, int n, int bits,
+    public static int[][] sortByKey(int[] keys, int[] rows, int[] spareKeys, int[] spareRows, int n, int bits,
                              int blockRows, Parallel parallel) {
         int radix = 1 << DIGIT;
         int mask = radix - 1;
@@ -426,10 +404,10 @@ final class UnitRankIndex {
 
     /**
      * The rows that held {@code key} when the index was last brought up to date, ascending, into
-     * {@code out}. The caller checks each row's current key: a promotion may have changed it since.
+     * {@code out}. The caller checks each row's current key: the agent may have changed key since.
      */
-    void collect(int key, Rows out) {
-        out.count = 0;
+    public void collect(int key, RowList out) {
+        out.clear();
         int from = start[key];
         if (!base) {
             for (int q = from, to = start[key + 1]; q < to; q++) {
@@ -473,21 +451,21 @@ final class UnitRankIndex {
     }
 
     /** The first position (base) or slot (full) of {@code key}, for tests. */
-    int first(int key) {
+    public int first(int key) {
         return start[key];
     }
 
     /** Rows listed as moved at the last refresh (for tests and diagnostics). */
-    int moved() {
+    public int moved() {
         return moved;
     }
 
-    boolean hasBase() {
+    public boolean hasBase() {
         return base;
     }
 
-    private void ensureSlots(Officials o) {
-        int need = Math.max(16, Math.max(o.size(), o.table.ids().length));
+    private void ensureSlots(AgentTable table) {
+        int need = Math.max(16, Math.max(table.size(), table.ids().length));
         if (slots == null || slots.length < need) {
             slots = new int[need];
         }

@@ -1,4 +1,4 @@
-package org.officialdom.model.bureaucracy;
+package org.officialdom.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,16 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.officialdom.engine.Parallel;
 
-class NotedTest {
+class EventBufferTest {
 
     @Test
     void theMultiplicationTestAgreesWithTheRemainder() {
         int[] everies = {1, 2, 3, 7, 10, 64, 500, 1000, 4096, 65_537, 1_000_003, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
         SplittableRandom random = new SplittableRandom(11);
         for (int every : everies) {
-            long m = Noted.multiplier(every);
+            long m = EventBuffer.multiplier(every);
             List<Integer> ids = new ArrayList<>();
             for (int id = 0; id < 20_000; id++) {
                 ids.add(id);
@@ -33,7 +32,7 @@ class NotedTest {
             }
             ids.add(Integer.MAX_VALUE);
             for (int id : ids) {
-                assertThat(Noted.tracked(id, m)).as("id %d, every %d", id, every).isEqualTo(id % every == 0 ? 1 : 0);
+                assertThat(EventBuffer.tracked(id, m)).as("id %d, every %d", id, every).isEqualTo(id % every == 0 ? 1 : 0);
             }
         }
     }
@@ -60,7 +59,7 @@ class NotedTest {
 
     @Test
     void aLaterPassForgetsTheNotesOfTheLastOne() {
-        Noted noted = new Noted(1, 1);
+        EventBuffer noted = new EventBuffer(1, 1);
         try (Parallel parallel = new Parallel(1)) {
             noted.begin(10);
             parallel.forEach(10, c -> {
@@ -80,7 +79,7 @@ class NotedTest {
 
     /** Every row of an n-row pass noted as official id row + 1 with code row % 7; what is kept, as "row:code". */
     private static List<String> noteAll(int n, int every, int threads) {
-        Noted noted = new Noted(every, threads);
+        EventBuffer noted = new EventBuffer(every, threads);
         try (Parallel parallel = new Parallel(threads)) {
             noted.begin(n);
             parallel.forEach(n, c -> {
