@@ -41,7 +41,6 @@ public class PassBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    // "order" is left out: it reorders the rows only every 12th step, and this state is step 2's
     @Param({"ageing", "pressures", "circle", "evln", "voice", "investigation", "exits", "departures", "careers",
             "tournament", "recruitment", "party-exit", "measure"})
     public String pass;

@@ -24,8 +24,11 @@ import org.officialdom.engine.table.AgentTable;
  *       marks those positions, and sorts the moved rows by (key, row) with a radix sort. A key's rows
  *       are then its base positions still unmarked, merged in ascending order with its moved rows.</li>
  * </ul>
- * Keep the second form by reordering the table now and then ({@link #rowsInKeyOrder}, then
- * {@link AgentTable#permute}, then {@link #adoptPermuted}): a refresh costs more as rows move.
+ * {@link #update} keeps the second form by compacting the table now and then: its rows are put in
+ * key order ({@link #rowsInKeyOrder}, {@link AgentTable#permute}, {@link #adoptPermuted}), so that a
+ * refresh stays cheap and a model's passes that read a per-group value for every row read those
+ * values in order. Compaction moves rows, never changes an agent: a model whose results do not
+ * depend on the table's layout gets the same results whether and whenever it happens.
  */
 public final class GroupIndex {
 
@@ -64,10 +67,38 @@ public final class GroupIndex {
     private int[] chunkCount;
     private int[] chunkWorker;
 
-    /** An index of keys {@code 0 .. keys-1}, empty until {@link #adopt}, {@link #full} or {@link #refresh}. */
+    /** {@link #update}s between two compactions; 0: never compact. */
+    private final int compactEvery;
+    private int updates;
+
+    /** An index of keys {@code 0 .. keys-1}, empty until {@link #adopt}, {@link #full} or {@link #refresh}; never compacts. */
     public GroupIndex(int keys) {
+        this(keys, 0);
+    }
+
+    /** An index that {@link #update} compacts every {@code compactEvery} updates (0: never). */
+    public GroupIndex(int keys, int compactEvery) {
         this.keys = keys;
         this.start = new int[keys + 1];
+        this.compactEvery = compactEvery;
+    }
+
+    /**
+     * Brings the index up to date with the table ({@link #refresh}), first compacting the table
+     * when compaction is on and the index has no sorted base or {@code compactEvery} updates have
+     * passed since the last compaction. {@code keys} gives the keys as the columns are now: it is
+     * asked again after a compaction, which swaps the columns' arrays.
+     */
+    public void update(AgentTable table, java.util.function.Supplier<Keys> keys, Parallel parallel) {
+        if (compactEvery > 0 && (!base || ++updates >= compactEvery)) {
+            table.permute(rowsInKeyOrder(table, keys.get(), parallel), parallel);
+            // the agent at row q is the one listed at place q: the rows are in key order with the
+            // same starts, and the index becomes a sorted base with no moved rows
+            adoptPermuted(table, keys.get(), parallel);
+            updates = 0;
+            return;
+        }
+        refresh(table, keys.get(), parallel);
     }
 
     /**

@@ -26,9 +26,6 @@ import org.officialdom.engine.random.RandomStreams;
  */
 public final class Bureaucracy implements Model {
 
-    /** In the exit-route column of an official who stays: a punitive transfer is pending (voice, then careers). */
-    static final byte TRANSFER_PENDING = 100;
-
     private BureaucracyParameters parameters;
     private Organisation org;
     private Officials officials;
@@ -37,6 +34,8 @@ public final class Bureaucracy implements Model {
     private UnitClimate climate;
     private final Counts counts = new Counts();
     private long step;
+    /** The ids of the officials the voice pass marked for a punitive transfer, for the careers pass of the same step. */
+    private int[] transfers = new int[0];
     /** Exits and officials present, summed over steps, by (level, sector) cell: the organisation view. */
     private long[] exitsByCell;
     private long[] exposureByCell;
@@ -45,8 +44,6 @@ public final class Bureaucracy implements Model {
 
     /** The rows by (unit, rank): the tournament's candidates and a unit's head (rebuilt after a resume). */
     private transient GroupIndex index;
-    /** Whether the index describes the rows as they are (set by {@link #order}, used once). */
-    private transient boolean indexFresh;
     private transient EventBuffer noted;
     private transient Pay.Schedule pay;
     private transient Morale.Terms terms;
@@ -115,7 +112,6 @@ public final class Bureaucracy implements Model {
                 Pass.of("exits", this::exits),
                 Pass.of("departures", this::departures),
                 Pass.of("careers", this::careers),
-                Pass.of("order", this::order),
                 Pass.of("tournament", this::tournament),
                 Pass.of("recruitment", this::recruitment),
                 Pass.of("party-exit", this::partyExit),
@@ -156,8 +152,10 @@ public final class Bureaucracy implements Model {
 
     /** Mechanism 8: reformers act, make enemies and draw retaliation. */
     private void voice(Simulation sim) {
-        counts.voice = over(sim, Voice.Kernel.COUNTS, new Voice.Kernel(parameters.voice(), parameters.monthsPerStep(),
-                officials, climate, streams.stream("voice"), step));
+        Voice.Kernel kernel = new Voice.Kernel(parameters.voice(), parameters.monthsPerStep(), officials, climate,
+                streams.stream("voice"), step, sim.parallel().threads());
+        counts.voice = over(sim, Voice.Kernel.COUNTS, kernel);
+        transfers = kernel.transfers();
     }
 
     /** Mechanism 7: investigations, convictions (guilty or fabricated) and dismissals. */
@@ -213,45 +211,18 @@ public final class Bureaucracy implements Model {
 
     /** Mechanism 13: unit heads rotate; punitive transfers. */
     private void careers(Simulation sim) {
-        Careers.Moves moves = Careers.move(parameters.careers(), parameters.monthsPerStep(), officials, org,
+        Careers.Moves moves = Careers.move(parameters.careers(), parameters.monthsPerStep(), officials, org, transfers,
                 streams.stream("careers"), step, sim.parallel(), chronicle);
+        transfers = new int[0];
         counts.rotations = moves.rotations();
         counts.punitiveTransfers = moves.punitiveTransfers();
     }
 
-    /** Steps between two reorderings of the rows by unit and rank ({@link #order}). */
-    static final int ORDER_EVERY = 12;
-
-    /**
-     * Every {@value #ORDER_EVERY} steps, the rows are put in (unit, rank) order (rows of one key
-     * keep their order): leavers' rows are filled with the last rows and promotions move officials
-     * between units, so without it the passes that read a per-unit value for every official miss
-     * the caches once the per-unit arrays outgrow them. No official's state changes; the choices
-     * that follow row order (the pairing of rotated heads, the order of punitive transfers, the
-     * {@code random} promotion strategy's pick, a recruit's patron) see another order afterwards,
-     * the same on any number of threads.
-     */
-    private void order(Simulation sim) {
-        if (step % ORDER_EVERY != 0) {
-            return;
-        }
-        GroupIndex index = index();
-        officials.table.permute(index.rowsInKeyOrder(officials.table, officials.byUnitAndRank(org.ranks), sim.parallel()),
-                sim.parallel());
-        // the official at row q is the one the index listed at place q: the rows are now in key
-        // order with the same starts, and the index becomes a sorted base with no moved rows
-        index.adoptPermuted(officials.table, officials.byUnitAndRank(org.ranks), sim.parallel());
-        indexFresh = true;
-    }
-
     /** Mechanism 6: vacancies filled from the rank below, top down. */
     private void tournament(Simulation sim) {
-        if (!indexFresh) {
-            index().refresh(officials.table, officials.byUnitAndRank(org.ranks), sim.parallel());
-        }
-        indexFresh = false;
+        index().update(officials.table, () -> officials.byUnitAndRank(org.ranks), sim.parallel());
         long[] won = Tournament.fill(parameters.tournament(), org, officials, index(), streams.stream("promotion"),
-                streams.stream("promotion-competence"), step, sim.parallel(), chronicle);
+                streams.stream("promotion-lottery"), streams.stream("promotion-competence"), step, sim.parallel(), chronicle);
         counts.meritPromotions = won[0];
         counts.giftPromotions = won[1];
     }
@@ -324,13 +295,35 @@ public final class Bureaucracy implements Model {
         return census;
     }
 
+    /**
+     * Updates of the (unit, rank) index between two compactions of the officials' rows into (unit,
+     * rank) order: leavers' rows are filled with the last rows and promotions move officials between
+     * units, and without compaction the passes that read a per-unit value for every official miss
+     * the caches once the per-unit arrays outgrow them. No result depends on the layout.
+     */
+    static final int COMPACT_EVERY = 12;
+
     /** The index, made when first needed: it adopts the table's layout as its base if the rows are in key order. */
     GroupIndex index() {
         if (index == null) {
-            index = new GroupIndex(org.units() * org.ranks);
+            index = new GroupIndex(org.units() * org.ranks, compactEvery);
             index.adopt(officials.table, officials.byUnitAndRank(org.ranks));
         }
         return index;
+    }
+
+    /** {@link #COMPACT_EVERY}, or 0 to keep the rows where removals and additions leave them (for tests). */
+    private transient int compactEvery = COMPACT_EVERY;
+
+    /** Turns compaction off or on (for the tests that show no result depends on the layout). */
+    void compactEvery(int updates) {
+        compactEvery = updates;
+        index = null;
+    }
+
+    /** The officials' rows were moved from outside (a test shuffles them): the index is rebuilt when next needed. */
+    void layoutChanged() {
+        index = null;
     }
 
     // ------------------------------------------------------------------ outputs
@@ -399,20 +392,21 @@ public final class Bureaucracy implements Model {
         }
         List<String> columns = Arrays.stream(Sector.values()).map(Sector::label).toList();
         double[][] morale = new double[org.levels][sectors];
+        long[][] moraleSum = new long[org.levels][sectors]; // fixed point: the same sum in any row order
         double[][] present = new double[org.levels][sectors];
         int[] unit = officials.unit.values();
         float[] m = officials.morale.values();
         for (int i = 0; i < officials.size(); i++) {
             int l = org.level[unit[i]];
             int s = org.sector[unit[i]];
-            morale[l][s] += m[i];
+            moraleSum[l][s] += (long) (m[i] * 0x1p32);
             present[l][s]++;
         }
         double[][] exitRate = new double[org.levels][sectors];
         double perYear = 12.0 / parameters.monthsPerStep();
         for (int l = 0; l < org.levels; l++) {
             for (int s = 0; s < sectors; s++) {
-                morale[l][s] = present[l][s] == 0 ? Double.NaN : morale[l][s] / present[l][s];
+                morale[l][s] = present[l][s] == 0 ? Double.NaN : moraleSum[l][s] / 0x1p32 / present[l][s];
                 int cell = l * sectors + s;
                 exitRate[l][s] = exposureByCell == null || exposureByCell[cell] == 0 ? Double.NaN
                         : perYear * exitsByCell[cell] / exposureByCell[cell];

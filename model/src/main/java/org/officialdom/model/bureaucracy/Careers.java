@@ -1,6 +1,8 @@
 package org.officialdom.model.bureaucracy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.officialdom.engine.Parallel;
@@ -44,13 +46,16 @@ public final class Careers {
     /**
      * The pass: rotation of unit heads, then the punitive transfers the voice pass asked for.
      * Stream "careers": draw 0 for (id, step) puts a head up for rotation, a sequential generator
-     * for (0, step) shuffles each level's list, draws 1.. for (id, step) pick sideline units.
+     * for (0, step) shuffles each level's list (taken in id order), draws 1.. for (id, step) pick
+     * sideline units. Officials are taken in id order wherever one's move changes another's.
+     *
+     * @param transfers the ids of the officials to transfer, ascending (some may have left since)
      */
-    static Moves move(Parameters p, double months, Officials o, Organisation org, RandomStream s, long step,
-                      Parallel parallel, Chronicle chronicle) {
+    static Moves move(Parameters p, double months, Officials o, Organisation org, int[] transfers, RandomStream s,
+                      long step, Parallel parallel, Chronicle chronicle) {
         long rotations = rotate(p, months, o, org, s, step, parallel, chronicle);
-        long transfers = transfer(p, o, org, s, step, parallel, chronicle);
-        return new Moves(rotations, transfers);
+        long moved = transfer(p, o, org, transfers, s, step, chronicle);
+        return new Moves(rotations, moved);
     }
 
     /** Heads up for rotation, grouped by level, shuffled and swapped in pairs; returns the officials moved. */
@@ -77,7 +82,9 @@ public final class Careers {
                 }
                 return k;
             });
-            for (int i : due) {
+            Integer[] byId = Arrays.stream(due).boxed().toArray(Integer[]::new);
+            Arrays.sort(byId, Comparator.comparingInt(o.table::id));
+            for (int i : byId) {
                 byLevel.get(org.level[unit[i]]).add(i);
             }
         }
@@ -122,30 +129,22 @@ public final class Careers {
     }
 
     /**
-     * Each official marked for a punitive transfer moves to a vacant post of its rank in a sideline
+     * Each official to transfer who is still in post moves to a vacant post of its rank in a sideline
      * unit of its level, the first of up to {@code transferTries} random units that has one; returns
      * the officials moved.
      */
-    private static long transfer(Parameters p, Officials o, Organisation org, RandomStream s, long step, Parallel parallel,
+    private static long transfer(Parameters p, Officials o, Organisation org, int[] transfers, RandomStream s, long step,
                                  Chronicle chronicle) {
         int R = org.ranks;
         int[] unit = o.unit.values();
         byte[] rank = o.rank.values();
         short[] inPost = o.inPost.values();
-        byte[] route = o.route.values();
-        int[] pending = parallel.select(o.size(), (c, out) -> {
-            int k = 0;
-            for (int i = c.from(); i < c.to(); i++) {
-                if (route[i] == Bureaucracy.TRANSFER_PENDING) {
-                    out[k++] = i;
-                }
-            }
-            return k;
-        });
         long moved = 0;
-        for (int i : pending) {
-            route[i] = 0;
-            int id = o.table.id(i);
+        for (int id : transfers) {
+            int i = o.table.rowOf(id);
+            if (i < 0) {
+                continue;
+            }
             int lv = org.level[unit[i]];
             int from = org.levelStart[lv];
             int width = org.levelStart[lv + 1] - from;

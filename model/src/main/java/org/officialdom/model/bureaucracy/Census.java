@@ -20,6 +20,8 @@ final class Census {
     private static final int STRESS = 100;
     private static final int STANCES = 200;
     private static final int RANKS = 204;
+    /** One official's output in fixed point: output × 2^32, truncated (at most about 1.2 × 2^32 each). */
+    private static final double FIXED = 0x1p32;
 
     private transient GroupTally histogram;
     /** Per unit: the share of output its gift circle leaves. */
@@ -45,9 +47,9 @@ final class Census {
                 kept[u] = ServiceOutput.kept(p.output(), circleShare[u]);
             }
         });
-        long[] falsifiers = new long[Parallel.chunks(o.size())];
-        double output = parallel.sum(o.size(), c -> {
-            double sum = 0;
+        // output summed in fixed point (integers add in any order): the same sum whatever the rows' order
+        long[] sums = parallel.counts(o.size(), 2, (c, acc) -> {
+            long sum = 0;
             int[] unit = o.unit.values();
             byte[] stance = o.stance.values();
             byte[] rank = o.rank.values();
@@ -61,7 +63,7 @@ final class Census {
             long falsifying = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 int k = stance[i];
-                sum += ServiceOutput.output(comp[i], effort[k], timeLeft[member[i] ? 1 : 0], kept[unit[i]], bonus[k]);
+                sum += (long) (ServiceOutput.output(comp[i], effort[k], timeLeft[member[i] ? 1 : 0], kept[unit[i]], bonus[k]) * FIXED);
                 hl.count(MORALE + Math.min(99, (int) (mor[i] * 100)), mor[i]);
                 hl.count(STRESS + Math.min(99, (int) (str[i] * 100)), str[i]);
                 hl.count(STANCES + stance[i]);
@@ -69,13 +71,13 @@ final class Census {
                 falsifying += (sup[i] & 0xFF) < 128 & !quit[i] ? 1 : 0; // branch-free: support is a coin toss
             }
             h.merge(c.worker(), hl);
-            falsifiers[c.index()] = falsifying;
-            return sum;
+            acc[0] = sum;
+            acc[1] = falsifying;
         });
         int n = o.size();
-        counts.output = output;
+        counts.output = sums[0] / FIXED;
         counts.headcount = n;
-        counts.falsifiers = Arrays.stream(falsifiers).sum();
+        counts.falsifiers = sums[1];
         counts.stances = new double[4];
         for (int k = 0; k < 4; k++) {
             counts.stances[k] = n == 0 ? 0 : (double) h.countOf(STANCES + k) / n;

@@ -77,15 +77,19 @@ final class Initialisation {
         return o;
     }
 
-    /** Each official's patron is the head of its unit (of the parent unit for the head itself). */
+    /**
+     * Each official's patron is the head of its unit (of the parent unit for the head itself); of a
+     * unit with several officials at its top rank, the one with the lowest id.
+     */
     private static void assignPatrons(Officials o, Organisation org) {
         int units = org.units();
         int[] head = new int[units];
         Arrays.fill(head, -1);
         for (int i = 0; i < o.size(); i++) {
             int u = o.unit.values()[i];
-            if (o.rank.values()[i] == org.topRank(u) && head[u] < 0) {
-                head[u] = o.table.id(i);
+            int id = o.table.id(i);
+            if (o.rank.values()[i] == org.topRank(u) && (head[u] < 0 || id < head[u])) {
+                head[u] = id;
             }
         }
         for (int i = 0; i < o.size(); i++) {

@@ -154,19 +154,21 @@ public final class Recruitment {
         return intake;
     }
 
-    /** The id of the first official (lowest row) who was head of unit u when the index was brought up to date and still is; -1 if none. */
+    /** The lowest id among the heads of unit u (its officials at its top rank), or -1 if it has none. */
     private static int headOf(int u, Officials o, Organisation org, GroupIndex index, RowList scratch) {
         int top = org.topRank(u);
         index.collect(u * org.ranks + top, scratch);
         int[] unit = o.unit.values();
         byte[] rank = o.rank.values();
+        int head = -1;
         for (int q = 0; q < scratch.size(); q++) {
             int row = scratch.get(q);
-            if (unit[row] == u && rank[row] == top) {
-                return o.table.id(row);
+            int id = o.table.id(row);
+            if (unit[row] == u && rank[row] == top && (head < 0 || id < head)) {
+                head = id;
             }
         }
-        return -1;
+        return head;
     }
 
     /** Draws the traits of a new official in row {@code row} (draws 0..15 of the stream for its id). */

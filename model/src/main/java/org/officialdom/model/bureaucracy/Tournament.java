@@ -18,6 +18,9 @@ import org.officialdom.model.parameter.Param;
  * displayed loyalty being 1 for Loyalty, 0.3 for Neglect, 0.2 for Exit, 0 for Voice and for a public
  * party exit. Pluchino, Rapisarda and Garofalo (2010) add {@code worst} (lowest score),
  * {@code random} and {@code best_worst} (best with probability p, else worst). Ties go to the lower id.
+ * Under {@code random} each candidate holds a lottery ticket, a uniform draw of stream
+ * "promotion-lottery" for (id, step, rank), and the lowest ticket wins: who wins never depends on
+ * where the candidates' rows lie.
  * A promotion counts as won by gift when the winner is in the circle and is not the most competent
  * candidate.
  *
@@ -109,11 +112,11 @@ public final class Tournament {
      * unit's draws are keyed by (unit, rank, step). The result is the one a sequential pass over the
      * units in order would give, whatever the thread count.
      */
-    static long[] fill(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream draw,
-                       long step, Parallel parallel, Chronicle chronicle) {
+    static long[] fill(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream lot,
+                       RandomStream draw, long step, Parallel parallel, Chronicle chronicle) {
         int R = org.ranks;
         long[] won = new long[2];
-        Round round = new Round(p, org, o, index, pick, draw, step, chronicle);
+        Round round = new Round(p, org, o, index, pick, lot, draw, step, chronicle);
         for (int r = R - 1; r >= 1; r--) {
             for (int l = 0; l < org.levels; l++) {
                 if (org.topRankOfLevel[l] < r) {
@@ -152,11 +155,12 @@ public final class Tournament {
         final short[] inPost;
         final GroupIndex index;
         final RandomStream pick;
+        final RandomStream lot;
         final RandomStream draw;
         final Chronicle chronicle;
 
-        Round(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream draw, long step,
-              Chronicle chronicle) {
+        Round(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream lot,
+              RandomStream draw, long step, Chronicle chronicle) {
             this.p = p;
             this.org = org;
             this.o = o;
@@ -171,6 +175,7 @@ public final class Tournament {
             inPost = o.inPost.values();
             this.index = index;
             this.pick = pick;
+            this.lot = lot;
             this.draw = draw;
             this.chronicle = chronicle;
         }
@@ -190,8 +195,10 @@ public final class Tournament {
                 int best = -1;
                 int worst = -1;
                 int ablest = -1;
+                int lottery = -1;
                 double bestScore = 0;
                 double worstScore = 0;
+                double lowestTicket = 0;
                 int eligible = 0;
                 int nChildren = org.tree.childCount(u);
                 for (int g = -1; g < nChildren; g++) {
@@ -216,6 +223,13 @@ public final class Tournament {
                         if (ablest < 0 || comp[row] > comp[ablest] || (comp[row] == comp[ablest] && id < o.table.id(ablest))) {
                             ablest = row;
                         }
+                        if (chooseBest < 0) {
+                            double ticket = lot.uniform(id, step, r);
+                            if (lottery < 0 || ticket < lowestTicket || (ticket == lowestTicket && id < o.table.id(lottery))) {
+                                lottery = row;
+                                lowestTicket = ticket;
+                            }
+                        }
                     }
                 }
                 if (eligible == 0) {
@@ -227,7 +241,7 @@ public final class Tournament {
                 } else if (chooseBest == 0) {
                     winner = worst;
                 } else {
-                    winner = nth(u, r, pick.nextInt(eligible, u * (long) R + r, step, 2L * k), list);
+                    winner = lottery;
                 }
                 int from = unit[winner];
                 org.occupied[from * R + r - 1]--;
@@ -244,23 +258,6 @@ public final class Tournament {
                 }
                 k++;
             }
-        }
-
-        /** The n-th eligible candidate for (u, r), in the same order as the scan above. */
-        private int nth(int u, int r, int n, RowList list) {
-            int R = org.ranks;
-            int nChildren = org.tree.childCount(u);
-            for (int g = -1; g < nChildren; g++) {
-                int src = g < 0 ? u : org.tree.child(u, g);
-                index.collect(src * R + r - 1, list);
-                for (int q = 0; q < list.size(); q++) {
-                    int row = list.get(q);
-                    if (rank[row] == r - 1 && unit[row] == src && n-- == 0) {
-                        return row;
-                    }
-                }
-            }
-            throw new IllegalStateException("no candidate " + n);
         }
     }
 }

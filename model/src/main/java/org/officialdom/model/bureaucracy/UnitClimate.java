@@ -42,7 +42,7 @@ final class UnitClimate implements Serializable {
             perUnit = new GroupCounts(units, 4, parallel.threads());
         }
         // per unit: staff, in the circle, leaving, in Voice. The rows are mostly in unit order (the
-        // order pass), so a run of one unit's rows is counted in local variables and added at once.
+        // index compacts them), so a run of one unit's rows is counted in locals and added at once.
         GroupCounts ut = perUnit;
         ut.reset(parallel);
         parallel.forEach(o.size(), c -> {

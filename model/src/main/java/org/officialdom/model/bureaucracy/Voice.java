@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.officialdom.engine.Chunk;
 import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
@@ -59,9 +61,8 @@ public final class Voice {
 
     /**
      * The pass: each official in Voice acts with probability {@code 1 − (1 − actionRate)^months}
-     * (draw 0 of stream "voice"), makes an enemy (draw 1) and draws retaliation (draw 2). A punitive
-     * transfer is marked in the exit-route column ({@link Bureaucracy#TRANSFER_PENDING}) for the
-     * careers pass.
+     * (draw 0 of stream "voice"), makes an enemy (draw 1) and draws retaliation (draw 2). The ids of
+     * those the circle moves to transfer are kept for the careers pass ({@link #transfers}).
      */
     static final class Kernel implements RowKernel {
 
@@ -76,14 +77,18 @@ public final class Voice {
         private final UnitClimate climate;
         private final RandomStream s;
         private final long step;
+        /** The rows of this step's punitive transfers, noted for every official. */
+        private final EventBuffer transfer;
 
-        Kernel(Parameters p, double months, Officials o, UnitClimate climate, RandomStream s, long step) {
+        Kernel(Parameters p, double months, Officials o, UnitClimate climate, RandomStream s, long step, int workers) {
             this.p = p;
             this.act = 1 - Math.pow(1 - p.actionRate(), months);
             this.o = o;
             this.climate = climate;
             this.s = s;
             this.step = step;
+            this.transfer = new EventBuffer(1, workers);
+            transfer.begin(o.size());
         }
 
         @Override
@@ -92,10 +97,11 @@ public final class Voice {
             int[] unit = o.unit.values();
             byte[] enemies = o.enemies.values();
             byte[] ret = o.retaliations.values();
-            byte[] route = o.route.values();
             float[] circleShare = climate.circleShare;
             long[] noted = notes.buffer(c.worker());
             int noteAt = 0;
+            long[] moved = transfer.buffer(c.worker());
+            int movedAt = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 if (stance[i] != Stance.VOICE.ordinal()) {
                     continue;
@@ -116,7 +122,7 @@ public final class Voice {
                     ret[i] = Officials.bump(ret[i], 1);
                     counts[RETALIATIONS]++;
                     if (r == Retaliation.PUNITIVE_TRANSFER) {
-                        route[i] = Bureaucracy.TRANSFER_PENDING;
+                        movedAt = transfer.note(moved, movedAt, (int) id, i, 0);
                     } else if (r == Retaliation.FABRICATED_ACCUSATION) {
                         enemies[i] = Officials.bump(enemies[i], 2);
                     }
@@ -124,6 +130,14 @@ public final class Voice {
                 noteAt = notes.note(noted, noteAt, (int) id, i, (enemy ? 1 : 0) | r.ordinal() << 1);
             }
             notes.keep(c, noted, noteAt);
+            transfer.keep(c, moved, movedAt);
+        }
+
+        /** After the pass: the ids of the officials the circle moved to have transferred, ascending. */
+        int[] transfers() {
+            List<Integer> ids = new ArrayList<>();
+            transfer.forEach((row, code) -> ids.add(o.table.id(row)));
+            return ids.stream().mapToInt(Integer::intValue).sorted().toArray();
         }
 
         @Override

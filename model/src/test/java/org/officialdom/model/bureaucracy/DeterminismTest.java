@@ -17,8 +17,8 @@ class DeterminismTest {
 
     // more than two chunks of 16,384 rows, so that threads really share the work
     private static final BureaucracyParameters P = Fixtures.small(40_000).withTiming(1, 50);
-    // past step Bureaucracy.ORDER_EVERY, so that the rows are reordered once in every run
-    private static final int STEPS = Bureaucracy.ORDER_EVERY + 2;
+    // past Bureaucracy.COMPACT_EVERY steps, so that the rows are compacted once in every run
+    private static final int STEPS = Bureaucracy.COMPACT_EVERY + 2;
 
     private static String[] run(int threads, int steps) throws IOException {
         try (Simulation sim = new Simulation(new Bureaucracy(P), 11, threads)) {
@@ -64,7 +64,7 @@ class DeterminismTest {
         String[] straight = run(2, STEPS);
         Path file = dir.resolve("checkpoint.bin");
         try (Simulation sim = new Simulation(new Bureaucracy(P), 11, 2)) {
-            sim.runTo(Bureaucracy.ORDER_EVERY - 3); // resumed before the reordering, which it must repeat
+            sim.runTo(Bureaucracy.COMPACT_EVERY - 3); // resumed before the first compaction: the resumed run compacts at once
             Checkpoint.write(sim, file);
         }
         assertThat(Files.size(file)).isPositive();

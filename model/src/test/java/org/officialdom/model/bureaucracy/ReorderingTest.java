@@ -23,7 +23,7 @@ class ReorderingTest {
         try (Simulation sim = new Simulation(m, 5, 2)) {
             assertThat(m.index().hasBase()).as("initialisation lays the rows out in key order").isTrue();
             int sawMoved = 0;
-            for (int step = 1; step <= 2 * Bureaucracy.ORDER_EVERY + 3; step++) {
+            for (int step = 1; step <= 2 * Bureaucracy.COMPACT_EVERY + 3; step++) {
                 sim.step();
                 GroupIndex index = m.index();
                 index.refresh(m.officials().table, m.officials().byUnitAndRank(m.organisation().ranks), sim.parallel());
@@ -39,7 +39,7 @@ class ReorderingTest {
     }
 
     /**
-     * The order pass's permutation merged from the sorted base and the moved rows is the one a full
+     * The compaction.s permutation merged from the sorted base and the moved rows is the one a full
      * counting sort of every row gives, with the same first position for every key, at every step
      * between and across reorderings.
      */
@@ -48,7 +48,7 @@ class ReorderingTest {
         Bureaucracy m = new Bureaucracy(Fixtures.small(3000));
         try (Simulation sim = new Simulation(m, 11, 2)) {
             int n = 0;
-            for (int step = 1; step <= 2 * Bureaucracy.ORDER_EVERY + 3; step++) {
+            for (int step = 1; step <= 2 * Bureaucracy.COMPACT_EVERY + 3; step++) {
                 sim.step();
                 Officials o = m.officials();
                 int R = m.organisation().ranks;
@@ -69,7 +69,7 @@ class ReorderingTest {
                 index.adoptPermuted(o.table, o.byUnitAndRank(R), sim.parallel());
                 assertListsEveryKey(m, index);
             }
-            assertThat(n).as("steps where rows had moved").isGreaterThan(2 * Bureaucracy.ORDER_EVERY);
+            assertThat(n).as("steps where rows had moved").isGreaterThan(2 * Bureaucracy.COMPACT_EVERY);
         }
     }
 
