@@ -9,6 +9,7 @@ let charts = [];     // {chart, spec, el}
 let diffChart = null;
 let pendingDraw = false;
 let leverInputs = [];  // per lever: {lv, inputs, out}, to follow the values in force
+let sizes = {};       // per built-in scenario: its size {path, unit, value}, or null where the model has none
 const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
 
 function showMessage(text) {
@@ -38,10 +39,21 @@ async function loadScenarios() {
     if (name === data.flagship) { o.selected = true; }
     sel.appendChild(o);
   }
+  sizes = data.sizes || {};
   const l = data.limits;
-  $('limits').textContent = 'This server runs up to ' + l.max_runs + ' runs at a time, populations up to '
+  $('limits').textContent = 'This server runs up to ' + l.max_runs + ' runs at a time, sizes up to '
       + l.max_size.toLocaleString() + ', at most ' + l.max_steps + ' steps.';
   $('size').max = l.max_size;
+  showSize();
+}
+
+// The size field sets the parameter the model marks as its size; a model that marks none (a grid of
+// width x height) has no size field. An uploaded file's model is unknown here: the server decides.
+function showSize() {
+  const uploading = $('upload').files.length > 0;
+  const size = uploading ? undefined : sizes[$('scenario').value];
+  $('sizeBox').hidden = size === null;
+  $('size').title = size ? size.unit + ' (the scenario has ' + size.value + ')' : "the model's size";
 }
 
 function readFile(file) {
@@ -63,6 +75,7 @@ async function start() {
     req.scenario = $('scenario').value;
   }
   for (const f of ['seed', 'size', 'steps']) {
+    if (f === 'size' && $('sizeBox').hidden) { continue; }
     const v = $(f).value.trim();
     if (v !== '') {
       const n = Number(v);
@@ -96,7 +109,7 @@ function onInit(init) {
   run.init = init; run.labels = []; run.a = []; run.b = []; run.marks = [];
   init.series.forEach(() => { run.a.push([]); run.b.push([]); });
   $('run').hidden = false; $('leverBox').hidden = false; $('people').hidden = false;
-  $('runTitle').textContent = init.title + ' — seed ' + init.seed + ', size ' + init.size + ', '
+  $('runTitle').textContent = init.title + ' — seed ' + init.seed + (init.size === null ? '' : ', size ' + init.size) + ', '
       + init.steps + ' steps' + (init.compare ? ', A and B side by side' : '');
   $('armPick').hidden = !init.compare;
   $('saved').textContent = '';
@@ -128,10 +141,13 @@ function buildCharts(init) {
   }
   const dm = $('diffMetric');
   dm.innerHTML = '';
+  // the difference first shows the first metric drawn as lines (shares of a whole differ in each layer)
+  const lines = init.charts.find((c) => c.style === 'LINES');
+  const first = lines ? lines.metrics[0] : init.series[0].name;
   init.series.forEach((s, i) => {
     const o = document.createElement('option');
     o.value = i; o.textContent = s.name + ' (' + s.unit + ')';
-    if (s.name === 'morale_mean') { o.selected = true; }
+    if (s.name === first) { o.selected = true; }
     dm.appendChild(o);
   });
   $('diffBox').hidden = !init.compare;
@@ -201,7 +217,15 @@ function draw() {
   }
 }
 
-// The organisation view: the hierarchy at the latest step, one bar per level or rank (per arm).
+// The "now" view: the latest step's values, one bar per metric (per arm), labelled by what the
+// metrics' names do not share (a level or a rank).
+function barLabels(names) {
+  let common = names.length > 1 ? names[0] : '';
+  for (const n of names) { while (!n.startsWith(common)) { common = common.slice(0, -1); } }
+  common = common.slice(0, common.lastIndexOf('_') + 1);
+  return names.map((n) => n.slice(common.length));
+}
+
 function drawBars(c) {
   const init = run.init;
   const idx = c.spec.metrics.map((name) => init.series.findIndex((s) => s.name === name));
@@ -213,7 +237,7 @@ function drawBars(c) {
     tooltip: {trigger: 'axis'},
     legend: {show: init.compare, bottom: 0},
     grid: {left: 55, right: 20, top: 45, bottom: 40},
-    xAxis: {type: 'category', data: c.spec.metrics.map((n) => n.replace(/^headcount_/, ''))},
+    xAxis: {type: 'category', data: barLabels(c.spec.metrics)},
     yAxis: {type: 'value', name: unitOf(init, c.spec.metrics), nameTextStyle: {fontSize: 10}},
     series: arms.map((arm) => ({
       name: arm.toUpperCase(), type: 'bar', data: idx.map((i) => (last >= 0 ? run[arm][i][last] : null)),
@@ -399,5 +423,7 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('refreshPeople').addEventListener('click', loadOfficials);
   $('diffMetric').addEventListener('change', scheduleDraw);
+  $('scenario').addEventListener('change', showSize);
+  $('upload').addEventListener('change', showSize);
   loadScenarios().catch((e) => showMessage(e.message));
 });

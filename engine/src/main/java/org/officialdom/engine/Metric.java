@@ -17,7 +17,13 @@ public record Metric(String name, String unit, String description, DoubleSupplie
         /** Areas stacked on each other (shares of a whole, such as the EVLN mix). */
         STACKED,
         /** The first metric is the central line (a mean, say); the others are quantiles drawn faintly around it. */
-        BAND
+        BAND,
+        /**
+         * One bar per metric, its latest value (the organisation now). Only for the live page's charts
+         * ({@link MetricSet#page}): a report chart draws a whole run over time, so a metric, the
+         * stored tables and the report never carry it.
+         */
+        BARS
     }
 
     public Metric {
@@ -29,6 +35,9 @@ public record Metric(String name, String unit, String description, DoubleSupplie
         }
         if (style == null) {
             style = ChartStyle.LINES;
+        }
+        if (style == ChartStyle.BARS) {
+            throw new IllegalArgumentException("metric " + name + ": BARS is a style of the live page's charts only (MetricSet.page), not of a report chart");
         }
     }
 

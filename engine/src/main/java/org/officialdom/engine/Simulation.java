@@ -43,6 +43,8 @@ public final class Simulation implements Serializable, AutoCloseable {
     private void bind() {
         this.passes = model.passes();
         this.metricSet = model.metrics();
+        // a page chart naming a metric that is not declared fails every run, not only the page
+        metricSet.pages();
         this.passNanos = new LinkedHashMap<>();
         for (Pass p : passes) {
             passNanos.put(p.name(), 0L);

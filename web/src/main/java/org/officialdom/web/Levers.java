@@ -1,6 +1,5 @@
 package org.officialdom.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.officialdom.model.ModelKind;
 import org.officialdom.model.parameter.ParameterSchema;
@@ -9,47 +8,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The levers the page offers, generated from the model's parameter schema: label, unit, range and
- * type come from the {@code @Param} declarations. The bureaucracy model gets the main levers of the
- * issue; another model gets its bounded numeric parameters.
+ * The levers the page offers: the parameters the model marks {@code @Param(lever = true)}, in
+ * declaration order; label, unit, range and type come from the same declarations through the
+ * schema. A model that marks none has no levers.
  */
 final class Levers {
-
-    static final List<String> BUREAUCRACY = List.of(
-            "study.study_hours", "surveillance.intensity", "pay.cut_by_level", "quotas.campaign",
-            "quotas.meaningless_share", "tournament.merit", "tournament.gift", "tournament.loyalty",
-            "investigation.campaign", "exits.passport_control", "recruitment.youth_unemployment");
-
-    private static final int MAX_OTHER = 10;
 
     private Levers() {
     }
 
     /** The lever paths of a model kind. */
-    static List<String> pathsOf(ModelKind<?> kind, String sizePath) {
-        if (kind.name().equals("bureaucracy")) {
-            return BUREAUCRACY;
-        }
-        List<String> out = new ArrayList<>();
-        ObjectNode schema = ParameterSchema.of(kind.parameterType());
-        collect(schema, "", out, sizePath);
-        return out.subList(0, Math.min(MAX_OTHER, out.size()));
-    }
-
-    private static void collect(JsonNode schema, String prefix, List<String> out, String sizePath) {
-        for (var e : schema.path("properties").properties()) {
-            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            JsonNode p = e.getValue();
-            if (p.has("properties")) {
-                collect(p, path, out, sizePath);
-            } else if (p.path("type").asString("").equals("number") && bounded(p) && !path.equals(sizePath)) {
-                out.add(path);
-            }
-        }
-    }
-
-    private static boolean bounded(JsonNode p) {
-        return p.has("minimum") && p.has("maximum") && p.get("maximum").asDouble() - p.get("minimum").asDouble() <= 1e6;
+    static List<String> pathsOf(ModelKind<?> kind) {
+        return ParameterSchema.leverPaths(kind.parameterType());
     }
 
     /** The schema node of a dotted path, or a missing node. */
@@ -76,8 +46,8 @@ final class Levers {
         o.put("kind", list ? "list" : integer ? "integer" : "number");
         double min = s.has("minimum") ? s.get("minimum").asDouble() : 0;
         double max = s.has("maximum") ? s.get("maximum").asDouble() : Double.MAX_VALUE;
-        if (list) {
-            // lists of shares (pay cuts by level): each element from 0 to 1
+        if (list && !(s.has("minimum") && s.has("maximum"))) {
+            // a list without a declared range is one of shares (one per level, say): each from 0 to 1
             min = 0;
             max = 1;
         }

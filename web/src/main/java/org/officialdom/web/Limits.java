@@ -3,7 +3,7 @@ package org.officialdom.web;
 /**
  * What one server allows, so that a page left open (or a script) cannot exhaust the machine.
  *
- * @param maxSize     largest population of a run (officials, actors)
+ * @param maxSize     largest size of a run (the parameter its model marks as its size: officials, actors)
  * @param maxRuns     runs (sessions) open at the same time
  * @param maxSteps    longest run, in steps
  * @param maxWatchers event streams open at the same time, all runs together

@@ -52,8 +52,7 @@ final class Session implements AutoCloseable {
         this.base = base;
         this.sizePath = sizePath;
         this.compare = compare;
-        this.leverPaths = Levers.pathsOf(base.kind(), sizePath).stream()
-                .filter(p -> !Levers.schemaAt(base.kind(), p).isMissingNode()).toList();
+        this.leverPaths = Levers.pathsOf(base.kind());
         start();
         this.stepper = new Thread(this::loop, "officialdom-session-" + id);
         this.stepper.setDaemon(true);
@@ -67,8 +66,7 @@ final class Session implements AutoCloseable {
         if (compare) {
             arms.add(new Arm("b", base));
         }
-        var declared = arms.get(0).sim().declaredMetrics().list();
-        List<Dashboard.Chart> charts = Dashboard.of(base.kind().name(), declared);
+        List<Dashboard.Chart> charts = Dashboard.of(arms.get(0).sim().declaredMetrics());
         series = charts.stream().flatMap(c -> c.metrics().stream()).distinct().toList();
         epoch++;
         log.clear();
@@ -85,7 +83,12 @@ final class Session implements AutoCloseable {
         o.put("model", base.kind().name());
         o.put("seed", base.seed());
         o.put("steps", base.steps());
-        o.set("size", Levers.valueAt(base.parameterTreeAt(0), sizePath).deepCopy());
+        // a model that marks no size (a grid of width x height) has none to show
+        if (sizePath == null) {
+            o.putNull("size");
+        } else {
+            o.set("size", Levers.valueAt(base.parameterTreeAt(0), sizePath).deepCopy());
+        }
         o.put("compare", compare);
         ArrayNode ser = o.putArray("series");
         for (Metric m : series) {
@@ -246,6 +249,9 @@ final class Session implements AutoCloseable {
      */
     synchronized JsonNode move(String path, JsonNode value, String which) {
         touch();
+        if (leverPaths.isEmpty()) {
+            throw new WebException(400, "lever: the model '" + base.kind().name() + "' has no levers, found '" + abbreviate(path) + "'");
+        }
         if (!leverPaths.contains(path)) {
             throw new WebException(400, "lever: expected one of " + String.join(", ", leverPaths) + ", found '"
                     + abbreviate(path) + "'");

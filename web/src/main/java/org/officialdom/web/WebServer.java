@@ -56,6 +56,11 @@ public final class WebServer implements AutoCloseable {
     private static final int MAX_BODY = ScenarioLoader.MAX_BYTES * 2 + 4096;
     private static final SecureRandom IDS = new SecureRandom();
 
+    /** Built-in scenarios do not change while the server runs: their sizes are read once, when first asked for. */
+    private static final class BuiltInSizes {
+        static final ObjectNode SIZES = sizes();
+    }
+
     private final Javalin app;
     private final String host;
     private final Path outDir;
@@ -182,6 +187,7 @@ public final class WebServer implements AutoCloseable {
         ArrayNode names = o.putArray("scenarios");
         BuiltInScenarios.names().forEach(names::add);
         o.put("flagship", BuiltInScenarios.flagship());
+        o.set("sizes", BuiltInSizes.SIZES.deepCopy());
         o.putObject("limits").put("max_size", limits.maxSize()).put("max_runs", limits.maxRuns())
                 .put("max_steps", limits.maxSteps());
         json(ctx, 200, o);
@@ -210,15 +216,18 @@ public final class WebServer implements AutoCloseable {
             }
             sc = ScenarioLoader.builtIn(name);
         }
-        String sizePath = sizePath(sc);
+        String sizePath = ParameterSchema.sizePath(sc.kind().parameterType());
+        String unit = sizePath == null ? "" : Levers.schemaAt(sc.kind(), sizePath).path("x-unit").asString("");
+        String units = unit.isEmpty() ? "a size" : "a number of " + unit;
         if (req.hasNonNull("size")) {
             long size = longField(req, "size", 0);
-            if (size < 1 || size > limits.maxSize()) {
-                throw new WebException(422, "size: expected a population from 1 to " + limits.maxSize()
-                        + " (this server's limit), found " + req.get("size"));
-            }
             if (sizePath == null) {
-                throw new WebException(422, "size: the model '" + sc.kind().name() + "' has no population size to set");
+                throw new WebException(422, "size: the model '" + sc.kind().name()
+                        + "' has no size to set (none of its parameters is marked as its size): leave the size out");
+            }
+            if (size < 1 || size > limits.maxSize()) {
+                throw new WebException(422, "size: expected " + units + " from 1 to " + limits.maxSize()
+                        + " (this server's limit), found " + req.get("size"));
             }
             Scenario base = sc;
             sc = scenario(() -> ScenarioLoader.override(base, List.of(sizePath + "=" + size)));
@@ -226,7 +235,7 @@ public final class WebServer implements AutoCloseable {
         if (sizePath != null) {
             long size = Levers.valueAt(sc.parameterTreeAt(0), sizePath).asLong();
             if (size > limits.maxSize()) {
-                throw new WebException(422, "size: this server runs populations of at most " + limits.maxSize()
+                throw new WebException(422, "size: this server runs at most " + limits.maxSize() + (unit.isEmpty() ? "" : " " + unit)
                         + "; the scenario asks for " + size + " (" + sizePath + "): choose a smaller size");
             }
         }
@@ -273,13 +282,24 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static String sizePath(Scenario sc) {
-        for (String p : List.of("organisation.officials", "population")) {
-            if (!Levers.schemaAt(sc.kind(), p).isMissingNode()) {
-                return p;
+    /**
+     * Each built-in scenario's size as the page's size field shows it (path, unit, the scenario's
+     * own value), or null where its model marks no size: the page then hides the field.
+     */
+    private static ObjectNode sizes() {
+        ObjectNode o = ParameterSchema.MAPPER.createObjectNode();
+        for (String name : BuiltInScenarios.names()) {
+            Scenario sc = ScenarioLoader.builtIn(name);
+            String path = ParameterSchema.sizePath(sc.kind().parameterType());
+            if (path == null) {
+                o.putNull(name);
+            } else {
+                o.putObject(name).put("path", path)
+                        .put("unit", Levers.schemaAt(sc.kind(), path).path("x-unit").asString(""))
+                        .set("value", Levers.valueAt(sc.parameterTreeAt(0), path).deepCopy());
             }
         }
-        return null;
+        return o;
     }
 
     /** The name an uploaded file is called in messages: its base name, printable, short. */

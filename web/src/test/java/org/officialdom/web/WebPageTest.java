@@ -185,7 +185,44 @@ class WebPageTest {
         driver.findElement(By.id("start")).click();
         waiting().until(d -> d.findElement(By.id("message")).isDisplayed());
         assertThat(driver.findElement(By.id("message")).getText())
-                .isEqualTo("size: expected a population from 1 to 50000 (this server's limit), found 50001");
+                .isEqualTo("size: expected a number of officials from 1 to 50000 (this server's limit), found 50001");
+    }
+
+    @Test
+    void anEpsteinRunHasItsDeclaredChartsAndLeversAndNoSizeField() throws Exception {
+        driver.manage().logs().get(LogType.BROWSER); // drops what other tests' refused requests logged
+        driver.get(server.uri().toString());
+        waiting().until(d -> !d.findElements(By.cssSelector("#scenario option")).isEmpty());
+        assertThat(driver.findElement(By.id("size")).isDisplayed()).isTrue();
+        new Select(driver.findElement(By.id("scenario"))).selectByValue("epstein-run1");
+        // the torus is width x height: the model marks no size, so the page offers none
+        assertThat(driver.findElement(By.id("size")).isDisplayed()).isFalse();
+        driver.findElement(By.id("steps")).clear();
+        driver.findElement(By.id("steps")).sendKeys("40");
+        driver.findElement(By.id("start")).click();
+        waiting().until(d -> minData("points") >= 1);
+        assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
+        var sc = org.officialdom.model.scenario.ScenarioLoader.builtIn("epstein-run1");
+        var declared = org.officialdom.model.Models.byName("epstein").orElseThrow().create(sc.parametersAt(0)).metrics().pages();
+        assertThat(driver.findElements(By.cssSelector("#charts .chart"))).extracting(c -> attr(c, "title"))
+                .isEqualTo(declared.stream().map(org.officialdom.engine.MetricSet.PageChart::title).toList());
+        var levers = org.officialdom.model.parameter.ParameterSchema.leverPaths(org.officialdom.model.classic.EpsteinParameters.class);
+        assertThat(driver.findElements(By.cssSelector("#levers .lever"))).extracting(e -> e.getDomAttribute("id"))
+                .isEqualTo(levers.stream().map(p -> "lever-" + p.replaceAll("[^a-z0-9]", "-")).toList());
+        assertThat(driver.findElement(By.id("runTitle")).getText()).doesNotContain("size");
+        driver.findElement(By.id("stepOne")).click();
+        waiting().until(d -> minData("points") >= 2);
+        moveLever("lever-legitimacy", "0.5");
+        waiting().until(d -> minData("marks") == 1);
+        driver.findElement(By.id("play")).click();
+        waiting().until(d -> minData("points") == 41);
+        assertThat(driver.findElement(By.cssSelector("#lever-legitimacy b")).getText()).isEqualTo("0.5");
+        assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
+        shoot("web-epstein.png");
+        // back to a model with a size: the field returns
+        new Select(driver.findElement(By.id("scenario"))).selectByValue("china-2012-2025");
+        assertThat(driver.findElement(By.id("size")).isDisplayed()).isTrue();
+        noConsoleErrors();
     }
 
     @Test

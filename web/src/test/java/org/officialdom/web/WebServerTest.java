@@ -29,6 +29,11 @@ import org.officialdom.lab.Progress;
 import org.officialdom.lab.RunOptions;
 import org.officialdom.lab.Runner;
 import org.officialdom.lab.store.ResultStore;
+import org.officialdom.engine.Metric;
+import org.officialdom.engine.MetricSet;
+import org.officialdom.model.Models;
+import org.officialdom.model.bureaucracy.BureaucracyParameters;
+import org.officialdom.model.classic.EpsteinParameters;
 import org.officialdom.model.parameter.ParameterSchema;
 import org.officialdom.model.scenario.ScenarioException;
 import org.officialdom.model.scenario.ScenarioLoader;
@@ -110,11 +115,11 @@ class WebServerTest {
         server = WebServer.start(0, dir, new Limits(1_000, 2, 100, 10));
         HttpResponse<String> r = post(server, "/api/sessions", "{\"scenario\": \"china-2012-2025\", \"size\": 1001}");
         assertThat(r.statusCode()).isEqualTo(422);
-        assertThat(json(r).get("error").asString()).isEqualTo("size: expected a population from 1 to 1000 (this server's limit), found 1001");
+        assertThat(json(r).get("error").asString()).isEqualTo("size: expected a number of officials from 1 to 1000 (this server's limit), found 1001");
         // the flagship asks for 20,000 officials itself
         r = post(server, "/api/sessions", "{\"scenario\": \"china-2012-2025\"}");
         assertThat(r.statusCode()).isEqualTo(422);
-        assertThat(json(r).get("error").asString()).contains("at most 1000").contains("asks for 20000").contains("choose a smaller size");
+        assertThat(json(r).get("error").asString()).contains("at most 1000 officials").contains("asks for 20000").contains("choose a smaller size");
         r = post(server, "/api/sessions", "{\"scenario\": \"china-2012-2025\", \"size\": 500}");
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(json(r).get("error").asString()).contains("at most 100 steps").contains("asks for 157");
@@ -216,7 +221,8 @@ class WebServerTest {
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(json(bad).get("error").asString()).startsWith("lever surveillance.intensity: expected").contains("found 7");
         HttpResponse<String> notALever = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"organisation.officials\", \"value\": 9}");
-        assertThat(json(notALever).get("error").asString()).startsWith("lever: expected one of study.study_hours");
+        assertThat(json(notALever).get("error").asString())
+                .startsWith("lever: expected one of " + String.join(", ", ParameterSchema.leverPaths(BureaucracyParameters.class)) + ", found");
         HttpResponse<String> shortList = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"pay.cut_by_level\", \"value\": [0.1, 0.2]}");
         assertThat(json(shortList).get("error").asString()).isEqualTo("lever pay.cut_by_level: expected a list of 5 values (one per level), found [0.1,0.2]");
         HttpResponse<String> text = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"quotas.campaign\", \"value\": \"high\"}");
@@ -299,6 +305,83 @@ class WebServerTest {
         JsonNode bio = json(get(server, "/api/sessions/" + id + "/officials/" + first));
         assertThat(bio.get("lines").get(0).asString()).startsWith("Official " + first);
         assertThat(get(server, "/api/sessions/" + id + "/officials/-1").statusCode()).isEqualTo(400);
+    }
+
+    /** The data of the first event of this kind in a run's event stream. */
+    static JsonNode firstEvent(WebServer s, String id, String event) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> r = HTTP.send(HttpRequest.newBuilder(sse(s, id)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            String current = "";
+            for (var it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                if (line.startsWith("event: ")) {
+                    current = line.substring(7);
+                } else if (line.startsWith("data: ") && current.equals(event)) {
+                    return ParameterSchema.MAPPER.readTree(line.substring(6));
+                }
+            }
+        }
+        throw new AssertionError("the stream ended before a '" + event + "' event");
+    }
+
+    @Test
+    void anEpsteinRunOffersTheLeversAndChartsItsModelDeclaresAndNoSize() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), Limits.DEFAULTS);
+        // the page learns which scenarios have a size field before it starts one
+        JsonNode sizes = json(get(server, "/api/scenarios")).get("sizes");
+        assertThat(sizes.get("epstein-run1").isNull()).isTrue();
+        assertThat(sizes.get("china-2012-2025").get("path").asString()).isEqualTo(ParameterSchema.sizePath(BureaucracyParameters.class));
+        assertThat(sizes.get("china-2012-2025").get("unit").asString()).isEqualTo("officials");
+        HttpResponse<String> sized = post(server, "/api/sessions", "{\"scenario\": \"epstein-run1\", \"size\": 500}");
+        assertThat(sized.statusCode()).isEqualTo(422);
+        assertThat(json(sized).get("error").asString()).startsWith("size: the model 'epstein' has no size to set");
+
+        String id = create(server, "{\"scenario\": \"epstein-run1\", \"steps\": 8}");
+        JsonNode init = firstEvent(server, id, "init");
+        assertThat(init.get("model").asString()).isEqualTo("epstein");
+        assertThat(init.get("size").isNull()).isTrue();
+        List<String> levers = new java.util.ArrayList<>();
+        init.get("levers").forEach(l -> levers.add(l.get("path").asString()));
+        assertThat(levers).isNotEmpty().isEqualTo(ParameterSchema.leverPaths(EpsteinParameters.class));
+        var sc = ScenarioLoader.builtIn("epstein-run1");
+        List<MetricSet.PageChart> declared = Models.byName("epstein").orElseThrow().create(sc.parametersAt(0)).metrics().pages();
+        assertThat(init.get("charts").size()).isEqualTo(declared.size()).isPositive();
+        for (int i = 0; i < declared.size(); i++) {
+            JsonNode c = init.get("charts").get(i);
+            assertThat(c.get("title").asString()).isEqualTo(declared.get(i).title());
+            assertThat(c.get("style").asString()).isEqualTo(declared.get(i).style().name());
+            List<String> names = new java.util.ArrayList<>();
+            c.get("metrics").forEach(n -> names.add(n.asString()));
+            assertThat(names).isEqualTo(declared.get(i).metrics().stream().map(Metric::name).toList());
+        }
+
+        // moving a lever works: refused out of range, in force from the next step otherwise
+        Session s = server.sessionById(id);
+        post(server, "/api/sessions/" + id + "/step", "{\"steps\": 3}");
+        awaitStep(s, 3);
+        HttpResponse<String> bad = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"legitimacy\", \"value\": 2}");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(json(bad).get("error").asString()).startsWith("lever legitimacy: expected");
+        HttpResponse<String> r = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"legitimacy\", \"value\": 0.3}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("step").asInt()).isEqualTo(4);
+        r = post(server, "/api/sessions/" + id + "/lever", "{\"path\": \"cop_density\", \"value\": 0.01}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        post(server, "/api/sessions/" + id + "/step", "{\"steps\": 5}");
+        awaitStep(s, 8);
+        MetricTable live = s.metrics("a");
+        assertThat(live.column("legitimacy")[3]).isEqualTo(0.89);
+        assertThat(live.column("legitimacy")[4]).isEqualTo(0.3);
+        assertThat(live.column("cops")[3]).isEqualTo(64);
+        assertThat(live.column("cops")[4]).isEqualTo(16);
+        // a model that marks no lever has none to move
+        String riot = create(server, "{\"scenario\": \"granovetter\"}");
+        assertThat(firstEvent(server, riot, "init").get("levers").size()).isZero();
+        r = post(server, "/api/sessions/" + riot + "/lever", "{\"path\": \"mean\", \"value\": 3}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("error").asString()).isEqualTo("lever: the model 'granovetter' has no levers, found 'mean'");
     }
 
     static URI sse(WebServer s, String id) {

@@ -106,6 +106,18 @@ final class BureaucracyMetrics {
             }
             return c.headcount == 0 ? 0 : sum / c.headcount;
         });
+        // the live page: the headline charts, then the organisation now; each group is read back
+        // from the report chart its loop declared it in, so the page cannot drift from the metrics
+        s.page("EVLN mix", ChartStyle.STACKED, s.inChart("EVLN mix"));
+        s.page("Morale and stress", ChartStyle.LINES, "morale_mean", "stress_mean");
+        s.page("Exits by route", ChartStyle.LINES, s.inChart("Exits by route"));
+        s.page("Gift-circle share", ChartStyle.LINES, "circle_share");
+        s.page("Public party exits", ChartStyle.LINES, "party_exits");
+        s.page("Service output", ChartStyle.LINES, "output_per_official");
+        if (m.organisation().levels == Level.values().length) {
+            s.page("Organisation now: officials by level", ChartStyle.BARS, s.inChart("Headcount by level"));
+        }
+        s.page("Organisation now: officials by rank", ChartStyle.BARS, s.inChart("Headcount by rank"));
         return s;
     }
 

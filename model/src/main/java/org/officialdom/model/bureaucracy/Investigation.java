@@ -25,7 +25,7 @@ public final class Investigation {
     public record Parameters(
             @Param(value = "Base probability of investigation per month.", unit = "share per month", min = 0, max = 1)
             double base,
-            @Param(value = "Campaign intensity multiplying the base hazard.", unit = "multiplier", min = 0, max = 100)
+            @Param(value = "Campaign intensity multiplying the base hazard.", unit = "multiplier", min = 0, max = 100, lever = true)
             double campaign,
             @Param(value = "Added relative hazard of gift-circle members.", unit = "multiplier", min = 0, max = 1000)
             double circleWeight,

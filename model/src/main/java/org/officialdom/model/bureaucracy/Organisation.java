@@ -29,7 +29,7 @@ public final class Organisation implements Serializable {
 
     /** Shape of the organisation. */
     public record Parameters(
-            @Param(value = "Number of officials to generate (approximately: posts × fill).", unit = "officials", min = 1, max = 2_000_000_000)
+            @Param(value = "Number of officials to generate (approximately: posts × fill).", unit = "officials", min = 1, max = 2_000_000_000, size = true)
             long officials,
             @Param(value = "Posts at a unit's top rank (the head and deputies).", unit = "posts", min = 1, max = 100)
             int leaders,

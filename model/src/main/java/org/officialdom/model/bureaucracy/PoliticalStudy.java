@@ -22,7 +22,7 @@ import org.officialdom.model.parameter.Param;
 public final class PoliticalStudy {
 
     public record Parameters(
-            @Param(value = "Hours per week of political study and meetings for party members.", unit = "hours per week", min = 0, max = 60)
+            @Param(value = "Hours per week of political study and meetings for party members.", unit = "hours per week", min = 0, max = 60, lever = true)
             double studyHours,
             @Param(value = "Hours per week writing ideological reports, party members.", unit = "hours per week", min = 0, max = 60)
             double memberReportHours,

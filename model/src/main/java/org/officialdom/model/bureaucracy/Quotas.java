@@ -17,9 +17,9 @@ import org.officialdom.model.parameter.Param;
 public final class Quotas {
 
     public record Parameters(
-            @Param(value = "Share of working time spent on meaningless assignments.", unit = "share", min = 0, max = 1)
+            @Param(value = "Share of working time spent on meaningless assignments.", unit = "share", min = 0, max = 1, lever = true)
             double meaninglessShare,
-            @Param(value = "Intensity of quota campaigns (0 none, 1 every official under quota every month).", unit = "share", min = 0, max = 1)
+            @Param(value = "Intensity of quota campaigns (0 none, 1 every official under quota every month).", unit = "share", min = 0, max = 1, lever = true)
             double campaign,
             @Param(value = "Overtime a full campaign adds.", unit = "hours per week", min = 0, max = 60)
             double overtimeHours,

@@ -35,7 +35,7 @@ public final class Recruitment {
             double applicantsPerPost,
             @Param(value = "Size of the youth cohort relative to the reference year.", unit = "ratio", min = 0, max = 10)
             double cohort,
-            @Param(value = "Urban youth (16-24) unemployment rate.", unit = "percent", min = 0, max = 100)
+            @Param(value = "Urban youth (16-24) unemployment rate.", unit = "percent", min = 0, max = 100, lever = true)
             double youthUnemployment,
             @Param(value = "Reference youth unemployment rate.", unit = "percent", min = 0.1, max = 100)
             double referenceUnemployment,

@@ -16,7 +16,7 @@ import org.officialdom.model.parameter.Param;
 public final class Surveillance {
 
     public record Parameters(
-            @Param(value = "Intensity of surveillance and security checks (0 none, 1 total).", unit = "share", min = 0, max = 1)
+            @Param(value = "Intensity of surveillance and security checks (0 none, 1 total).", unit = "share", min = 0, max = 1, lever = true)
             double intensity,
             @Param(value = "How much of fear depends on one's risk aversion (0: everyone equally).", unit = "share", min = 0, max = 1)
             double fearFromRiskAversion,

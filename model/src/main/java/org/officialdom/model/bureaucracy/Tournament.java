@@ -37,9 +37,9 @@ public final class Tournament {
     public enum Hypothesis { COMMON_SENSE, PETER }
 
     public record Parameters(
-            @Param(value = "Weight of merit (competence / 10) in the score.", min = 0) double merit,
-            @Param(value = "Weight of gifts (membership of the gift circle) in the score.", min = 0) double gift,
-            @Param(value = "Weight of displayed loyalty in the score.", min = 0) double loyalty,
+            @Param(value = "Weight of merit (competence / 10) in the score.", min = 0, lever = true) double merit,
+            @Param(value = "Weight of gifts (membership of the gift circle) in the score.", min = 0, lever = true) double gift,
+            @Param(value = "Weight of displayed loyalty in the score.", min = 0, lever = true) double loyalty,
             @Param(value = "Score lost per retaliation suffered (a blocked promotion).", min = 0) double blockPenalty,
             @Param("Who wins: best, worst, random or best_worst (Pluchino et al.).") Strategy strategy,
             @Param(value = "Probability of choosing the best under best_worst.", unit = "share", min = 0, max = 1) double bestWorstP,

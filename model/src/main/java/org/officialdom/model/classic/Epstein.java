@@ -3,6 +3,7 @@ package org.officialdom.model.classic;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.officialdom.engine.Metric.ChartStyle;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
 import org.officialdom.engine.Model;
@@ -467,7 +468,11 @@ public final class Epstein implements Model {
                 .add("outbursts", "outbursts", "Outbursts so far (periods with more actives than the outburst level, counted once per episode)",
                         () -> outbursts)
                 .add("cops", "cops", "Cops on duty", () -> copsOnDuty)
-                .add("legitimacy", "share", "Legitimacy L in force", () -> parameters.legitimacy());
+                .add("legitimacy", "share", "Legitimacy L in force", () -> parameters.legitimacy())
+                .page("Citizens: active, jailed, quiet", ChartStyle.STACKED, "active", "jailed", "quiet")
+                .page("Active and held back by fear", ChartStyle.LINES, "active", "tension")
+                .page("Arrests", ChartStyle.LINES, "arrests")
+                .page("Legitimacy in force", ChartStyle.LINES, "legitimacy");
     }
 
     @Override

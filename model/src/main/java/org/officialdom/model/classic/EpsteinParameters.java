@@ -15,19 +15,19 @@ public record EpsteinParameters(
         int height,
         @Param(value = "Initial citizen density: citizens per cell.", unit = "share of cells", min = 0, max = 1)
         double citizenDensity,
-        @Param(value = "Cop density: cops per cell.", unit = "share of cells", min = 0, max = 1)
+        @Param(value = "Cop density: cops per cell.", unit = "share of cells", min = 0, max = 1, lever = true)
         double copDensity,
-        @Param(value = "Citizens' vision radius v.", unit = "cells", min = 0, max = 50)
+        @Param(value = "Citizens' vision radius v.", unit = "cells", min = 0, max = 50, lever = true)
         double citizenVision,
-        @Param(value = "Cops' vision radius v*.", unit = "cells", min = 0, max = 50)
+        @Param(value = "Cops' vision radius v*.", unit = "cells", min = 0, max = 50, lever = true)
         double copVision,
-        @Param(value = "Legitimacy L of the central authority (global; the calendar may change it).", unit = "share", min = 0, max = 1)
+        @Param(value = "Legitimacy L of the central authority (global; the calendar may change it).", unit = "share", min = 0, max = 1, lever = true)
         double legitimacy,
         @Param(value = "Activation threshold T: active iff G - N > T.", min = 0, max = 1)
         double threshold,
         @Param(value = "Constant k in the estimated arrest probability P = 1 - exp(-k (C/A)).", min = 0)
         double arrestConstant,
-        @Param(value = "Maximum jail term J_max.", unit = "periods", min = 0)
+        @Param(value = "Maximum jail term J_max.", unit = "periods", min = 0, lever = true)
         double maxJailTerm,
         @Param("Jailed citizens are never released (the paper's J_max = infinity, runs 3 to 5).")
         boolean jailForLife,

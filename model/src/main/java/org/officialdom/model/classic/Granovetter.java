@@ -2,6 +2,7 @@ package org.officialdom.model.classic;
 
 import java.util.List;
 import java.util.Locale;
+import org.officialdom.engine.Metric.ChartStyle;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
 import org.officialdom.engine.Model;
@@ -86,7 +87,9 @@ public final class Granovetter implements Model {
         return new MetricSet()
                 .add("acting", "actors", "Actors acting (rioting, quitting) at the end of the step", () -> acting)
                 .add("acting_share", "share", "Share of all actors acting", () -> (double) acting / actors.size())
-                .add("newly_acting", "actors per step", "Actors who started acting this step", () -> joined);
+                .add("newly_acting", "actors per step", "Actors who started acting this step", () -> joined)
+                .page("Actors acting", ChartStyle.LINES, "acting")
+                .page("New actors per step", ChartStyle.LINES, "newly_acting");
     }
 
     @Override

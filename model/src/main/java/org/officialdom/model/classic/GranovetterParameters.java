@@ -6,10 +6,11 @@ import org.officialdom.model.parameter.Param;
 
 /**
  * Parameters of Granovetter's threshold model. Defaults give the paper's riot example: 100 actors
- * with thresholds 0, 1, ..., 99.
+ * with thresholds 0, 1, ..., 99. None is a lever: thresholds are drawn at step 0, so moving them
+ * during a run would change nothing (see {@link Granovetter#setParameters}).
  */
 public record GranovetterParameters(
-        @Param(value = "Number of actors.", unit = "actors", min = 1, max = 2_000_000_000)
+        @Param(value = "Number of actors.", unit = "actors", min = 1, max = 2_000_000_000, size = true)
         int population,
         @Param("How thresholds are drawn: sequence (0, 1, ..., N-1), normal (mean, sd; clipped to [0, N] or [0, 1]), uniform (low, high), or list (the values in 'thresholds').")
         Distribution distribution,

@@ -3,6 +3,7 @@ package org.officialdom.model.classic;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.officialdom.engine.Metric.ChartStyle;
 import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.MetricTable;
 import org.officialdom.engine.Model;
@@ -143,7 +144,10 @@ public final class Kuran implements Model {
                         () -> privateShare() - publicShare())
                 .add("hidden_opponents", "percent", "Share of people privately opposed yet publicly supporting the regime",
                         () -> 100.0 * hiddenOpponents / people.size())
-                .add("newly_opposed", "people per step", "People who turned to public opposition this step", () -> joined);
+                .add("newly_opposed", "people per step", "People who turned to public opposition this step", () -> joined)
+                .page("Opposition: public and private", ChartStyle.LINES, "public_opposition", "private_opposition")
+                .page("Falsification gap", ChartStyle.LINES, "falsification_gap")
+                .page("Newly opposed", ChartStyle.LINES, "newly_opposed");
     }
 
     @Override

@@ -11,15 +11,15 @@ import org.officialdom.model.parameter.Param;
  * the opposition (0–100). Defaults give the ten-person sequence commonly cited from Kuran (1989).
  */
 public record KuranParameters(
-        @Param(value = "Number of people (ignored for distribution 'list', where the list sets it).", unit = "people", min = 1, max = 2_000_000_000)
+        @Param(value = "Number of people (ignored for distribution 'list', where the list sets it).", unit = "people", min = 1, max = 2_000_000_000, size = true)
         int population,
         @Param("How revolutionary thresholds are drawn: list (the values in 'thresholds'), normal (mean, sd; clipped to [0, 100]) or uniform (low, high).")
         Distribution distribution,
         @Param(value = "Explicit revolutionary thresholds, one per person (distribution: list).", unit = "percent of the population publicly opposed")
         List<Double> thresholds,
-        @Param(value = "Mean threshold of the normal distribution.", unit = "percent", min = 0, max = 100)
+        @Param(value = "Mean threshold of the normal distribution.", unit = "percent", min = 0, max = 100, lever = true)
         double mean,
-        @Param(value = "Standard deviation of the normal distribution.", unit = "percent", min = 0)
+        @Param(value = "Standard deviation of the normal distribution.", unit = "percent", min = 0, lever = true)
         double sd,
         @Param(value = "Lower bound of the uniform distribution.", unit = "percent", min = 0, max = 100)
         double low,

@@ -6,7 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Documents one component of a parameter record: what it means, its unit and its allowed range.
+ * Documents one component of a parameter record: what it means, its unit, its allowed range, and
+ * whether it is a lever or the model's size.
  * The scenario schema is generated from these annotations and from the record's {@code DEFAULTS},
  * so the schema, the defaults and the code cannot drift apart.
  */
@@ -25,4 +26,16 @@ public @interface Param {
 
     /** Largest allowed value (inclusive), for numbers. */
     double max() default Double.POSITIVE_INFINITY;
+
+    /**
+     * A lever: a value a researcher moves during a run (the live page offers it as a slider and marks
+     * each move on the time axes). Written into the schema as {@code "x-lever": true}.
+     */
+    boolean lever() default false;
+
+    /**
+     * The model's size: the one whole number (officials, actors, people) that the page's size field
+     * sets before a run. At most one per model. Written into the schema as {@code "x-size": true}.
+     */
+    boolean size() default false;
 }

@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,46 @@ public final class ParameterSchema {
     public static ObjectNode of(Class<? extends Record> type) {
         Record defaults = defaultsOf(type);
         JsonNode defaultTree = MAPPER.valueToTree(defaults);
-        return recordSchema(type, defaultTree);
+        ObjectNode schema = recordSchema(type, defaultTree);
+        List<String> sizes = marked(schema, SIZE);
+        if (sizes.size() > 1) {
+            throw new IllegalStateException(type.getName() + " marks more than one size: " + String.join(", ", sizes));
+        }
+        return schema;
+    }
+
+    /** Schema keyword of a parameter marked {@code @Param(lever = true)}. */
+    public static final String LEVER = "x-lever";
+
+    /** Schema keyword of the parameter marked {@code @Param(size = true)}. */
+    public static final String SIZE = "x-size";
+
+    /** The dotted paths of the parameters marked as levers, in declaration order. */
+    public static List<String> leverPaths(Class<? extends Record> type) {
+        return marked(of(type), LEVER);
+    }
+
+    /** The dotted path of the parameter marked as the model's size, or null if none is. */
+    public static String sizePath(Class<? extends Record> type) {
+        List<String> sizes = marked(of(type), SIZE);
+        return sizes.isEmpty() ? null : sizes.get(0);
+    }
+
+    /** The dotted paths of the parameters whose schema carries {@code keyword: true}, in declaration order. */
+    public static List<String> marked(JsonNode schema, String keyword) {
+        List<String> out = new ArrayList<>();
+        collectMarked(schema, "", keyword, out);
+        return out;
+    }
+
+    private static void collectMarked(JsonNode schema, String prefix, String keyword, List<String> out) {
+        for (Map.Entry<String, JsonNode> e : schema.path("properties").properties()) {
+            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().path(keyword).asBoolean(false)) {
+                out.add(path);
+            }
+            collectMarked(e.getValue(), path, keyword, out);
+        }
     }
 
     /** The record's {@code DEFAULTS} instance. */
@@ -125,9 +165,32 @@ public final class ParameterSchema {
             if (def != null && !def.isObject()) {
                 p.set("default", def);
             }
+            mark(type, rc, param, p);
             props.set(name, p);
         }
         return schema;
+    }
+
+    /** Writes the lever and size marks; refuses marks the page could not use. */
+    private static void mark(Class<?> type, RecordComponent rc, Param param, ObjectNode p) {
+        String where = type.getName() + "." + rc.getName();
+        String t = p.path("type").asString("");
+        if (param.lever()) {
+            // a slider moves a number or a list of numbers; a group or a switch is no lever
+            boolean numbers = t.equals("number") || t.equals("integer")
+                    || (t.equals("array") && List.of("number", "integer").contains(p.path("items").path("type").asString("")));
+            if (!numbers) {
+                throw new IllegalStateException(where + " is marked lever but is not a number or a list of numbers");
+            }
+            p.put(LEVER, true);
+        }
+        if (param.size()) {
+            // the size is set before a run and fixes the population; a lever moves during it
+            if (!t.equals("integer") || param.lever()) {
+                throw new IllegalStateException(where + " is marked size but is not a whole number, or is also a lever");
+            }
+            p.put(SIZE, true);
+        }
     }
 
     private static void putBound(ObjectNode p, String key, double v) {
