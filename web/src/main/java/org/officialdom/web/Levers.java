@@ -2,6 +2,7 @@ package org.officialdom.web;
 
 import java.util.List;
 import org.officialdom.model.ModelKind;
+import org.officialdom.model.parameter.ParameterPaths;
 import org.officialdom.model.parameter.ParameterSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -73,11 +74,7 @@ final class Levers {
 
     /** The value at a dotted path of a parameter tree. */
     static JsonNode valueAt(JsonNode tree, String path) {
-        JsonNode at = tree;
-        for (String part : path.split("\\.")) {
-            at = at.path(part);
-        }
-        return at;
+        return ParameterPaths.at(tree, path);
     }
 
     /** The value as YAML scalar text for {@code ScenarioLoader.override}. */

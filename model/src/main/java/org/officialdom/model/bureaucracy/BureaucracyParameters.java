@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.model.parameter.Param;
+import org.officialdom.model.parameter.ParameterPaths;
 
 /**
  * All parameters of the bureaucracy model, one record per mechanism. In a scenario file each group
@@ -36,6 +37,11 @@ public record BureaucracyParameters(
             Voice.Parameters.DEFAULTS, Morale.Parameters.DEFAULTS, EvlnChoice.Parameters.DEFAULTS,
             Exits.Parameters.DEFAULTS, Careers.Parameters.DEFAULTS, PartyExit.Parameters.DEFAULTS,
             ServiceOutput.Parameters.DEFAULTS);
+
+    /** Copy with the parameter at a dotted path set: {@code p.with("evln.reconsider", 0)} ({@link ParameterPaths#with}). */
+    public BureaucracyParameters with(String path, Object value) {
+        return ParameterPaths.with(this, path, value);
+    }
 
     /** Copy with one group replaced (for tests and sweeps). */
     public BureaucracyParameters with(Record group) {

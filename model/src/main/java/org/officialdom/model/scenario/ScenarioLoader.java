@@ -1,5 +1,6 @@
 package org.officialdom.model.scenario;
 
+import org.officialdom.model.parameter.ParameterPaths;
 import org.officialdom.model.parameter.ParameterSchema;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -212,13 +213,7 @@ public final class ScenarioLoader {
                 throw new ScenarioException(file, lines.lineOf(path + ".set." + key), path + ".set." + key,
                         "a dotted parameter path like study.hours_per_week", quote(key));
             }
-            ObjectNode at = set;
-            String[] parts = key.split("\\.");
-            for (int i = 0; i < parts.length - 1; i++) {
-                JsonNode child = at.get(parts[i]);
-                at = child instanceof ObjectNode o ? o : at.putObject(parts[i]);
-            }
-            at.set(parts[parts.length - 1], kv.getValue());
+            ParameterPaths.set(set, key, kv.getValue());
         }
         // Check the parameters as they would stand with this change applied.
         ObjectNode probe = parameters.deepCopy();
@@ -226,7 +221,7 @@ public final class ScenarioLoader {
         for (Error err : validate(paramSchema, probe)) {
             String field = fullPath(err);
             String dotted = dottedFromParameters(field);
-            if (containsPath(set, dotted)) {
+            if (ParameterPaths.reaches(set, dotted)) {
                 String where = path + ".set." + dotted;
                 throw problem(paramSchema, probe, err, file, lines.lineOf(path + ".set." + dotted), where);
             }
@@ -236,20 +231,6 @@ public final class ScenarioLoader {
 
     private static String dottedFromParameters(String field) {
         return field.replaceAll("\\[\\d+]", "");
-    }
-
-    private static boolean containsPath(ObjectNode tree, String dotted) {
-        if (dotted.isEmpty()) {
-            return true;
-        }
-        JsonNode at = tree;
-        for (String part : dotted.split("\\.")) {
-            if (at == null || !at.isObject()) {
-                return at != null;
-            }
-            at = at.get(part);
-        }
-        return at != null;
     }
 
     private static void check(ObjectNode schema, JsonNode instance, String prefix, String file, SourceMap lines) {
@@ -533,13 +514,7 @@ public final class ScenarioLoader {
             } catch (JacksonException e) {
                 throw new ScenarioException("--set", 0, key, "a value", quote(a.substring(eq + 1)));
             }
-            ObjectNode at = set;
-            String[] parts = key.split("\\.");
-            for (int i = 0; i < parts.length - 1; i++) {
-                JsonNode child = at.get(parts[i]);
-                at = child instanceof ObjectNode o ? o : at.putObject(parts[i]);
-            }
-            at.set(parts[parts.length - 1], value == null || value.isMissingNode() ? NODES.nullNode() : value);
+            ParameterPaths.set(set, key, value == null || value.isMissingNode() ? NODES.nullNode() : value);
         }
         ParameterSchema.merge(params, set);
         checkNumbers(set, "", "--set", SourceMap.of(""));
