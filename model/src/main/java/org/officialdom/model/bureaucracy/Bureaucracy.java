@@ -74,6 +74,10 @@ public final class Bureaucracy implements Model {
         return counts;
     }
 
+    UnitClimate climate() {
+        return climate;
+    }
+
     // ------------------------------------------------------------------ initialisation
 
     @Override
