@@ -7,8 +7,7 @@ package org.officialdom.engine;
  * <p>For counts only; sums of values go to {@link GroupTally}. Integer addition is associative, so
  * the totals are the same whatever the thread count and whichever worker took which chunk. Ints
  * take half the memory of {@link GroupTally}'s fixed-point longs, which matters when there are
- * millions of groups (12 million units at 1e8 officials: 4 counters, 2 workers, 384 MB instead of
- * 768 MB cleared, filled and read every step). A counter must stay below 2^31 per worker.
+ * millions of groups, cleared, filled and read every step. A counter must stay below 2^31 per worker.
  */
 public final class GroupCounts {
 
@@ -61,8 +60,8 @@ public final class GroupCounts {
     }
 
     /**
-     * Sets every counter to zero, each worker's row cleared on a worker (at 1e8 officials the rows
-     * are hundreds of megabytes; one thread clearing them all left the other idle).
+     * Sets every counter to zero, each worker's row cleared on a worker (with millions of groups the
+     * rows are large; one thread clearing them all would leave the others idle).
      */
     public void reset(Parallel parallel) {
         parallel.run(rows.length, w -> java.util.Arrays.fill(rows[w], 0));

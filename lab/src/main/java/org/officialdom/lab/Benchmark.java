@@ -17,9 +17,8 @@ import org.officialdom.model.scenario.Scenario;
  *
  * <p>A warm-up of {@code w} steps runs the scenario's first {@code w} steps without counting them:
  * the rate and the time per pass are those of the steps after them. On a two-core machine the JIT
- * compiler takes several seconds of processor time early in a run (about 6 s in a run of the
- * flagship at 1e6 officials), time the model's two threads share with it; a short run counts that
- * time, a warmed-up one does not (as JMH's warm-up iterations do not).
+ * compiler takes seconds of processor time early in a run, time the model's two threads share with
+ * it; a short run counts that time, a warmed-up one does not (as JMH's warm-up iterations do not).
  */
 public final class Benchmark {
 

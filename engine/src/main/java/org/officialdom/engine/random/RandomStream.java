@@ -46,13 +46,11 @@ public final class RandomStream implements Serializable {
      * long, long[])} it gives the same 64 bits as {@code bits(agents[from + k], step, draw)}.
      *
      * <p>Why a pass over a block of agents: inside a long loop body the two dependent rounds of a
-     * draw cannot overlap with other work (about 6 ns a draw in the bureaucracy's pressures pass,
-     * see {@code docs/performance.md}); in a loop of its own the JIT turns each round into vector
-     * instructions where the processor multiplies 64-bit lanes (about 1 ns a draw on an AVX-512
-     * machine). A pass then draws a block at once and reads the block's bits in its own loop. In a
-     * short loop that skips most agents right after the draw, the draw inside the loop was as cheap
-     * or cheaper (measured in the evln and exits passes). The loops are kept this simple on purpose:
-     * HotSpot 17 vectorises neither the int-to-long widening nor both rounds in one loop.
+     * draw cannot overlap with other work; in a loop of its own the JIT turns each round into vector
+     * instructions (timings in {@code docs/performance.md}). A pass then draws a block at once and
+     * reads the block's bits in its own loop; a short loop that skips most agents right after the
+     * draw is better off drawing inside it. The loops are kept this simple on purpose: HotSpot 17
+     * vectorises neither the int-to-long widening nor both rounds in one loop.
      */
     public void keys(int[] agents, int from, int to, long[] keys) {
         int n = to - from;

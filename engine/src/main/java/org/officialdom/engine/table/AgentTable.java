@@ -35,8 +35,8 @@ public final class AgentTable implements Serializable {
     private int nextId;
     /**
      * Rows below this have held an agent since the arrays were allocated; the rows from it up are
-     * still as allocated, zero, so adding agents there needs no clearing (at 1e8 rows, a second of
-     * sequential writing at initialisation).
+     * still as allocated, zero, so adding agents there needs no clearing (at a national size, a
+     * long sequential write at initialisation).
      */
     private int used;
 
@@ -60,10 +60,6 @@ public final class AgentTable implements Serializable {
 
     public IntColumn addInt(String name) {
         return register(new IntColumn(name, ids.length));
-    }
-
-    public LongColumn addLong(String name) {
-        return register(new LongColumn(name, ids.length));
     }
 
     public FloatColumn addFloat(String name) {
@@ -184,8 +180,8 @@ public final class AgentTable implements Serializable {
     /**
      * Makes room for exactly {@code capacity} rows and {@code capacity} ids, each column's array
      * allocated by a worker of {@code parallel}: the allocation of a large table is mostly the
-     * operating system handing out zeroed pages, which on the machines measured went two to five
-     * times faster on two threads than on one (6.4 GB: 1.6–2.4 s against 5.4–14 s).
+     * operating system handing out zeroed pages, which goes faster on several threads (see
+     * {@code docs/performance.md}).
      */
     public void reserve(int capacity, org.officialdom.engine.Parallel parallel) {
         Column[] all = columns.values().toArray(new Column[0]);
@@ -294,9 +290,8 @@ public final class AgentTable implements Serializable {
      * after the other, the rows of each split among the workers of {@code parallel} (or on this
      * thread when it is null), so that both workers stay busy whatever the mix of column types.
      * The arrays a reordering frees (one per column type, one for the ids) are kept for the next:
-     * allocating them afresh each time cost more than moving the values (at 1e7 rows, 40-80 ms for
-     * each new array against about 10 ms for each reused one, the new arrays starting collector
-     * cycles). They are not part of a checkpoint.
+     * allocating them afresh each time costs more than moving the values, and starts collector
+     * cycles. They are not part of a checkpoint.
      */
     public void permute(int[] order, org.officialdom.engine.Parallel parallel) {
         int n = size;

@@ -10,7 +10,7 @@ import java.io.Serializable;
  * table grows all its columns together.
  */
 public abstract sealed class Column implements Serializable
-        permits BoolColumn, ByteColumn, ShortColumn, IntColumn, LongColumn, FloatColumn, DoubleColumn {
+        permits BoolColumn, ByteColumn, ShortColumn, IntColumn, FloatColumn, DoubleColumn {
 
     private final String name;
 

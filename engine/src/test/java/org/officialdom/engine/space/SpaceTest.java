@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.officialdom.engine.random.RandomStreams;
 
 class SpaceTest {
 
@@ -25,21 +24,6 @@ class SpaceTest {
     void parentsMustComeFirst() {
         assertThatThrownBy(() -> Hierarchy.fromParents(new int[] {-1, 2, 0}))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void networkStoresTiesBothWaysWithoutDuplicates() {
-        Network n = Network.fromEdges(4, new int[] {0, 0, 1, 2, 3}, new int[] {1, 1, 2, 2, 0}, true);
-        assertThat(n.degree(0)).isEqualTo(2); // 1 and 3
-        assertThat(n.connected(1, 0)).isTrue();
-        assertThat(n.connected(2, 2)).isFalse(); // self-tie dropped
-        assertThat(n.ties()).isEqualTo(6);
-        Network ring = Network.ring(10, 2);
-        for (int i = 0; i < 10; i++) {
-            assertThat(ring.degree(i)).isEqualTo(4);
-        }
-        Network er = Network.random(1000, 6, new RandomStreams(1).stream("net"));
-        assertThat(er.ties() / 1000.0).isBetween(5.5, 6.0);
     }
 
     @Test

@@ -13,10 +13,9 @@ class AgentTableTest {
         t.addByte("y");
         t.addShort("s");
         t.addInt("i");
-        t.addLong("l");
         t.addFloat("f");
         t.addDouble("d");
-        assertThat(t.bytesPerAgent()).isEqualTo(1 + 1 + 2 + 4 + 8 + 4 + 8 + 8);
+        assertThat(t.bytesPerAgent()).isEqualTo(1 + 1 + 2 + 4 + 4 + 8 + 8);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 /**
- * How an official leaves the organisation (MODEL.md mechanism 11). Stored as a byte; 0 means staying.
+ * How an official leaves the organisation (mechanism 11, {@link Exits}). Stored as a byte; 0 means staying.
  */
 public enum ExitRoute {
     NONE, RETIREMENT, DEATH, DISMISSAL_GUILTY, DISMISSAL_FABRICATED, DISMISSAL_INCOMPETENCE, PRIVATE_SECTOR, EMIGRATION;

@@ -2,8 +2,8 @@ package org.officialdom.model.bureaucracy;
 
 /**
  * Administrative levels of the party-state, from the centre to the grassroots. The top rank a unit
- * can hold depends on its level (MODEL.md, "Time and space": "a township is headed at section level,
- * a county at division level, and so on").
+ * can hold depends on its level: a township is headed at section level, a county at division level,
+ * and so on (docs/odd.md, "Entities").
  */
 public enum Level {
     CENTRAL(Rank.MINISTERIAL),
