@@ -125,7 +125,6 @@ public final class Bureaucracy implements Model {
     /** Everyone is a step older; the step's counts start from zero. */
     private void ageing(Simulation sim) {
         step = sim.stepNumber();
-        counts.clear();
         chronicle.at(step, parameters.trackEvery());
         noted = null; // track_every or the thread count may have changed
         officials.age(parameters.monthsPerStep(), sim.parallel());
@@ -138,14 +137,14 @@ public final class Bureaucracy implements Model {
         double overtime = Quotas.overtime(p.quotas(), p.study().workWeekHours());
         terms().prepare(p.morale(), p.monthsPerStep(), PoliticalStudy.loads(p.study()), p.quotas().meaninglessShare(), overtime,
                 Surveillance.freedom(p.surveillance()), fear(), climate.exitRate, sim.parallel());
-        counts.quotas = over(sim, Pressures.COUNTS,
-                new Pressures(p, officials, pay, terms, streams.stream("quotas"), step));
+        counts.report(Quotas.FIGURES, over(sim, Pressures.COUNTS,
+                new Pressures(p, officials, pay, terms, streams.stream("quotas"), step)));
     }
 
     /** Mechanism 5: integrity erodes; members leave, others are asked into the gift circle. */
     private void circle(Simulation sim) {
-        counts.circle = over(sim, Circle.Kernel.COUNTS, new Circle.Kernel(parameters.circle(), parameters.monthsPerStep(),
-                officials, climate, streams.stream("circle"), step));
+        counts.report(Circle.FIGURES, over(sim, Circle.Kernel.COUNTS, new Circle.Kernel(parameters.circle(),
+                parameters.monthsPerStep(), officials, climate, streams.stream("circle"), step)));
     }
 
     /** Mechanism 10: some officials reconsider their EVLN stance. */
@@ -158,14 +157,14 @@ public final class Bureaucracy implements Model {
     private void voice(Simulation sim) {
         Voice.Kernel kernel = new Voice.Kernel(parameters.voice(), parameters.monthsPerStep(), officials, climate,
                 streams.stream("voice"), step, sim.parallel().threads());
-        counts.voice = over(sim, Voice.Kernel.COUNTS, kernel);
+        counts.report(Voice.FIGURES, over(sim, Voice.Kernel.COUNTS, kernel));
         transfers = kernel.transfers();
     }
 
     /** Mechanism 7: investigations, convictions (guilty or fabricated) and dismissals. */
     private void investigation(Simulation sim) {
-        counts.investigations = over(sim, Investigation.Kernel.COUNTS, new Investigation.Kernel(parameters.investigation(),
-                parameters.monthsPerStep(), officials, streams.stream("investigation"), step));
+        counts.report(Investigation.FIGURES, over(sim, Investigation.Kernel.COUNTS, new Investigation.Kernel(
+                parameters.investigation(), parameters.monthsPerStep(), officials, streams.stream("investigation"), step)));
     }
 
     /** Mechanism 11: retirement, death, incompetence, and those in Exit who find a way out. */
@@ -200,16 +199,18 @@ public final class Bureaucracy implements Model {
             }
             return k;
         });
+        long[] byRoute = new long[Exits.ROUTES];
         for (int i : leavers) {
             exitsByCell[org.level[unit[i]] * sectors + org.sector[unit[i]]]++;
             org.occupied[unit[i] * org.ranks + rank[i]]--;
-            counts.exits[route[i]]++;
+            byRoute[route[i]]++;
             int id = o.table.id(i);
             if (chronicle.tracked(id)) {
                 chronicle.add(id, new CareerEvent.Left(ExitRoute.values()[route[i]], o.age.values()[i] / 12,
                         o.tenure.values()[i] / 12, rank[i]));
             }
         }
+        counts.report(Exits.DEPARTURES, byRoute);
         o.table.removeRows(leavers, sim.parallel());
     }
 
@@ -218,8 +219,7 @@ public final class Bureaucracy implements Model {
         Careers.Moves moves = Careers.move(parameters.careers(), parameters.monthsPerStep(), officials, org, transfers,
                 streams.stream("careers"), step, sim.parallel(), chronicle);
         transfers = new int[0];
-        counts.rotations = moves.rotations();
-        counts.punitiveTransfers = moves.punitiveTransfers();
+        counts.report(Careers.FIGURES, moves.rotations(), moves.punitiveTransfers());
     }
 
     /** Mechanism 6: vacancies filled from the rank below, top down. */
@@ -227,25 +227,22 @@ public final class Bureaucracy implements Model {
         index().update(officials.table, () -> officials.byUnitAndRank(org.ranks), sim.parallel());
         long[] won = Tournament.fill(parameters.tournament(), org, officials, index(), streams.stream("promotion"),
                 streams.stream("promotion-lottery"), streams.stream("promotion-competence"), step, sim.parallel(), chronicle);
-        counts.meritPromotions = won[0];
-        counts.giftPromotions = won[1];
+        counts.report(Tournament.FIGURES, won[Tournament.MERIT], won[Tournament.GIFT]);
     }
 
     /** Mechanism 12: the exam fills the vacant bottom posts. */
     private void recruitment(Simulation sim) {
         Recruitment.Intake intake = Recruitment.hire(parameters.recruitment(), parameters.partyExit(), counts.meanMorale,
                 officials, org, index(), streams.stream("recruits"), streams.stream("thresholds"), step, sim.parallel(), chronicle);
-        counts.vacancies = intake.vacancies();
-        counts.applicantsPerPost = intake.applicantsPerPost();
-        counts.hires = intake.hires();
+        counts.report(Recruitment.FIGURES, intake.vacancies(), intake.hires(), intake.applicantsPerPost());
     }
 
     /** Mechanism 14: members quit the party in public as they see others do. */
     private void partyExit(Simulation sim) {
         long joined = PartyExit.cascade(parameters.partyExit(), parameters.surveillance().intensity(), officials,
                 sim.parallel(), chronicle);
-        counts.partyExits = joined;
-        counts.partyExitsCumulative += joined;
+        double before = counts.figures(PartyExit.FIGURES, 2)[PartyExit.CUMULATIVE];
+        counts.report(PartyExit.FIGURES, joined, before + joined);
     }
 
     /** Mechanism 15 and every per-step measurement ({@link Census}). */
@@ -332,9 +329,26 @@ public final class Bureaucracy implements Model {
 
     // ------------------------------------------------------------------ outputs
 
+    /** Every mechanism's declared outputs, in this order in {@code metrics.csv}; then the live page's charts. */
     @Override
     public MetricSet metrics() {
-        return BureaucracyMetrics.declare(this);
+        MetricSet s = new MetricSet();
+        BureaucracyMetrics.headcounts(s, counts, org);
+        Recruitment.metrics(s, counts);
+        Exits.metrics(s, counts);
+        Tournament.metrics(s, counts);
+        Careers.metrics(s, counts);
+        Circle.metrics(s, counts, org);
+        Investigation.metrics(s, counts);
+        Voice.metrics(s, counts);
+        EvlnChoice.metrics(s, counts);
+        Morale.metrics(s, counts);
+        Quotas.metrics(s, counts);
+        ServiceOutput.metrics(s, counts);
+        PartyExit.metrics(s, counts);
+        BureaucracyMetrics.competence(s, counts, () -> parameters.tournament());
+        BureaucracyMetrics.page(s, org);
+        return s;
     }
 
     @Override
@@ -378,10 +392,11 @@ public final class Bureaucracy implements Model {
                 }
             }
         }
-        long expected = checkedHeadcount < 0 ? counts.headcount : checkedHeadcount + counts.hires - counts.exitsTotal();
+        long hires = (long) counts.figures(Recruitment.FIGURES, 3)[Recruitment.HIRES];
+        long expected = checkedHeadcount < 0 ? counts.headcount : checkedHeadcount + hires - counts.exitsTotal();
         if (counts.headcount != expected || counts.headcount != officials.size()) {
             broken.add("headcount " + counts.headcount + " is not the previous " + checkedHeadcount + " + hires "
-                    + counts.hires + " - exits " + counts.exitsTotal() + " (table holds " + officials.size() + ")");
+                    + hires + " - exits " + counts.exitsTotal() + " (table holds " + officials.size() + ")");
         }
         checkedHeadcount = counts.headcount;
         return broken.size() > 5 ? broken.subList(0, 5) : broken;

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,6 +39,19 @@ public final class Careers {
     }
 
     private Careers() {
+    }
+
+    /** The figures of the careers pass: heads rotated, reformers transferred. */
+    static final String FIGURES = "careers";
+    static final int ROTATIONS = 0;
+    static final int TRANSFERS = 1;
+
+    /** The declared outputs of careers. */
+    static void metrics(MetricSet s, Counts c) {
+        double[] f = c.figures(FIGURES, 2);
+        s.chart("Careers: rotations and punitive transfers", ChartStyle.LINES);
+        s.add("rotations", "officials per step", "Unit heads rotated to another unit", () -> f[ROTATIONS]);
+        s.add("punitive_transfers", "officials per step", "Reformers transferred to a sideline unit", () -> f[TRANSFERS]);
     }
 
     /** What the careers pass did this step. */

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.Chunk;
 import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
@@ -42,6 +44,26 @@ public final class Circle {
     }
 
     private Circle() {
+    }
+
+    /** The figures of the circle pass: {@link Kernel#JOINED}, {@link Kernel#REFUSED}, {@link Kernel#LEFT}. */
+    static final String FIGURES = "circle";
+
+    /** The declared outputs of the gift circle: its share, overall and by level, and who joined, refused and left. */
+    static void metrics(MetricSet s, Counts c, Organisation org) {
+        double[] f = c.figures(FIGURES, Kernel.COUNTS);
+        s.chart("Gift circle share, overall and by level", ChartStyle.LINES);
+        s.add("circle_share", "share", "Share of officials in the gift circle", () -> c.circleShare);
+        if (org.levels == Level.values().length) {
+            for (Level l : Level.values()) {
+                s.add("circle_share_" + l.label(), "share", "Share in the gift circle, " + l.label() + " level",
+                        () -> c.circleByLevel.length > l.ordinal() ? c.circleByLevel[l.ordinal()] : 0);
+            }
+        }
+        s.chart("Gift circle: joined, refused, left", ChartStyle.LINES);
+        s.add("circle_joined", "officials per step", "Officials who gave gifts and entered the circle", () -> f[Kernel.JOINED]);
+        s.add("circle_refused", "officials per step", "Officials who refused an invitation into the circle", () -> f[Kernel.REFUSED]);
+        s.add("circle_left", "officials per step", "Members who left the circle", () -> f[Kernel.LEFT]);
     }
 
     public static double joinProbability(Parameters p, double circleShare, double ambition, double integrity) {

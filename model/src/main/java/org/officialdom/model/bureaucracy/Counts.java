@@ -1,32 +1,20 @@
 package org.officialdom.model.bureaucracy;
 
 import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * What happened in the last step, kept for the metric probes (part of the checkpointed state). The
- * counts of a parallel pass are kept as the pass returns them, indexed by the pass's own constants
- * ({@code circle[Circle.Kernel.JOINED]}).
+ * What happened in the last step, kept for the metric probes (part of the checkpointed state): each
+ * pass's own figures, under the pass's name and indexed by the mechanism's constants
+ * ({@code figures("circle")[Circle.Kernel.JOINED]}), and the census's measures of the officials in
+ * post. A mechanism reports its figures here and declares the metrics that read them in its own
+ * class, so that a new mechanism adds no field here.
  */
 final class Counts implements Serializable {
 
-    /** {@link Pressures}: quotas met, paid out of pocket, penalised. */
-    long[] quotas = new long[Pressures.COUNTS];
-    /** {@link Circle.Kernel}: joined, refused, left. */
-    long[] circle = new long[Circle.Kernel.COUNTS];
-    /** {@link Voice.Kernel}: actions, enemies made, retaliations. */
-    long[] voice = new long[Voice.Kernel.COUNTS];
-    /** {@link Investigation.Kernel}: officials investigated. */
-    long[] investigations = new long[Investigation.Kernel.COUNTS];
-    final long[] exits = new long[ExitRoute.values().length];
-    long meritPromotions;
-    long giftPromotions;
-    long rotations;
-    long punitiveTransfers;
-    long hires;
-    long vacancies;
-    double applicantsPerPost;
-    long partyExits;
-    long partyExitsCumulative;
+    private final Map<String, double[]> figures = new HashMap<>();
+
     double output;
     long headcount;
     /** Officials privately opposed (support below one half) who have not quit in public. */
@@ -42,26 +30,34 @@ final class Counts implements Serializable {
     long[] postsByRank = new long[0];
     long[] headByLevel = new long[0];
 
-    /** Resets the per-step counters (not the cumulative ones, not the state measures). */
-    void clear() {
-        quotas = new long[Pressures.COUNTS];
-        circle = new long[Circle.Kernel.COUNTS];
-        voice = new long[Voice.Kernel.COUNTS];
-        investigations = new long[Investigation.Kernel.COUNTS];
-        java.util.Arrays.fill(exits, 0);
-        meritPromotions = 0;
-        giftPromotions = 0;
-        rotations = 0;
-        punitiveTransfers = 0;
-        hires = 0;
-        partyExits = 0;
+    /** A pass's figures, {@code width} of them, zero until it first reports. */
+    double[] figures(String pass, int width) {
+        double[] f = figures.computeIfAbsent(pass, k -> new double[width]);
+        if (f.length != width) {
+            throw new IllegalArgumentException("pass " + pass + " reports " + f.length + " figures, not " + width);
+        }
+        return f;
     }
 
+    /** The pass's figures for this step (counts). */
+    void report(String pass, long... values) {
+        double[] f = figures(pass, values.length);
+        for (int k = 0; k < values.length; k++) {
+            f[k] = values[k];
+        }
+    }
+
+    /** The pass's figures for this step. */
+    void report(String pass, double... values) {
+        System.arraycopy(values, 0, figures(pass, values.length), 0, values.length);
+    }
+
+    /** Officials who left this step, all routes. */
     long exitsTotal() {
-        long s = 0;
-        for (long e : exits) {
+        double s = 0;
+        for (double e : figures(Exits.DEPARTURES, Exits.ROUTES)) {
             s += e;
         }
-        return s;
+        return (long) s;
     }
 }

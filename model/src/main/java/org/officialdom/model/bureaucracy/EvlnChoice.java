@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.Chunk;
 import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
@@ -57,6 +59,15 @@ public final class EvlnChoice {
     }
 
     private EvlnChoice() {
+    }
+
+    /** The declared outputs of the choice: the EVLN mix (the census counts the stances). */
+    static void metrics(MetricSet s, Counts c) {
+        s.chart("EVLN mix", ChartStyle.STACKED);
+        for (Stance st : Stance.values()) {
+            s.add("evln_" + st.name().toLowerCase(), "share", "Share of officials in the " + st.name().toLowerCase() + " stance",
+                    () -> c.stances[st.ordinal()]);
+        }
     }
 
     /** Investment in the job: tenure (capped at 30 years) and rank relative to the unit's top. */

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.Chunk;
 import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
@@ -41,6 +43,23 @@ public final class Exits {
     }
 
     private Exits() {
+    }
+
+    /** The figures of the departures: officials who left this step, by {@link ExitRoute} ordinal. */
+    static final String DEPARTURES = "exits";
+    static final int ROUTES = ExitRoute.values().length;
+
+    /** The declared outputs of exits: all routes, and by route. */
+    static void metrics(MetricSet s, Counts c) {
+        double[] f = c.figures(DEPARTURES, ROUTES);
+        s.alone();
+        s.add("exits", "officials per step", "Officials who left this step, all routes", c::exitsTotal);
+        s.chart("Exits by route", ChartStyle.STACKED);
+        for (ExitRoute r : ExitRoute.values()) {
+            if (r != ExitRoute.NONE) {
+                s.add("exits_" + r.name().toLowerCase(), "officials per step", "Officials who left this step: " + r.label(), () -> f[r.ordinal()]);
+            }
+        }
     }
 
     /** Probability of death within {@code months} at age {@code ageYears}. */

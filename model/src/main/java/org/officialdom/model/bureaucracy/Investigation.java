@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.Chunk;
 import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.random.RandomStream;
@@ -49,6 +51,20 @@ public final class Investigation {
     public enum Verdict { NONE, ACQUITTED, GUILTY, FABRICATED }
 
     private Investigation() {
+    }
+
+    /** The figures of the investigation pass: {@link Kernel#INVESTIGATED}. */
+    static final String FIGURES = "investigation";
+
+    /** The declared outputs of enforcement: investigations and the dismissals that followed. */
+    static void metrics(MetricSet s, Counts c) {
+        double[] f = c.figures(FIGURES, Kernel.COUNTS);
+        double[] exits = c.figures(Exits.DEPARTURES, Exits.ROUTES);
+        s.chart("Investigations and dismissals: guilty vs fabricated", ChartStyle.LINES);
+        s.add("investigations", "officials per step", "Officials investigated by the discipline commission", () -> f[Kernel.INVESTIGATED]);
+        s.add("dismissals_guilty", "officials per step", "Dismissals of guilty circle members", () -> exits[ExitRoute.DISMISSAL_GUILTY.ordinal()]);
+        s.add("dismissals_fabricated", "officials per step", "Dismissals of innocents on fabricated accusations",
+                () -> exits[ExitRoute.DISMISSAL_FABRICATED.ordinal()]);
     }
 
     public static double hazard(Parameters p, boolean circle, int enemies, boolean publicExit, boolean protectedByPatron) {

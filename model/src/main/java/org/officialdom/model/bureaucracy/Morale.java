@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.Parallel;
 import org.officialdom.model.parameter.Param;
 
@@ -48,6 +50,22 @@ public final class Morale {
     }
 
     private Morale() {
+    }
+
+    /** The declared outputs of morale and stress: mean and deciles of each (the census measures them). */
+    static void metrics(MetricSet s, Counts c) {
+        s.chart("Morale: mean and deciles", ChartStyle.BAND);
+        s.add("morale_mean", "morale (0-1)", "Mean morale", () -> c.morale[0]);
+        for (int d = 1; d <= 9; d++) {
+            int dd = d;
+            s.add("morale_p" + d * 10, "morale (0-1)", d * 10 + "th percentile of morale (0.01 bins)", () -> c.morale[dd]);
+        }
+        s.chart("Stress: mean and deciles", ChartStyle.BAND);
+        s.add("stress_mean", "stress (0-1)", "Mean stress", () -> c.stress[0]);
+        for (int d = 1; d <= 9; d++) {
+            int dd = d;
+            s.add("stress_p" + d * 10, "stress (0-1)", d * 10 + "th percentile of stress (0.01 bins)", () -> c.stress[dd]);
+        }
     }
 
     /** The morale target from its six goods (see the class comment). */

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.Chunk;
 import org.officialdom.engine.Parallel;
 import org.officialdom.model.mechanism.ThresholdCascade;
@@ -46,6 +48,22 @@ public final class PartyExit {
     }
 
     private PartyExit() {
+    }
+
+    /** The figures of the party-exit pass: public exits this step and since the start. */
+    static final String FIGURES = "party-exit";
+    static final int QUITS = 0;
+    static final int CUMULATIVE = 1;
+
+    /** The declared outputs of public party exit and preference falsification. */
+    static void metrics(MetricSet s, Counts c) {
+        double[] f = c.figures(FIGURES, 2);
+        s.chart("Public party exits per step", ChartStyle.LINES);
+        s.add("party_exits", "officials per step", "Members who publicly renounced the party this step", () -> f[QUITS]);
+        s.alone();
+        s.add("party_exits_cumulative", "officials", "Public party exits since the start (including those who left since)", () -> f[CUMULATIVE]);
+        s.add("falsification_gap", "share", "Share of officials privately opposed (support < 1/2) yet publicly compliant",
+                () -> c.headcount == 0 ? 0 : (double) c.falsifiers / c.headcount);
     }
 
     /** The threshold of a member from its standard normal draw and its support. */

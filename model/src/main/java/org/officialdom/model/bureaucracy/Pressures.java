@@ -19,11 +19,8 @@ import org.officialdom.engine.random.RandomStream;
  */
 final class Pressures implements RowKernel {
 
-    /** Indices of the counts this pass adds to. */
-    static final int MET = 0;
-    static final int PAID = 1;
-    static final int PENALISED = 2;
-    static final int COUNTS = 3;
+    /** The counts this pass adds to: {@link Quotas}'s figures. */
+    static final int COUNTS = Quotas.COUNTS;
 
     private final Officials o;
     private final Quotas.Parameters quotas;
@@ -112,8 +109,8 @@ final class Pressures implements RowKernel {
             mor[i] = (float) Morale.adapt(mor[i], target, adaptation);
             str[i] = (float) Morale.clampStress(str[i] * retained + stressAdded[m * 256 + (riskAversion[i] & 0xFF)] + penalty);
         }
-        counts[MET] += metQuota;
-        counts[PAID] += paidQuota;
-        counts[PENALISED] += penalisedCount;
+        counts[Quotas.MET] += metQuota;
+        counts[Quotas.PAID] += paidQuota;
+        counts[Quotas.PENALISED] += penalisedCount;
     }
 }

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -29,6 +31,22 @@ public final class Quotas {
             double penaltyStress) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(0.15, 0.0, 10, 0.2, 0.15);
+    }
+
+    /** The figures of the quota campaign (counted by the pressures pass): met, paid out of pocket, penalised. */
+    static final String FIGURES = "quotas";
+    static final int MET = 0;
+    static final int PAID = 1;
+    static final int PENALISED = 2;
+    static final int COUNTS = 3;
+
+    /** The declared outputs of quotas. */
+    static void metrics(MetricSet s, Counts c) {
+        double[] f = c.figures(FIGURES, COUNTS);
+        s.chart("Quotas: met, paid out of pocket, penalised", ChartStyle.LINES);
+        s.add("quota_met", "officials per step", "Quotas met by work", () -> f[MET]);
+        s.add("quota_out_of_pocket", "officials per step", "Quotas met by paying out of one's own pocket", () -> f[PAID]);
+        s.add("quota_penalties", "officials per step", "Penalties for missed quotas", () -> f[PENALISED]);
     }
 
     /** What happened to one official's quota this month. */

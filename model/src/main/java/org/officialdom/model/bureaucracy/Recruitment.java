@@ -1,5 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.MetricSet;
 import org.officialdom.engine.GroupIndex;
 import org.officialdom.engine.Parallel;
 import org.officialdom.engine.RowList;
@@ -69,6 +70,21 @@ public final class Recruitment {
     /** Exam percentile of the k-th best of A applicants (k from 1). */
     public static double percentile(long k, double applicants) {
         return Math.max(0.0, Math.min(1.0, 1 - (k - 0.5) / Math.max(applicants, k)));
+    }
+
+    /** The figures of the recruitment pass: vacancies, hires, applicants per post. */
+    static final String FIGURES = "recruitment";
+    static final int VACANCIES = 0;
+    static final int HIRES = 1;
+    static final int APPLICANTS_PER_POST = 2;
+
+    /** The declared outputs of recruitment. */
+    static void metrics(MetricSet s, Counts c) {
+        double[] f = c.figures(FIGURES, 3);
+        s.alone();
+        s.add("vacancies_bottom", "posts", "Vacant bottom-rank posts before recruitment", () -> f[VACANCIES]);
+        s.add("hires", "officials per step", "Recruits who entered this step", () -> f[HIRES]);
+        s.add("applicants_per_post", "applicants per post", "Exam applicants per vacant bottom post", () -> f[APPLICANTS_PER_POST]);
     }
 
     /** The step's exam: bottom-rank posts vacant before it, applicants per post, recruits hired. */

@@ -1,5 +1,6 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.MetricSet;
 import org.officialdom.model.parameter.Param;
 
 /**
@@ -27,6 +28,14 @@ public final class ServiceOutput {
     }
 
     private ServiceOutput() {
+    }
+
+    /** The declared outputs of public service (the census sums them). */
+    static void metrics(MetricSet s, Counts c) {
+        s.alone();
+        s.add("output", "competence-10 full-time months", "Public-service output of all officials this step", () -> c.output);
+        s.add("output_per_official", "share", "Output per official (1: a competence-10 official working fully)",
+                () -> c.headcount == 0 ? 0 : c.output / c.headcount);
     }
 
     public static double effort(Parameters p, int stance) {

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import java.util.List;
 import org.officialdom.engine.GroupIndex;
 import org.officialdom.engine.Parallel;
@@ -59,6 +61,19 @@ public final class Tournament {
     }
 
     private Tournament() {
+    }
+
+    /** The figures of the tournament: promotions won on merit and by gift. */
+    static final String FIGURES = "promotions";
+    static final int MERIT = 0;
+    static final int GIFT = 1;
+
+    /** The declared outputs of the tournament. */
+    static void metrics(MetricSet s, Counts c) {
+        double[] f = c.figures(FIGURES, 2);
+        s.chart("Promotions: merit vs gift", ChartStyle.LINES);
+        s.add("promotions_merit", "promotions per step", "Promotions won on merit (or without gifts deciding)", () -> f[MERIT]);
+        s.add("promotions_gift", "promotions per step", "Promotions won by a circle member over a more competent rival", () -> f[GIFT]);
     }
 
     public static double displayedLoyalty(int stance, boolean publicExit) {

@@ -1,5 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
+import org.officialdom.engine.Metric.ChartStyle;
+import org.officialdom.engine.MetricSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.officialdom.engine.Chunk;
@@ -43,6 +45,19 @@ public final class Voice {
     public enum Retaliation { NONE, BLOCKED_PROMOTION, PUNITIVE_TRANSFER, FABRICATED_ACCUSATION }
 
     private Voice() {
+    }
+
+    /** The figures of the voice pass: {@link Kernel#ACTIONS}, {@link Kernel#ENEMIES}, {@link Kernel#RETALIATIONS}. */
+    static final String FIGURES = "voice";
+
+    /** The declared outputs of voice. */
+    static void metrics(MetricSet s, Counts c) {
+        double[] f = c.figures(FIGURES, Kernel.COUNTS);
+        s.chart("Voice and retaliation", ChartStyle.LINES);
+        s.add("voice_actions", "actions per step", "Reform actions by officials in the Voice stance", () -> f[Kernel.ACTIONS]);
+        s.add("enemies_made", "enemies per step", "Enemies made by reform actions", () -> f[Kernel.ENEMIES]);
+        s.add("retaliations", "retaliations per step", "Retaliations against reformers (blocked promotion, transfer, accusation)",
+                () -> f[Kernel.RETALIATIONS]);
     }
 
     /** Picks a retaliation from a uniform draw {@code u} against {@code retaliationRate · c}. */

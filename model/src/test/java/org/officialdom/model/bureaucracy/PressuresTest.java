@@ -79,10 +79,10 @@ class PressuresTest {
                     assertThat(o.stress.values()[i]).as("stress of row %d, %d months", i, months)
                             .isCloseTo((float) Morale.stress(p.morale(), stress[i], load + overtime + fear, penalty, months), within(1e-6f));
                 }
-                long[] counted = m.counts().quotas;
-                assertThat(counted[Pressures.MET]).isEqualTo(outcomes[Quotas.Outcome.MET.ordinal()]);
-                assertThat(counted[Pressures.PAID]).isEqualTo(outcomes[Quotas.Outcome.PAID_OUT_OF_POCKET.ordinal()]);
-                assertThat(counted[Pressures.PENALISED]).isEqualTo(outcomes[Quotas.Outcome.PENALISED.ordinal()]);
+                double[] counted = m.counts().figures(Quotas.FIGURES, Quotas.COUNTS);
+                assertThat((long) counted[Quotas.MET]).isEqualTo(outcomes[Quotas.Outcome.MET.ordinal()]);
+                assertThat((long) counted[Quotas.PAID]).isEqualTo(outcomes[Quotas.Outcome.PAID_OUT_OF_POCKET.ordinal()]);
+                assertThat((long) counted[Quotas.PENALISED]).isEqualTo(outcomes[Quotas.Outcome.PENALISED.ordinal()]);
                 // the comparison covers every outcome of a quota
                 assertThat(java.util.Arrays.stream(outcomes).skip(1).min().getAsLong()).as("fewest of an outcome").isGreaterThan(20);
             }
