@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class CircleTest {
 
     @Test
     void circleJoiningLeavingAndNumbness() {
-        var p = new Circle.Parameters(0.5, 2, 0.1, 0.01, 0.1, 0.5, 0.3);
+        var p = DEFAULTS.with("circle.join_rate", 0.5).with("circle.erosion", 0.01).with("circle.leave_rate", 0.1)
+                .with("circle.cleanup", 0.5).circle();
         // join: c = 0.6, 0.5 * ambition 0.8 * (1 - integrity 0.25) = 0.3, times 0.6 = 0.18
         assertThat(Circle.joinProbability(p, 0.6, 0.8, 0.25)).isCloseTo(0.18, within(EPS));
         // leave: 0.1 * 0.4 + 0.5 * 0.2 = 0.14

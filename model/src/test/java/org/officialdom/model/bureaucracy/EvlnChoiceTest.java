@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,10 @@ class EvlnChoiceTest {
 
     @Test
     void evlnUtilitiesFollowRusbultsSigns() {
-        var p = new EvlnChoice.Parameters(0.1, 1, 1, 1, -1, -0.5, -2, 2, 1, 0.5, 2, 0.25, 1, 2, 1, 1.5, 0.5);
+        // defaults: loyalty base 1, satisfaction 2, investment 1, investment to exit 0.5, alternatives 2, motivation 1,
+        // fear 2, burnout 1, colleagues 1.5, disillusion 0.5
+        var p = DEFAULTS.with("evln.voice_base", -1).with("evln.neglect_base", -0.5).with("evln.exit_base", -2)
+                .with("evln.alternatives_to_voice", 0.25).evln();
         double[] u = new double[4];
         EvlnChoice.utilities(p, 0.5, 0.4, 0.6, 0.1, false, 0.2, 0.3, 2, u);
         // L = 1 + 2*0.5 + 1*0.4 - 2*0.6 = 1.2
@@ -40,7 +44,7 @@ class EvlnChoiceTest {
 
     @Test
     void evlnChoiceIsALogitWithHabit() {
-        var p = new EvlnChoice.Parameters(0.1, Math.log(2), 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        var p = DEFAULTS.with("evln.stickiness", Math.log(2)).evln(); // temperature 1: the default
         // all utilities 0, current = loyalty with habit ln 2: weights 2,1,1,1 -> P(L) = 0.4, P(V) = 0.2 ...
         assertThat(EvlnChoice.choose(p, new double[4], 0, 0.39)).isEqualTo(0);
         assertThat(EvlnChoice.choose(p, new double[4], 0, 0.41)).isEqualTo(1);

@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class ExitsTest {
 
     @Test
     void exitRoutesAndMortality() {
-        var p = new Exits.Parameters(60, 0.001, 0.1, 0, 0.1, 0.3, 12, 0.5);
+        // defaults: ties needed 0.3, savings needed 12 months, passport control 0.5
+        var p = DEFAULTS.with("exits.mortality", 0.001).with("exits.ageing", 0.1).exits();
         // at age 30 the yearly hazard is 0.001; one month: 1 - 0.999^(1/12)
         assertThat(Exits.death(p, 30, 1)).isCloseTo(1 - Math.pow(0.999, 1 / 12.0), within(EPS));
         // at 40: 0.001 * e^1 a year

@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,10 @@ class InvestigationTest {
 
     @Test
     void investigationHazardAndVerdicts() {
-        var p = new Investigation.Parameters(0.001, 4, 9, 2, 10, 0.5, 0.8, 0.3, 0.05);
+        // defaults: convict guilty 0.8, fabricate 0.3
+        var p = DEFAULTS.with("investigation.base", 0.001).with("investigation.campaign", 4)
+                .with("investigation.circle_weight", 9).with("investigation.enemy_weight", 2)
+                .with("investigation.patron_protection", 0.5).with("investigation.base_fear", 0.05).investigation();
         // circle member with 1 enemy and a patron: 0.001 * 4 * (1 + 9 + 2) * 0.5 = 0.024
         assertThat(Investigation.hazard(p, true, 1, false, true)).isCloseTo(0.024, within(EPS));
         // innocent without enemies or patron: 0.004

@@ -2,7 +2,9 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +17,8 @@ class MoraleTest {
 
     @Test
     void moraleTargetAdaptationAndStress() {
-        var p = new Morale.Parameters(0.1, 1, 1, 1, 1, 1, 1, 2, 5, 0.2, 0.1, 0.6);
+        // defaults: adaptation 0.1, every weight 1, colleague sensitivity 5, recovery 0.2
+        var p = DEFAULTS.with("morale.study_aversion", 2).with("morale.stress_gain", 0.1).morale();
         // timeLeft = 1 - 0.2 - 0.3 = 0.5; meaning = 0.8 * 0.5 = 0.4
         // ease = 1 - min(1, 0.2 * (1 - 0.5) * 2 + 0.1) = 1 - 0.3 = 0.7
         // colleagues = 1 - min(1, 5 * 0.04) = 0.8
@@ -40,7 +43,8 @@ class MoraleTest {
     @Test
     void normalisedWeightsGiveTheWeightedMean() {
         // weights 2, 1, 1, 0, 3, 1 (sum 8): target = (2·0.4 + 0.5 + 0.6 + 0 + 3·0.7 + 0.8) / 8 = 4.8 / 8 = 0.6
-        var p = new Morale.Parameters(0.1, 2, 1, 1, 0, 3, 1, 2, 5, 0.2, 0.1, 0.6);
+        BureaucracyParameters d = DEFAULTS.with("morale.study_aversion", 2).with("morale.stress_gain", 0.1);
+        var p = d.with("morale.meaning_weight", 2).with("morale.recognition_weight", 0).with("morale.ease_weight", 3).morale();
         Morale.Weights w = Morale.weights(p);
         assertThat(w.meaning()).isEqualTo(0.25);
         assertThat(w.ease()).isEqualTo(0.375);
@@ -52,7 +56,10 @@ class MoraleTest {
                     .isCloseTo(Morale.target(p, x[0], x[1], x[2], x[3], x[4], x[5]), within(EPS));
         }
         // no weight at all: the neutral 0.5, as the division form gives
-        var none = new Morale.Parameters(0.1, 0, 0, 0, 0, 0, 0, 2, 5, 0.2, 0.1, 0.6);
+        for (String good : List.of("meaning", "fairness", "freedom", "recognition", "ease", "colleagues")) {
+            d = d.with("morale." + good + "_weight", 0);
+        }
+        var none = d.morale();
         assertThat(Morale.weights(none).target(1, 1, 1, 1, 1, 1)).isEqualTo(0.5);
         assertThat(Morale.target(none, 1, 1, 1, 1, 1, 1)).isEqualTo(0.5);
     }

@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +14,14 @@ class QuotasTest {
 
     private static final double EPS = 1e-12;
 
+    /** A campaign of this intensity and a quota costing 0.5 months of pay; overtime 10 h (the default). */
+    private static Quotas.Parameters campaign(double intensity) {
+        return DEFAULTS.with("quotas.campaign", intensity).with("quotas.out_of_pocket", 0.5).quotas();
+    }
+
     @Test
     void quotaOutcomes() {
-        var p = new Quotas.Parameters(0.2, 0.8, 10, 0.5, 0.1);
+        var p = campaign(0.8);
         // met by work iff u < 0.8 * 6/10 * 1 = 0.48
         assertThat(Quotas.outcome(p, 0.47, 6, 1, 0)).isEqualTo(Quotas.Outcome.MET);
         // 0.5: not met by work; savings 0.6 >= 0.5 pay out of pocket; savings 0.4 < 0.5: penalised
@@ -30,7 +36,7 @@ class QuotasTest {
     @Test
     void quotaTestsTakenOneByOneAgreeWithTheOutcome() {
         // the pressures pass combines the three tests without branches; they must give outcome()
-        var p = new Quotas.Parameters(0.2, 0.6, 10, 0.5, 0.1);
+        var p = campaign(0.6);
         for (double u = 0; u < 1; u += 0.01) {
             for (double competence = 1; competence <= 10; competence += 0.5) {
                 for (double effort : new double[] {0.2, 0.4, 1.0}) {
@@ -51,7 +57,7 @@ class QuotasTest {
 
     @Test
     void divisionFreeFormOfTheQuotaTest() {
-        var quotas = new Quotas.Parameters(0.2, 0.6, 10, 0.5, 0.1);
+        var quotas = campaign(0.6);
         // campaign 0.6, effort 0.5: 0.6 * 0.5 / 10 = 0.03 per point of competence
         assertThat(Quotas.workThreshold(quotas, 0.5)).isCloseTo(0.03, within(EPS));
         var random = new java.util.SplittableRandom(5);

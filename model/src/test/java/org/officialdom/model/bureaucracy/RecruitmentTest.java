@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,9 @@ class RecruitmentTest {
 
     @Test
     void recruitmentApplicantsAndExamPercentiles() {
-        var p = new Recruitment.Parameters(50, 1.2, 18, 12, 1.0, 1.0, 0.3, 7, 2, 24, 2, 0.6, 0.6, 0.2);
+        // defaults: reference unemployment 12 %, both elasticities 1
+        var p = DEFAULTS.with("recruitment.applicants_per_post", 50).with("recruitment.cohort", 1.2)
+                .with("recruitment.youth_unemployment", 18).recruitment();
         // 50 * 1.2 * (1 + (18 - 12)/12) * (0.6/0.6)^1 = 50 * 1.2 * 1.5 = 90
         assertThat(Recruitment.applicantsPerPost(p, 0.6)).isCloseTo(90, within(1e-9));
         // morale 0.3: attractiveness halves the applicants

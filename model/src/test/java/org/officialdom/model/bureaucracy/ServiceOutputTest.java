@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class ServiceOutputTest {
 
     @Test
     void serviceOutput() {
-        var p = new ServiceOutput.Parameters(1, 1, 0.4, 0.7, 0.5, 0.2);
+        // defaults: effort 1 (loyal, voice), 0.4 (neglect); voice bonus 0.2
+        var p = DEFAULTS.with("output.corruption_loss", 0.5).output();
         // competence 8, loyal, 0.6 of the week left, unit 40% in the circle: 0.8 * 1 * 0.6 * (1 - 0.2) = 0.384
         assertThat(ServiceOutput.output(p, 8, 0, 0.6, 0.4)).isCloseTo(0.384, within(EPS));
         // lying flat: 0.4 of that

@@ -2,6 +2,7 @@ package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,8 +85,7 @@ class TournamentTest {
         // a reformer shows no loyalty: 0.8
         assertThat(Tournament.score(p, 8, false, 1, false, 0)).isCloseTo(0.8, within(EPS));
         // Pluchino: every post at competence 7 gives E = 70 %
-        var pl = new Tournament.Parameters(1, 0, 0, 0, Tournament.Strategy.BEST, 0.5, Tournament.Hypothesis.PETER, 1, 7, 2,
-                List.of(0.2, 0.4, 0.6, 0.8, 0.9, 1.0));
+        var pl = DEFAULTS.with("tournament.responsibility", List.of(0.2, 0.4, 0.6, 0.8, 0.9, 1.0)).tournament();
         long[] posts = {81, 41, 21, 11, 5, 1};
         double[] c = new double[6];
         for (int r = 0; r < 6; r++) {
