@@ -18,10 +18,9 @@ class TournamentTest {
     private static final double EPS = 1e-12;
 
     private static BureaucracyParameters office(Tournament.Strategy strategy, double gift) {
-        BureaucracyParameters q = Fixtures.quiet(4, 0.5, 0.1);
-        var o = q.organisation();
-        return q.with(new Organisation.Parameters(4, 1, 1, 1.0, o.sectorShares(), List.of(3, 1), o.protectedBudget()))
-                .with(new Tournament.Parameters(1, gift, 0.3, 0.3, strategy, 0.5, Tournament.Hypothesis.COMMON_SENSE, 0, 7, 2, List.of()));
+        // defaults: merit 1, loyalty 0.3, the common-sense hypothesis
+        return Fixtures.quiet(4, 0.5, 0.1).with("organisation.custom_posts", List.of(3, 1))
+                .with("tournament.strategy", strategy).with("tournament.gift", gift).with("tournament.spread", 0);
     }
 
     /** Runs one step after setting competences and sending the head away; returns the new head's competence. */
