@@ -11,7 +11,8 @@ class CareersTest {
 
     @Test
     void headsDueForRotationSwapUnitsInPairsWithinTheirLevel() {
-        BureaucracyParameters q = Fixtures.quiet(2000, 0.5, 0.1).with(new Careers.Parameters(0, 1.0, 20));
+        BureaucracyParameters q = Fixtures.quiet(2000, 0.5, 0.1).with("careers.rotation_months", 0)
+                .with("careers.rotation_rate", 1.0);
         Bureaucracy m = new Bureaucracy(q);
         try (Simulation sim = new Simulation(m, 9, 1)) {
             Officials o = m.officials();

@@ -24,18 +24,11 @@ class LayoutTest {
 
     /** Defaults, with voice frequent enough for transfers and heads rotated often. */
     private static BureaucracyParameters busy(Tournament.Strategy strategy) {
-        BureaucracyParameters d = Fixtures.small(6000).withTiming(1, 7);
-        EvlnChoice.Parameters e = d.evln();
-        Careers.Parameters c = d.careers();
-        Tournament.Parameters t = d.tournament();
-        Voice.Parameters v = d.voice();
-        return d.with(new EvlnChoice.Parameters(0.3, e.stickiness(), e.temperature(), e.loyaltyBase(), -1.0, e.neglectBase(),
-                        e.exitBase(), e.satisfaction(), e.investment(), e.investmentToExit(), e.alternatives(), e.alternativesToVoice(),
-                        e.motivation(), e.fear(), e.burnout(), e.colleagues(), e.disillusion()))
-                .with(new Careers.Parameters(12, 0.2, c.transferTries()))
-                .with(new Voice.Parameters(v.actionRate(), v.enemyRate(), 0.9, v.blocked(), 3, v.fabricated()))
-                .with(new Tournament.Parameters(t.merit(), t.gift(), t.loyalty(), t.blockPenalty(), strategy, t.bestWorstP(),
-                        t.hypothesis(), t.spread(), t.peterMean(), t.peterSd(), t.responsibility()));
+        return Fixtures.small(6000).withTiming(1, 7)
+                .with("evln.reconsider", 0.3).with("evln.voice_base", -1.0)
+                .with("careers.rotation_months", 12).with("careers.rotation_rate", 0.2)
+                .with("voice.retaliation_rate", 0.9).with("voice.transfer", 3)
+                .with("tournament.strategy", strategy);
     }
 
     private static String run(BureaucracyParameters p, Consumer<Bureaucracy> setUp, Consumer<Simulation> betweenSteps)

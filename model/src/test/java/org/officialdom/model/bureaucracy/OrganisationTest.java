@@ -11,8 +11,10 @@ import org.officialdom.engine.random.RandomStreams;
 
 class OrganisationTest {
 
+    /** The four shape numbers (officials, leaders 2, ratio 3, fill 0.95) the expected numbers below are worked out from. */
     private static Organisation.Parameters shape(long officials) {
-        return new Organisation.Parameters(officials, 2, 3.0, 0.95, List.of(0.25, 0.45, 0.10, 0.10, 0.10), List.of(), 0.85);
+        return BureaucracyParameters.DEFAULTS.with("organisation.officials", officials).with("organisation.leaders", 2)
+                .with("organisation.ratio", 3.0).with("organisation.fill", 0.95).organisation();
     }
 
     @Test
@@ -75,7 +77,7 @@ class OrganisationTest {
 
     @Test
     void customPyramidIsOneUnit() {
-        var p = new Organisation.Parameters(160, 1, 1, 1, List.of(0.2, 0.2, 0.2, 0.2, 0.2), List.of(81, 41, 21, 11, 5, 1), 0.85);
+        var p = BureaucracyParameters.DEFAULTS.with("organisation.custom_posts", List.of(81, 41, 21, 11, 5, 1)).organisation();
         Organisation org = Organisation.generate(p, new RandomStreams(1));
         assertThat(org.units()).isEqualTo(1);
         assertThat(org.ranks()).isEqualTo(6);

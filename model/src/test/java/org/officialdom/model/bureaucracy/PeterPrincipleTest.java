@@ -24,10 +24,7 @@ class PeterPrincipleTest {
     }
 
     private static BureaucracyParameters variant(Tournament.Strategy s, Tournament.Hypothesis h) {
-        BureaucracyParameters p = peter();
-        Tournament.Parameters t = p.tournament();
-        return p.with(new Tournament.Parameters(t.merit(), t.gift(), t.loyalty(), t.blockPenalty(), s, t.bestWorstP(), h,
-                t.spread(), t.peterMean(), t.peterSd(), t.responsibility()));
+        return peter().with("tournament.strategy", s).with("tournament.hypothesis", h);
     }
 
     private static double gain(Tournament.Strategy s, Tournament.Hypothesis h) {

@@ -29,19 +29,21 @@ class PropertiesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void invariantsHold(int k, int officials, long seed, double a, double b, double c) {
-        BureaucracyParameters d = Fixtures.small(officials);
-        var o = d.organisation();
-        BureaucracyParameters p = d.withTiming(1 + (k % 3 == 0 ? 11 : 0), 7)
-                .with(new Organisation.Parameters(officials, 1 + k % 3, 2 + 2 * a, 0.6 + 0.4 * b, o.sectorShares(), List.of(), c))
-                .with(new PoliticalStudy.Parameters(10 * a, 3 * b, 2 * c, c, 4 * a, 1, 40))
-                .with(new Surveillance.Parameters(b, 0.5, 0.8))
-                .with(new Quotas.Parameters(0.4 * c, a, 15, 0.5, 0.2))
-                .with(new Pay.Parameters(0.35, 0.1, List.of(0.0, 0.1 * a, 0.2 * a, 0.3 * a, 0.4 * a), 0.5 + 2 * b, 0.15))
-                .with(new Investigation.Parameters(0.002 * c, 1 + 10 * a, 4, 3, 20, 0.6, 0.8, 0.3, 0.02))
-                .with(new Voice.Parameters(0.5, 0.5, 0.8, 1, 3, 1))
-                .with(new EvlnChoice.Parameters(0.3, 1, 1, 1.0, -1.5 + a, -0.6, -1.2 + b, 2.0, 1.0, 0.5, 2.0, 0.3, 1.0, 2.0, 1.0, 1.5, 0.5))
-                .with(new Careers.Parameters(6, 0.2, 20))
-                .with(new PartyExit.Parameters(0.2, 0.2, 0.3, 0.02 * a, 0.1, 0.05 * b));
+        BureaucracyParameters p = Fixtures.small(officials).withTiming(1 + (k % 3 == 0 ? 11 : 0), 7)
+                .with("organisation.leaders", 1 + k % 3).with("organisation.ratio", 2 + 2 * a)
+                .with("organisation.fill", 0.6 + 0.4 * b).with("organisation.protected_budget", c)
+                .with("study.study_hours", 10 * a).with("study.member_report_hours", 3 * b).with("study.non_member_hours", 2 * c)
+                .with("study.non_member_report_hours", c).with("study.quizzes_per_month", 4 * a)
+                .with("surveillance.intensity", b)
+                .with("quotas.meaningless_share", 0.4 * c).with("quotas.campaign", a).with("quotas.overtime_hours", 15)
+                .with("quotas.out_of_pocket", 0.5).with("quotas.penalty_stress", 0.2)
+                .with("pay.cut_by_level", List.of(0.0, 0.1 * a, 0.2 * a, 0.3 * a, 0.4 * a)).with("pay.outside_wage", 0.5 + 2 * b)
+                .with("investigation.base", 0.002 * c).with("investigation.campaign", 1 + 10 * a).with("investigation.base_fear", 0.02)
+                .with("voice.action_rate", 0.5).with("voice.retaliation_rate", 0.8).with("voice.transfer", 3)
+                .with("evln.reconsider", 0.3).with("evln.voice_base", -1.5 + a).with("evln.exit_base", -1.2 + b)
+                .with("careers.rotation_months", 6).with("careers.rotation_rate", 0.2)
+                .with("party_exit.mean", 0.2).with("party_exit.sd", 0.2).with("party_exit.inside_premium", 0.02 * a)
+                .with("party_exit.outside_share", 0.05 * b);
         Bureaucracy m = new Bureaucracy(p);
         try (Simulation sim = new Simulation(m, seed, 2)) {
             check(m);

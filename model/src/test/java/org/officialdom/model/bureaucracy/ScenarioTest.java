@@ -47,14 +47,11 @@ class ScenarioTest {
     @Test
     void theFlagshipRunsItsCalendarAtASmallSize() {
         Scenario sc = ScenarioLoader.builtIn("china-2012-2025");
-        BureaucracyParameters p0 = (BureaucracyParameters) sc.parametersAt(0);
-        var o = p0.organisation();
-        var small = new Organisation.Parameters(3000, o.leaders(), o.ratio(), o.fill(), o.sectorShares(), o.customPosts(), o.protectedBudget());
-        Bureaucracy m = new Bureaucracy(p0.with(small));
+        Bureaucracy m = new Bureaucracy(((BureaucracyParameters) sc.parametersAt(0)).with("organisation.officials", 3000));
         try (Simulation sim = new Simulation(m, sc.seed(), 2)) {
             for (int step = 1; step <= sc.steps(); step++) {
                 if (!sc.changesAt(step).isEmpty()) {
-                    m.setParameters(((BureaucracyParameters) sc.parametersAt(step)).with(small));
+                    m.setParameters(((BureaucracyParameters) sc.parametersAt(step)).with("organisation.officials", 3000));
                 }
                 sim.step();
             }

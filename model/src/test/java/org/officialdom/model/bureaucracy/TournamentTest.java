@@ -1,19 +1,26 @@
 package org.officialdom.model.bureaucracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.officialdom.engine.Simulation;
 
-/** The tournament on a hand-made office: three clerks (competence 5, 9, 7) and a head who retires. */
+/**
+ * Mechanism 6, the tournament: the score and Pluchino's efficiency on hand-made numbers worked out
+ * in the comments, and promotion on a hand-made office: three clerks (competence 5, 9, 7) and a
+ * head who retires.
+ */
 class TournamentTest {
 
+    private static final double EPS = 1e-12;
+
     private static BureaucracyParameters office(Tournament.Strategy strategy, double gift) {
-        BureaucracyParameters q = Fixtures.quiet(4, 0.5, 0.1);
-        var o = q.organisation();
-        return q.with(new Organisation.Parameters(4, 1, 1, 1.0, o.sectorShares(), List.of(3, 1), o.protectedBudget()))
-                .with(new Tournament.Parameters(1, gift, 0.3, 0.3, strategy, 0.5, Tournament.Hypothesis.COMMON_SENSE, 0, 7, 2, List.of()));
+        // defaults: merit 1, loyalty 0.3, the common-sense hypothesis
+        return Fixtures.quiet(4, 0.5, 0.1).with("organisation.custom_posts", List.of(3, 1))
+                .with("tournament.strategy", strategy).with("tournament.gift", gift).with("tournament.spread", 0);
     }
 
     /** Runs one step after setting competences and sending the head away; returns the new head's competence. */
@@ -67,5 +74,25 @@ class TournamentTest {
         assertThat(r[2]).isEqualTo(1);
         // with gifts weighted zero, merit wins again
         assertThat(promote(office(Tournament.Strategy.BEST, 0.0), true)[0]).isEqualTo(9);
+    }
+
+    @Test
+    void tournamentScoreAndEfficiency() {
+        var p = Tournament.Parameters.DEFAULTS;
+        // 1 * 6/10 + 0.5 (circle) + 0.3 * 1 (loyal) - 0.3 * 1 = 1.1
+        assertThat(Tournament.score(p, 6, true, 0, false, 1)).isCloseTo(1.1, within(EPS));
+        // a reformer shows no loyalty: 0.8
+        assertThat(Tournament.score(p, 8, false, 1, false, 0)).isCloseTo(0.8, within(EPS));
+        // Pluchino: every post at competence 7 gives E = 70 %
+        var pl = DEFAULTS.with("tournament.responsibility", List.of(0.2, 0.4, 0.6, 0.8, 0.9, 1.0)).tournament();
+        long[] posts = {81, 41, 21, 11, 5, 1};
+        double[] c = new double[6];
+        for (int r = 0; r < 6; r++) {
+            c[r] = 7.0 * posts[r];
+        }
+        assertThat(Tournament.efficiency(pl, c, posts)).isCloseTo(70.0, within(1e-9));
+        // the top post vacant: lose 1.0 * 7 of 59.5 * 7 -> 70 * (59.5 - 1) / 59.5
+        c[5] = 0;
+        assertThat(Tournament.efficiency(pl, c, posts)).isCloseTo(70.0 * 58.5 / 59.5, within(1e-9));
     }
 }
