@@ -43,27 +43,6 @@ public record BureaucracyParameters(
         return ParameterPaths.with(this, path, value);
     }
 
-    /** Copy with one group replaced (for tests and sweeps). */
-    public BureaucracyParameters with(Record group) {
-        return new BureaucracyParameters(monthsPerStep, trackEvery,
-                group instanceof Organisation.Parameters g ? g : organisation,
-                group instanceof Recruitment.Parameters g ? g : recruitment,
-                group instanceof PoliticalStudy.Parameters g ? g : study,
-                group instanceof Surveillance.Parameters g ? g : surveillance,
-                group instanceof Pay.Parameters g ? g : pay,
-                group instanceof Quotas.Parameters g ? g : quotas,
-                group instanceof Circle.Parameters g ? g : circle,
-                group instanceof Tournament.Parameters g ? g : tournament,
-                group instanceof Investigation.Parameters g ? g : investigation,
-                group instanceof Voice.Parameters g ? g : voice,
-                group instanceof Morale.Parameters g ? g : morale,
-                group instanceof EvlnChoice.Parameters g ? g : evln,
-                group instanceof Exits.Parameters g ? g : exits,
-                group instanceof Careers.Parameters g ? g : careers,
-                group instanceof PartyExit.Parameters g ? g : partyExit,
-                group instanceof ServiceOutput.Parameters g ? g : output);
-    }
-
     public BureaucracyParameters withTiming(int months, int track) {
         return new BureaucracyParameters(months, track, organisation, recruitment, study, surveillance, pay, quotas,
                 circle, tournament, investigation, voice, morale, evln, exits, careers, partyExit, output);

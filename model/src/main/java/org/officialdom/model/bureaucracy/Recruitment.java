@@ -13,9 +13,9 @@ import org.officialdom.model.parameter.Param;
  * service positions have driven many to seek opportunities within the system."
  *
  * <p>Applicants per vacant bottom post:
- * {@code a = applicantsPerPost · cohort · (1 + unemploymentElasticity · (u − u_ref)/u_ref) · (attractiveness/0.6)^attractivenessElasticity},
+ * {@code a = applicantsPerPost · cohort · (1 + unemploymentElasticity · (u − u_ref)/u_ref) · (attractiveness/m_ref)^attractivenessElasticity},
  * u the youth unemployment rate (a published series on the scenario's calendar), attractiveness the
- * officials' mean morale last step (word of mouth). Hires are {@code min(vacancies, a · vacancies)};
+ * officials' mean morale last step (word of mouth), m_ref the reference morale. Hires are {@code min(vacancies, a · vacancies)};
  * the posts go to the best exam scores: hire k of A applicants sits at exam percentile
  * {@code q_k = 1 − (k − ½)/A}, and competence is
  * {@code clip(competenceMean + competenceSd · (ρ Φ⁻¹(q_k) + √(1−ρ²) ε), 1, 10)}, ρ the exam's
@@ -42,8 +42,10 @@ public final class Recruitment {
             double referenceUnemployment,
             @Param(value = "Relative rise in applicants per relative rise in youth unemployment.", unit = "elasticity", min = 0, max = 10)
             double unemploymentElasticity,
-            @Param(value = "Elasticity of applicants to the job's attractiveness (officials' mean morale / 0.6).", unit = "elasticity", min = 0, max = 10)
+            @Param(value = "Elasticity of applicants to the job's attractiveness (officials' mean morale / reference morale).", unit = "elasticity", min = 0, max = 10)
             double attractivenessElasticity,
+            @Param(value = "Officials' mean morale at which the job draws applicantsPerPost (and the attractiveness before any is measured).", unit = "morale (0-1)", min = 0.01, max = 1)
+            double referenceMorale,
             @Param(value = "Correlation of exam score and competence (the exam's validity).", unit = "correlation", min = 0, max = 1)
             double examValidity,
             @Param(value = "Mean competence of applicants.", unit = "competence (1-10)", min = 1, max = 10) double competenceMean,
@@ -54,7 +56,7 @@ public final class Recruitment {
             @Param(value = "Mean private regime support.", unit = "support (0-1)", min = 0, max = 1) double supportMean,
             @Param(value = "Standard deviation of private regime support.", unit = "support", min = 0, max = 1) double supportSd) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(72, 1, 12, 12, 1.0, 1.0, 0.3, 7, 2, 24, 2, 0.6, 0.6, 0.2);
+        public static final Parameters DEFAULTS = new Parameters(72, 1, 12, 12, 1.0, 1.0, 0.6, 0.3, 7, 2, 24, 2, 0.6, 0.6, 0.2);
     }
 
     private Recruitment() {
@@ -63,7 +65,7 @@ public final class Recruitment {
     /** Applicants per vacant post this step. */
     public static double applicantsPerPost(Parameters p, double attractiveness) {
         double unemp = 1 + p.unemploymentElasticity() * (p.youthUnemployment() - p.referenceUnemployment()) / p.referenceUnemployment();
-        double attract = Math.pow(Math.max(1e-6, attractiveness / 0.6), p.attractivenessElasticity());
+        double attract = Math.pow(Math.max(1e-6, attractiveness / p.referenceMorale()), p.attractivenessElasticity());
         return Math.max(0, p.applicantsPerPost() * p.cohort() * unemp * attract);
     }
 
@@ -121,7 +123,7 @@ public final class Recruitment {
             firstHire[c + 1] += firstHire[c];
         }
         long vacancies = firstHire[chunks];
-        double perPost = applicantsPerPost(p, meanMorale <= 0 ? 0.6 : meanMorale);
+        double perPost = applicantsPerPost(p, meanMorale <= 0 ? p.referenceMorale() : meanMorale);
         double applicants = perPost * vacancies;
         long hires = Math.min(vacancies, (long) Math.floor(applicants));
         Intake intake = new Intake(vacancies, vacancies == 0 ? 0 : perPost, hires);

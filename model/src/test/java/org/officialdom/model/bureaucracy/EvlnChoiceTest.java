@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
+import org.officialdom.engine.Simulation;
+import org.officialdom.engine.random.RandomStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,5 +52,56 @@ class EvlnChoiceTest {
         assertThat(EvlnChoice.choose(p, new double[4], 0, 0.41)).isEqualTo(1);
         assertThat(EvlnChoice.choose(p, new double[4], 0, 0.61)).isEqualTo(2);
         assertThat(EvlnChoice.choose(p, new double[4], 0, 0.81)).isEqualTo(3);
+    }
+
+    /**
+     * Pass equals formula: the evln pass, with its tables of pay, outside wage and fear, gives every
+     * official the stance the readable equations give ({@link Pay#pay}, {@link Pay#outside},
+     * {@link Surveillance#fear}, {@link EvlnChoice#utilities}, {@link EvlnChoice#choose}), on a small
+     * organisation whose officials have varied states.
+     */
+    @Test
+    void thePassChoosesWhatTheEquationsChoose() {
+        BureaucracyParameters p = Fixtures.small(2000).with("evln.reconsider", 0.5).with("surveillance.intensity", 0.6)
+                .with("pay.cut_by_level", java.util.List.of(0.0, 0.0, 0.1, 0.2, 0.3)).with("investigation.campaign", 4);
+        Bureaucracy m = new Bureaucracy(p);
+        try (Simulation sim = new Simulation(m, 9, 2)) {
+            PassTests.vary(m, 3);
+            PassTests.run(m, sim, "ageing");
+            PassTests.run(m, sim, "pressures");
+            Officials o = m.officials();
+            Organisation org = m.organisation();
+            byte[] before = o.stance.values().clone();
+            PassTests.run(m, sim, "evln");
+            RandomStream s = sim.streams().stream("evln");
+            double reconsider = p.evln().reconsider();
+            int changed = 0;
+            int reconsidered = 0;
+            for (int i = 0; i < o.size(); i++) {
+                int id = o.table.id(i);
+                int expected = before[i];
+                if (s.uniform(id, 0, 0) < reconsider) {
+                    reconsidered++;
+                    int u = o.unit.values()[i];
+                    int r = o.rank.values()[i];
+                    double competence = o.competence.values()[i];
+                    boolean protectedUnit = org.budget[u] >= p.organisation().protectedBudget();
+                    double alternatives = EvlnChoice.alternatives(Pay.pay(p.pay(), r, org.levelOf(u), org.levels(), protectedUnit),
+                            Pay.outside(p.pay(), competence, r));
+                    double fear = Surveillance.fear(p.surveillance(), Officials.trait(o.riskAversion.values()[i]),
+                            Investigation.fear(p.investigation()));
+                    double[] utility = new double[4];
+                    EvlnChoice.utilities(p.evln(), o.morale.values()[i], EvlnChoice.investment(o.tenure.values()[i], r, org.topRank(u)),
+                            alternatives, fear, o.stress.values()[i] >= p.morale().burnout(),
+                            EvlnChoice.colleaguePressure(p.morale().colleagueSensitivity(), m.climate().exitRate[u], 1),
+                            Officials.trait(o.motivation.values()[i]), o.retaliations.values()[i], utility);
+                    expected = EvlnChoice.choose(p.evln(), utility, before[i], s.uniform(id, 0, 1));
+                }
+                assertThat(o.stance.values()[i]).as("stance of row %d", i).isEqualTo((byte) expected);
+                changed += expected != before[i] ? 1 : 0;
+            }
+            assertThat(reconsidered).isGreaterThan(500);
+            assertThat(changed).as("stances that changed").isGreaterThan(100);
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.officialdom.model.bureaucracy.BureaucracyParameters.DEFAULTS;
 
+import org.officialdom.engine.Simulation;
+import org.officialdom.engine.random.RandomStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,5 +34,51 @@ class InvestigationTest {
         assertThat(Investigation.verdict(p, 0.024, 0.01, 0.29, false, 0)).isEqualTo(Investigation.Verdict.ACQUITTED);
         // fear 4 * 0.05 = 0.2
         assertThat(Investigation.fear(p)).isCloseTo(0.2, within(EPS));
+    }
+
+    /**
+     * Pass equals formula: the investigation pass, settling most officials by its table of hazards
+     * without a patron, gives every official the verdict the readable equations give
+     * ({@link Investigation#hazard}, {@link Investigation#verdict}), patrons in post, absent or gone,
+     * monthly and quarterly steps.
+     */
+    @Test
+    void thePassFindsWhatTheEquationsFind() {
+        for (int months : new int[] {1, 3}) {
+            BureaucracyParameters p = Fixtures.small(2000).with("months_per_step", months)
+                    .with("investigation.base", 0.02).with("investigation.campaign", 2);
+            Bureaucracy m = new Bureaucracy(p);
+            try (Simulation sim = new Simulation(m, 4, 2)) {
+                PassTests.vary(m, 5);
+                PassTests.run(m, sim, "ageing");
+                Officials o = m.officials();
+                PassTests.run(m, sim, "investigation");
+                RandomStream s = sim.streams().stream("investigation");
+                long[] verdicts = new long[Investigation.Verdict.values().length];
+                for (int i = 0; i < o.size(); i++) {
+                    int id = o.table.id(i);
+                    boolean circle = o.circle.values()[i];
+                    int enemies = o.enemies.values()[i];
+                    int patron = o.patron.values()[i];
+                    double monthly = Investigation.hazard(p.investigation(), circle, enemies, o.publicExit.values()[i],
+                            patron >= 0 && o.table.isLive(patron));
+                    double h = 1 - Math.pow(1 - monthly, months);
+                    Investigation.Verdict v = Investigation.verdict(p.investigation(), h, s.uniform(id, 0, 0), s.uniform(id, 0, 1),
+                            circle, enemies);
+                    verdicts[v.ordinal()]++;
+                    boolean convicted = v == Investigation.Verdict.GUILTY || v == Investigation.Verdict.FABRICATED;
+                    assertThat(o.leave.values()[i]).as("row %d leaves (%s), %d months", i, v, months).isEqualTo(convicted);
+                    if (convicted) {
+                        ExitRoute route = v == Investigation.Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY : ExitRoute.DISMISSAL_FABRICATED;
+                        assertThat(o.route.values()[i]).isEqualTo((byte) route.ordinal());
+                    }
+                }
+                assertThat(m.counts().figures(Investigation.FIGURES, 1)[Investigation.Kernel.INVESTIGATED])
+                        .isEqualTo((double) (o.size() - verdicts[Investigation.Verdict.NONE.ordinal()]));
+                for (Investigation.Verdict v : Investigation.Verdict.values()) {
+                    assertThat(verdicts[v.ordinal()]).as("officials with verdict %s, %d months", v, months).isGreaterThan(3);
+                }
+            }
+        }
     }
 }

@@ -14,8 +14,8 @@ final class PassTests {
 
     /**
      * Gives every official a varied state: morale, stress, savings (some below the out-of-pocket cost
-     * of a quota), stance, retaliations, enemies, party membership, the circle, traits and competence;
-     * and every unit a varied exit rate last step.
+     * of a quota), stance, retaliations, enemies, party membership, the circle, traits, competence,
+     * age and patron (in post, none, or gone); and every unit a varied exit rate last step.
      */
     static void vary(Bureaucracy m, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -35,6 +35,11 @@ final class PassTests {
             o.riskAversion.values()[i] = (byte) r.nextInt(256);
             o.competence.values()[i] = (float) (1 + 9 * r.nextDouble());
             o.tenure.values()[i] = (short) r.nextInt(480);
+            o.age.values()[i] = (short) (12 * 20 + r.nextInt(12 * 46));
+            o.foreignTies.values()[i] = (byte) r.nextInt(256);
+            // a patron in post, none, or one who has left (an id never issued stands for one)
+            int k = r.nextInt(4);
+            o.patron.values()[i] = k == 0 ? -1 : k == 1 ? o.table.idsIssued() + r.nextInt(100) : o.patron.values()[i];
         }
         float[] exitRate = m.climate().exitRate;
         for (int u = 0; u < exitRate.length; u++) {
