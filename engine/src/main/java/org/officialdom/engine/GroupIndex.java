@@ -36,6 +36,17 @@ public final class GroupIndex {
     @FunctionalInterface
     public interface Keys {
         int of(int row);
+
+        /**
+         * The keys of rows {@code from .. to-1} into {@code out[0 .. to-from-1]}: the index's scans
+         * call this once a chunk, so that a table whose key is computed from its columns reads them
+         * in a loop of its own.
+         */
+        default void fill(int from, int to, int[] out) {
+            for (int i = from; i < to; i++) {
+                out[i - from] = of(i);
+            }
+        }
     }
 
 
@@ -143,9 +154,9 @@ public final class GroupIndex {
     public void adoptPermuted(AgentTable table, Keys key, Parallel parallel) {
         int[] listed = slots;
         parallel.forEach(table.size(), c -> {
-            for (int i = c.from(); i < c.to(); i++) {
-                listed[i] = key.of(i);
-            }
+            int[] keys = c.scratch().ints(c.to() - c.from());
+            key.fill(c.from(), c.to(), keys);
+            System.arraycopy(keys, 0, listed, c.from(), c.to() - c.from());
         });
         base = true;
         baseSize = table.size();
@@ -316,8 +327,11 @@ public final class GroupIndex {
                 workerRows[w] = buffer;
             }
             int k = at;
-            for (int i = c.from(); i < c.to(); i++) {
-                if (i >= inBase || listed[i] != key.of(i)) {
+            int from = c.from();
+            int[] keys = c.scratch().ints(c.to() - from);
+            key.fill(from, c.to(), keys);
+            for (int i = from; i < c.to(); i++) {
+                if (i >= inBase || listed[i] != keys[i - from]) {
                     if (i < inBase) {
                         listed[i] = MOVED; // its base position no longer lists it, even if the key comes back
                     }

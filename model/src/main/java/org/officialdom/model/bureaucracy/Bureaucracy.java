@@ -136,7 +136,7 @@ public final class Bureaucracy implements Model {
         pay().prepare(p.pay(), org, p.organisation().protectedBudget(), sim.parallel());
         double overtime = Quotas.overtime(p.quotas(), p.study().workWeekHours());
         terms().prepare(p.morale(), p.monthsPerStep(), PoliticalStudy.loads(p.study()), p.quotas().meaninglessShare(), overtime,
-                Surveillance.freedom(p.surveillance()), fear(), climate.exitRate, sim.parallel());
+                Surveillance.freedom(p.surveillance()), fear(), climate.exitRates(), sim.parallel());
         counts.report(Quotas.FIGURES, over(sim, Pressures.COUNTS,
                 new Pressures(p, officials, pay, terms, streams.stream("quotas"), step)));
     }
@@ -178,8 +178,8 @@ public final class Bureaucracy implements Model {
         counts.circleByLevel = sums.circleByLevel();
         int sectors = Sector.values().length;
         if (exitsByCell == null) {
-            exitsByCell = new long[org.levels * sectors];
-            exposureByCell = new long[org.levels * sectors];
+            exitsByCell = new long[org.levels() * sectors];
+            exposureByCell = new long[org.levels() * sectors];
         }
         long[] staffByCell = sums.staffByCell();
         for (int cell = 0; cell < staffByCell.length; cell++) {
@@ -201,8 +201,8 @@ public final class Bureaucracy implements Model {
         });
         long[] byRoute = new long[Exits.ROUTES];
         for (int i : leavers) {
-            exitsByCell[org.level[unit[i]] * sectors + org.sector[unit[i]]]++;
-            org.occupied[unit[i] * org.ranks + rank[i]]--;
+            exitsByCell[org.levelOf(unit[i]) * sectors + org.sectorIndex(unit[i])]++;
+            org.vacate(unit[i], rank[i]);
             byRoute[route[i]]++;
             int id = o.table.id(i);
             if (chronicle.tracked(id)) {
@@ -224,7 +224,7 @@ public final class Bureaucracy implements Model {
 
     /** Mechanism 6: vacancies filled from the rank below, top down. */
     private void tournament(Simulation sim) {
-        index().update(officials.table, () -> officials.byUnitAndRank(org.ranks), sim.parallel());
+        index().update(officials.table, () -> officials.byUnitAndRank(org.ranks()), sim.parallel());
         long[] won = Tournament.fill(parameters.tournament(), org, officials, index(), streams.stream("promotion"),
                 streams.stream("promotion-lottery"), streams.stream("promotion-competence"), step, sim.parallel(), chronicle);
         counts.report(Tournament.FIGURES, won[Tournament.MERIT], won[Tournament.GIFT]);
@@ -307,8 +307,8 @@ public final class Bureaucracy implements Model {
     /** The index, made when first needed: it adopts the table's layout as its base if the rows are in key order. */
     GroupIndex index() {
         if (index == null) {
-            index = new GroupIndex(org.units() * org.ranks, compactEvery);
-            index.adopt(officials.table, officials.byUnitAndRank(org.ranks));
+            index = new GroupIndex(org.units() * org.ranks(), compactEvery);
+            index.adopt(officials.table, officials.byUnitAndRank(org.ranks()));
         }
         return index;
     }
@@ -374,8 +374,8 @@ public final class Bureaucracy implements Model {
     @Override
     public List<String> invariantViolations() {
         List<String> broken = new ArrayList<>();
-        int R = org.ranks;
-        int[] recount = new int[org.occupied.length];
+        int R = org.ranks();
+        int[] recount = new int[org.units() * R];
         int[] unit = officials.unit.values();
         byte[] rank = officials.rank.values();
         for (int i = 0; i < officials.size(); i++) {
@@ -406,24 +406,24 @@ public final class Bureaucracy implements Model {
     public List<Matrix> matrices() {
         int sectors = Sector.values().length;
         List<String> rows = new ArrayList<>();
-        for (int l = 0; l < org.levels; l++) {
-            rows.add(org.levels == Level.values().length ? Level.values()[l].label() : "level " + l);
+        for (int l = 0; l < org.levels(); l++) {
+            rows.add(org.levels() == Level.values().length ? Level.values()[l].label() : "level " + l);
         }
         List<String> columns = Arrays.stream(Sector.values()).map(Sector::label).toList();
-        double[][] morale = new double[org.levels][sectors];
-        long[][] moraleSum = new long[org.levels][sectors]; // fixed point: the same sum in any row order
-        double[][] present = new double[org.levels][sectors];
+        double[][] morale = new double[org.levels()][sectors];
+        long[][] moraleSum = new long[org.levels()][sectors]; // fixed point: the same sum in any row order
+        double[][] present = new double[org.levels()][sectors];
         int[] unit = officials.unit.values();
         float[] m = officials.morale.values();
         for (int i = 0; i < officials.size(); i++) {
-            int l = org.level[unit[i]];
-            int s = org.sector[unit[i]];
+            int l = org.levelOf(unit[i]);
+            int s = org.sectorIndex(unit[i]);
             moraleSum[l][s] += (long) (m[i] * 0x1p32);
             present[l][s]++;
         }
-        double[][] exitRate = new double[org.levels][sectors];
+        double[][] exitRate = new double[org.levels()][sectors];
         double perYear = 12.0 / parameters.monthsPerStep();
-        for (int l = 0; l < org.levels; l++) {
+        for (int l = 0; l < org.levels(); l++) {
             for (int s = 0; s < sectors; s++) {
                 morale[l][s] = present[l][s] == 0 ? Double.NaN : moraleSum[l][s] / 0x1p32 / present[l][s];
                 int cell = l * sectors + s;

@@ -20,7 +20,7 @@ final class BureaucracyMetrics {
 
     /** The organisation's headcount: in all, by rank and by level. */
     static void headcounts(MetricSet s, Counts c, Organisation org) {
-        int R = org.ranks;
+        int R = org.ranks();
         s.alone();
         s.add("headcount", "officials", "Officials in post at the end of the step", () -> c.headcount);
         s.chart("Headcount by rank", ChartStyle.STACKED);
@@ -30,7 +30,7 @@ final class BureaucracyMetrics {
             s.add("headcount_" + name, "officials", "Officials at rank " + Rank.label(r, R), () -> c.headByRank.length > rr ? c.headByRank[rr] : 0);
         }
         s.chart("Headcount by level", ChartStyle.STACKED);
-        if (org.levels == Level.values().length) {
+        if (org.levels() == Level.values().length) {
             for (Level l : Level.values()) {
                 s.add("headcount_" + l.label(), "officials", "Officials in units at " + l.label() + " level",
                         () -> c.headByLevel.length > l.ordinal() ? c.headByLevel[l.ordinal()] : 0);
@@ -63,7 +63,7 @@ final class BureaucracyMetrics {
         s.page("Gift-circle share", ChartStyle.LINES, "circle_share");
         s.page("Public party exits", ChartStyle.LINES, "party_exits");
         s.page("Service output", ChartStyle.LINES, "output_per_official");
-        if (org.levels == Level.values().length) {
+        if (org.levels() == Level.values().length) {
             s.page("Organisation now: officials by level", ChartStyle.BARS, s.inChart("Headcount by level"));
         }
         s.page("Organisation now: officials by rank", ChartStyle.BARS, s.inChart("Headcount by rank"));

@@ -23,7 +23,7 @@ sealed interface CareerEvent extends Serializable {
         }
 
         public String detail(Organisation org) {
-            return "serving as " + Rank.label(rank, org.ranks) + " in " + org.describe(unit) + ", age " + ageYears + ", "
+            return "serving as " + Rank.label(rank, org.ranks()) + " in " + org.describe(unit) + ", age " + ageYears + ", "
                     + serviceYears + " years of service, " + (member ? "party member" : "not a party member")
                     + (inCircle ? ", already in the gift circle" : "");
         }
@@ -38,7 +38,7 @@ sealed interface CareerEvent extends Serializable {
         public String detail(Organisation org) {
             return "passed the civil-service exam (percentile " + String.format(Locale.ROOT, "%.1f", 100 * percentile) + " of "
                     + String.format(Locale.ROOT, "%.0f", applicantsPerPost) + " applicants per post) and entered " + org.describe(unit) + " as "
-                    + Rank.label(0, org.ranks) + " at age " + ageYears + (member ? ", a party member" : "");
+                    + Rank.label(0, org.ranks()) + " at age " + ageYears + (member ? ", a party member" : "");
         }
     }
 
@@ -138,7 +138,7 @@ sealed interface CareerEvent extends Serializable {
         }
 
         public String detail(Organisation org) {
-            return "promoted to " + Rank.label(rank, org.ranks) + " in " + org.describe(unit)
+            return "promoted to " + Rank.label(rank, org.ranks()) + " in " + org.describe(unit)
                     + (byGift ? ", helped by gifts to the right people" : ", on merit") + " (from " + candidates + " candidates)";
         }
     }
@@ -161,7 +161,7 @@ sealed interface CareerEvent extends Serializable {
         }
 
         public String detail(Organisation org) {
-            return route.label() + " at age " + ageYears + " after " + serviceYears + " years of service, as " + Rank.label(rank, org.ranks);
+            return route.label() + " at age " + ageYears + " after " + serviceYears + " years of service, as " + Rank.label(rank, org.ranks());
         }
     }
 }

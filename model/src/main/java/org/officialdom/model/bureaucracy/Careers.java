@@ -81,7 +81,7 @@ public final class Careers {
         short[] inPost = o.inPost.values();
         double rate = 1 - Math.pow(1 - p.rotationRate(), months);
         List<List<Integer>> byLevel = new ArrayList<>();
-        for (int l = 0; l < org.levels; l++) {
+        for (int l = 0; l < org.levels(); l++) {
             byLevel.add(new ArrayList<>());
         }
         if (rate > 0 && org.units() > 1) {
@@ -100,7 +100,7 @@ public final class Careers {
             Integer[] byId = Arrays.stream(due).boxed().toArray(Integer[]::new);
             Arrays.sort(byId, Comparator.comparingInt(o.table::id));
             for (int i : byId) {
-                byLevel.get(org.level[unit[i]]).add(i);
+                byLevel.get(org.levelOf(unit[i])).add(i);
             }
         }
         long moved = 0;
@@ -150,7 +150,6 @@ public final class Careers {
      */
     private static long transfer(Parameters p, Officials o, Organisation org, int[] transfers, RandomStream s, long step,
                                  Chronicle chronicle) {
-        int R = org.ranks;
         int[] unit = o.unit.values();
         byte[] rank = o.rank.values();
         short[] inPost = o.inPost.values();
@@ -160,9 +159,9 @@ public final class Careers {
             if (i < 0) {
                 continue;
             }
-            int lv = org.level[unit[i]];
-            int from = org.levelStart[lv];
-            int width = org.levelStart[lv + 1] - from;
+            int lv = org.levelOf(unit[i]);
+            int from = org.firstUnit(lv);
+            int width = org.firstUnit(lv + 1) - from;
             int target = -1;
             for (int k = 0; k < p.transferTries() && width > 1; k++) {
                 int u = from + s.nextInt(width, id, step, 1 + k);
@@ -174,8 +173,7 @@ public final class Careers {
             if (target < 0) {
                 continue;
             }
-            org.occupied[unit[i] * R + rank[i]]--;
-            org.occupied[target * R + rank[i]]++;
+            org.move(unit[i], rank[i], target, rank[i]);
             unit[i] = target;
             inPost[i] = 0;
             moved++;

@@ -30,7 +30,7 @@ final class Census {
     /** Counts the officials in post into {@code counts}: output, headcount, distributions, the circle. */
     void take(BureaucracyParameters p, Officials o, Organisation org, UnitClimate climate, Parallel parallel, Counts counts) {
         if (histogram == null) {
-            histogram = new GroupTally(RANKS + org.ranks, 1, parallel.threads());
+            histogram = new GroupTally(RANKS + org.ranks(), 1, parallel.threads());
         }
         GroupTally h = histogram;
         h.reset();
@@ -41,7 +41,7 @@ final class Census {
             kept = new double[org.units()];
         }
         double[] kept = this.kept;
-        float[] circleShare = climate.circleShare;
+        float[] circleShare = climate.circleShares();
         parallel.forEach(org.units(), c -> {
             for (int u = c.from(); u < c.to(); u++) {
                 kept[u] = ServiceOutput.kept(p.output(), circleShare[u]);
@@ -85,7 +85,7 @@ final class Census {
         counts.morale = distribution(h, MORALE, n);
         counts.stress = distribution(h, STRESS, n);
         counts.meanMorale = counts.morale[0];
-        int R = org.ranks;
+        int R = org.ranks();
         counts.competenceByRank = new double[R];
         counts.headByRank = new long[R];
         counts.postsByRank = new long[R];
@@ -94,12 +94,12 @@ final class Census {
             counts.headByRank[r] = h.countOf(RANKS + r);
             counts.postsByRank[r] = org.postsAtRank(r);
         }
-        int levels = org.levels;
+        int levels = org.levels();
         // headcount by level, then the circle's members
         long[] byLevelAndCircle = parallel.counts(org.units(), levels + 1, (c, acc) -> {
             for (int u = c.from(); u < c.to(); u++) {
                 int head = org.headcount(u);
-                acc[org.level[u]] += head;
+                acc[org.levelOf(u)] += head;
                 acc[levels] += Math.round(circleShare[u] * head);
             }
         });

@@ -54,7 +54,7 @@ public final class Circle {
         double[] f = c.figures(FIGURES, Kernel.COUNTS);
         s.chart("Gift circle share, overall and by level", ChartStyle.LINES);
         s.add("circle_share", "share", "Share of officials in the gift circle", () -> c.circleShare);
-        if (org.levels == Level.values().length) {
+        if (org.levels() == Level.values().length) {
             for (Level l : Level.values()) {
                 s.add("circle_share_" + l.label(), "share", "Share in the gift circle, " + l.label() + " level",
                         () -> c.circleByLevel.length > l.ordinal() ? c.circleByLevel[l.ordinal()] : 0);
@@ -114,8 +114,8 @@ public final class Circle {
             float[] integ = o.integrity.values();
             float[] sav = o.savings.values();
             byte[] stance = o.stance.values();
-            float[] circleShare = climate.circleShare;
-            float[] reformShare = climate.reformShare;
+            float[] circleShare = climate.circleShares();
+            float[] reformShare = climate.reformShares();
             long[] noted = notes.buffer(c.worker());
             int noteAt = 0;
             for (int i = c.from(); i < c.to(); i++) {

@@ -165,11 +165,11 @@ public final class EvlnChoice {
         @Override
         public void apply(Chunk c, long[] counts, EventBuffer notes) {
             double[] u = new double[4];
-            double[] payTable = pay.pay;
-            int[] payRow = pay.row;
-            double[] outsidePerCompetence = pay.outsidePerCompetence;
+            double[] payTable = pay.table();
+            int[] payRow = pay.rows();
+            double[] outsidePerCompetence = pay.outsidePerCompetence();
             double[] fearOf = fear;
-            float[] exitRate = climate.exitRate;
+            float[] exitRate = climate.exitRates();
             int[] ids = o.table.ids();
             int[] unit = o.unit.values();
             byte[] rank = o.rank.values();

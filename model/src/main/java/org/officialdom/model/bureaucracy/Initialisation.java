@@ -20,7 +20,7 @@ final class Initialisation {
     /** The officials of a fresh run of {@code org}, laid out unit by unit, rank by rank; fills {@code org}'s occupied posts. */
     static Officials staff(BureaucracyParameters parameters, Organisation org, RandomStreams streams, Parallel parallel) {
         int units = org.units();
-        int R = org.ranks;
+        int R = org.ranks();
         RandomStream fillDraw = streams.stream("organisation");
         double fill = parameters.organisation().fill();
         long total = 0;
@@ -48,7 +48,7 @@ final class Initialisation {
                 rank[row] = (byte) (k % R);
                 row++;
             }
-            org.occupied[k] = count[k];
+            org.staff(k / R, k % R, count[k]);
         }
         Recruitment.Parameters rp = parameters.recruitment();
         RandomStream traits = streams.stream("officials");
@@ -97,7 +97,7 @@ final class Initialisation {
             int h = head[u];
             int id = o.table.id(i);
             if (h == id || h < 0) {
-                int p = org.tree.parent(u);
+                int p = org.tree().parent(u);
                 h = p >= 0 ? head[p] : -1;
             }
             o.patron.values()[i] = h;

@@ -166,21 +166,53 @@ public final class Morale {
      * by the weights' sum before, not after). The per-unit array is kept from step to step.
      */
     static final class Terms {
+        private double[] meaning;
+        private double[] fixed;
+        private double[] stressAdded;
+        private double[] recognition;
+        private double[] colleagues = new double[0];
+        private double fairnessWeight;
+        private double adaptation;
+        private double retained;
+
         /** By membership: the weight of meaning times the time left for real work. */
-        double[] meaning;
+        double[] meaning() {
+            return meaning;
+        }
+
         /** By (m, support byte), index {@code m · 256 + b}: freedom and ease, weighted, plus the neutral 0.5 if no weights. */
-        double[] fixed;
+        double[] fixed() {
+            return fixed;
+        }
+
         /** By (m, risk-aversion byte): {@code stressGain · (study load + overtime + fear) · months}. */
-        double[] stressAdded;
+        double[] stressAdded() {
+            return stressAdded;
+        }
+
         /** By the retaliations byte: the weighted recognition {@code ŵ / (1 + r)}. */
-        double[] recognition;
+        double[] recognition() {
+            return recognition;
+        }
+
         /** Per unit: the weighted colleagues' good, from the unit's exit rate last step. */
-        double[] colleagues = new double[0];
-        double fairnessWeight;
+        double[] colleagues() {
+            return colleagues;
+        }
+
+        double fairnessWeight() {
+            return fairnessWeight;
+        }
+
         /** The share of the gap to the target closed this step. */
-        double adaptation;
+        double adaptation() {
+            return adaptation;
+        }
+
         /** The share of stress kept ({@code 1 − recovery}). */
-        double retained;
+        double retained() {
+            return retained;
+        }
 
         /**
          * @param loads  the study load of non-members and members ({@link PoliticalStudy#loads})

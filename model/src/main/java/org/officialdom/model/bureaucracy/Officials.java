@@ -108,7 +108,19 @@ public final class Officials implements Serializable {
     GroupIndex.Keys byUnitAndRank(int ranks) {
         int[] u = unit.values();
         byte[] r = rank.values();
-        return row -> u[row] * ranks + r[row];
+        return new GroupIndex.Keys() {
+            @Override
+            public int of(int row) {
+                return u[row] * ranks + r[row];
+            }
+
+            @Override
+            public void fill(int from, int to, int[] out) {
+                for (int i = from; i < to; i++) {
+                    out[i - from] = u[i] * ranks + r[i];
+                }
+            }
+        };
     }
 
     /** A trait byte read as a number in [0, 1]. */

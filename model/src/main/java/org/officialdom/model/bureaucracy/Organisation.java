@@ -56,16 +56,16 @@ public final class Organisation implements Serializable {
         }
     }
 
-    final int ranks;
-    final int levels;
-    final int[] topRankOfLevel;
-    final int[][] postsByLevel; // [level][rank]
-    final int[] levelStart;     // units of level l are levelStart[l] .. levelStart[l+1]-1
-    final byte[] level;
-    final byte[] sector;
-    final float[] budget;
-    final Hierarchy tree;
-    final int[] occupied;       // [unit * ranks + rank]
+    private final int ranks;
+    private final int levels;
+    private final int[] topRankOfLevel;
+    private final int[][] postsByLevel; // [level][rank]
+    private final int[] levelStart;     // units of level l are levelStart[l] .. levelStart[l+1]-1
+    private final byte[] level;
+    private final byte[] sector;
+    private final float[] budget;
+    private final Hierarchy tree;
+    private final int[] occupied;       // [unit * ranks + rank]
 
     private Organisation(int ranks, int[] topRankOfLevel, int[][] postsByLevel, int[] unitsPerLevel) {
         this.ranks = ranks;
@@ -192,6 +192,26 @@ public final class Organisation implements Serializable {
         return level[unit];
     }
 
+    /** The first unit of a level: the units of level l are {@code firstUnit(l) .. firstUnit(l + 1) - 1}. */
+    public int firstUnit(int level) {
+        return levelStart[level];
+    }
+
+    /** The highest rank a unit of this level holds. */
+    public int topRankOfLevel(int level) {
+        return topRankOfLevel[level];
+    }
+
+    /** A unit's budget health in [0, 1]: at or above {@code organisation.protected_budget} it shields its staff from pay cuts. */
+    public float budget(int unit) {
+        return budget[unit];
+    }
+
+    /** A unit's sector as its ordinal in {@link Sector}. */
+    public int sectorIndex(int unit) {
+        return sector[unit];
+    }
+
     public Sector sectorOf(int unit) {
         return Sector.values()[sector[unit]];
     }
@@ -216,6 +236,27 @@ public final class Organisation implements Serializable {
             s += occupied[unit * ranks + r];
         }
         return s;
+    }
+
+    /** Sets the officials holding a unit's posts of a rank (at the start). */
+    void staff(int unit, int rank, int officials) {
+        occupied[unit * ranks + rank] = officials;
+    }
+
+    /** An official takes a post. */
+    void occupy(int unit, int rank) {
+        occupied[unit * ranks + rank]++;
+    }
+
+    /** An official leaves a post. */
+    void vacate(int unit, int rank) {
+        occupied[unit * ranks + rank]--;
+    }
+
+    /** An official moves from one post to another (a promotion, a transfer). */
+    void move(int fromUnit, int fromRank, int toUnit, int toRank) {
+        vacate(fromUnit, fromRank);
+        occupy(toUnit, toRank);
     }
 
     public int vacancies(int unit, int rank) {

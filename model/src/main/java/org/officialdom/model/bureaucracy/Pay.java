@@ -86,17 +86,14 @@ public final class Pay {
      * The per-unit array is kept from step to step.
      */
     static final class Schedule {
-        /** {@link #table}: pay by (budget protected, level, rank). */
-        double[] pay;
-        /** Per unit: where its row of {@link #pay} starts. */
-        int[] row = new int[0];
-        /** By rank: {@link #outsidePerCompetence}. */
-        double[] outsidePerCompetence;
+        private double[] pay;
+        private int[] row = new int[0];
+        private double[] outsidePerCompetence;
 
         void prepare(Parameters p, Organisation org, double protectedBudget, Parallel parallel) {
-            pay = table(p, org.levels, org.ranks);
-            outsidePerCompetence = new double[org.ranks];
-            for (int r = 0; r < org.ranks; r++) {
+            pay = Pay.table(p, org.levels(), org.ranks());
+            outsidePerCompetence = new double[org.ranks()];
+            for (int r = 0; r < org.ranks(); r++) {
                 outsidePerCompetence[r] = Pay.outsidePerCompetence(p, r);
             }
             if (row.length != org.units()) {
@@ -105,7 +102,7 @@ public final class Pay {
             int[] at = row;
             parallel.forEach(org.units(), c -> {
                 for (int u = c.from(); u < c.to(); u++) {
-                    at[u] = ((org.budget[u] >= protectedBudget ? 1 : 0) * org.levels + org.level[u]) * org.ranks;
+                    at[u] = ((org.budget(u) >= protectedBudget ? 1 : 0) * org.levels() + org.levelOf(u)) * org.ranks();
                 }
             });
         }
@@ -113,6 +110,21 @@ public final class Pay {
         /** The pay of an official of this rank in unit {@code u}: {@link #pay} of its unit's level and budget. */
         double of(int u, int rank) {
             return pay[row[u] + rank];
+        }
+
+        /** {@link Pay#table}: pay by (budget protected, level, rank). */
+        double[] table() {
+            return pay;
+        }
+
+        /** Per unit: where its row of {@link #table()} starts ({@code pay = table[rows[u] + rank]}). */
+        int[] rows() {
+            return row;
+        }
+
+        /** By rank: {@link Pay#outsidePerCompetence}. */
+        double[] outsidePerCompetence() {
+            return outsidePerCompetence;
         }
     }
 }

@@ -104,7 +104,6 @@ public final class Recruitment {
     static Intake hire(Parameters p, PartyExit.Parameters party, double meanMorale, Officials o, Organisation org,
                        GroupIndex index, RandomStream s, RandomStream thresholds, long step, Parallel parallel,
                        Chronicle chronicle) {
-        int R = org.ranks;
         int units = org.units();
         int startUnit = units == 1 ? 0 : s.nextInt(units, 0, step, 0);
         // The turn is cut into chunks of units: each chunk's free posts, summed, say which hires it
@@ -138,7 +137,7 @@ public final class Recruitment {
                 int free = org.vacancies(u, 0);
                 for (int j = 0; j < free && k < hires; j++) {
                     unitOfHire[(int) k++] = u;
-                    org.occupied[u * R]++;
+                    org.occupy(u, 0);
                 }
             }
         });
@@ -175,7 +174,7 @@ public final class Recruitment {
     /** The lowest id among the heads of unit u (its officials at its top rank), or -1 if it has none. */
     private static int headOf(int u, Officials o, Organisation org, GroupIndex index, RowList scratch) {
         int top = org.topRank(u);
-        index.collect(u * org.ranks + top, scratch);
+        index.collect(u * org.ranks() + top, scratch);
         int[] unit = o.unit.values();
         byte[] rank = o.rank.values();
         int head = -1;

@@ -129,17 +129,17 @@ public final class Tournament {
      */
     static long[] fill(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream lot,
                        RandomStream draw, long step, Parallel parallel, Chronicle chronicle) {
-        int R = org.ranks;
+        int R = org.ranks();
         long[] won = new long[2];
         Round round = new Round(p, org, o, index, pick, lot, draw, step, chronicle);
         for (int r = R - 1; r >= 1; r--) {
-            for (int l = 0; l < org.levels; l++) {
-                if (org.topRankOfLevel[l] < r) {
+            for (int l = 0; l < org.levels(); l++) {
+                if (org.topRankOfLevel(l) < r) {
                     continue;
                 }
                 int rank = r;
-                int first = org.levelStart[l];
-                int width = org.levelStart[l + 1] - first;
+                int first = org.firstUnit(l);
+                int width = org.firstUnit(l + 1) - first;
                 // a unit's vacancies cost far more than a table row: chunks of 256 units
                 long[] w = parallel.counts(width, 256, 2, (c, n) -> {
                     RowList candidates = c.scratch().rows();
@@ -197,7 +197,7 @@ public final class Tournament {
 
         /** Fills the vacant rank-r posts of unit u from rank r − 1 in u and its children; adds to {merit, gift}. */
         void fillUnit(int u, int r, long[] won, RowList list) {
-            int R = org.ranks;
+            int R = org.ranks();
             int vacancies = org.vacancies(u, r);
             int k = 0;
             while (k < vacancies) {
@@ -210,14 +210,12 @@ public final class Tournament {
                 int best = -1;
                 int worst = -1;
                 int ablest = -1;
-                int lottery = -1;
                 double bestScore = 0;
                 double worstScore = 0;
-                double lowestTicket = 0;
                 int eligible = 0;
-                int nChildren = org.tree.childCount(u);
+                int nChildren = org.tree().childCount(u);
                 for (int g = -1; g < nChildren; g++) {
-                    int src = g < 0 ? u : org.tree.child(u, g);
+                    int src = g < 0 ? u : org.tree().child(u, g);
                     index.collect(src * R + r - 1, list);
                     for (int q = 0; q < list.size(); q++) {
                         int row = list.get(q);
@@ -238,13 +236,6 @@ public final class Tournament {
                         if (ablest < 0 || comp[row] > comp[ablest] || (comp[row] == comp[ablest] && id < o.table.id(ablest))) {
                             ablest = row;
                         }
-                        if (chooseBest < 0) {
-                            double ticket = lot.uniform(id, step, r);
-                            if (lottery < 0 || ticket < lowestTicket || (ticket == lowestTicket && id < o.table.id(lottery))) {
-                                lottery = row;
-                                lowestTicket = ticket;
-                            }
-                        }
                     }
                 }
                 if (eligible == 0) {
@@ -256,11 +247,10 @@ public final class Tournament {
                 } else if (chooseBest == 0) {
                     winner = worst;
                 } else {
-                    winner = lottery;
+                    winner = lottery(u, r, list);
                 }
                 int from = unit[winner];
-                org.occupied[from * R + r - 1]--;
-                org.occupied[u * R + r]++;
+                org.move(from, r - 1, u, r);
                 rank[winner] = (byte) r;
                 unit[winner] = u;
                 inPost[winner] = 0;
@@ -273,6 +263,34 @@ public final class Tournament {
                 }
                 k++;
             }
+        }
+
+        /**
+         * The {@code random} strategy's winner for a rank-r post of unit u: the eligible candidate
+         * with the lowest lottery ticket, a draw for (id, step, r); ties to the lower id.
+         */
+        private int lottery(int u, int r, RowList list) {
+            int R = org.ranks();
+            int winner = -1;
+            double lowest = 0;
+            int nChildren = org.tree().childCount(u);
+            for (int g = -1; g < nChildren; g++) {
+                int src = g < 0 ? u : org.tree().child(u, g);
+                index.collect(src * R + r - 1, list);
+                for (int q = 0; q < list.size(); q++) {
+                    int row = list.get(q);
+                    if (rank[row] != r - 1 || unit[row] != src) {
+                        continue;
+                    }
+                    int id = o.table.id(row);
+                    double ticket = lot.uniform(id, step, r);
+                    if (winner < 0 || ticket < lowest || (ticket == lowest && id < o.table.id(winner))) {
+                        winner = row;
+                        lowest = ticket;
+                    }
+                }
+            }
+            return winner;
         }
     }
 }

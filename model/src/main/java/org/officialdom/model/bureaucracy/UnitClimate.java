@@ -14,18 +14,30 @@ import org.officialdom.engine.Parallel;
  */
 final class UnitClimate implements Serializable {
 
-    /** Per unit: the share in the gift circle, last step. */
-    final float[] circleShare;
-    /** Per unit: the share in the Voice stance, last step. */
-    final float[] reformShare;
-    /** Per unit: the share who left, last step (per step, not per year). */
-    final float[] exitRate;
+    private final float[] circleShare;
+    private final float[] reformShare;
+    private final float[] exitRate;
     private transient GroupCounts perUnit;
 
     UnitClimate(int units) {
         circleShare = new float[units];
         reformShare = new float[units];
         exitRate = new float[units];
+    }
+
+    /** Per unit: the share in the gift circle, last step. */
+    float[] circleShares() {
+        return circleShare;
+    }
+
+    /** Per unit: the share in the Voice stance, last step. */
+    float[] reformShares() {
+        return reformShare;
+    }
+
+    /** Per unit: the share who left, last step (per step, not per year). */
+    float[] exitRates() {
+        return exitRate;
     }
 
     /** The sums by level and (level, sector) that {@link #measure} returns with the unit values. */
@@ -77,7 +89,7 @@ final class UnitClimate implements Serializable {
                 add(ut, w, current, staff, inCircle, leaving, voice);
             }
         });
-        int levels = org.levels;
+        int levels = org.levels();
         int sectors = Sector.values().length;
         // in the circle by level, then staff by level, then staff by (level, sector)
         long[] sums = parallel.counts(units, 2 * levels + levels * sectors, (c, n) -> {
@@ -87,9 +99,9 @@ final class UnitClimate implements Serializable {
                 circleShare[u] = staff == 0 ? 0f : (float) ((double) cs / staff);
                 exitRate[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 2) / staff);
                 reformShare[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 3) / staff);
-                n[org.level[u]] += cs;
-                n[levels + org.level[u]] += staff;
-                n[2 * levels + org.level[u] * sectors + org.sector[u]] += staff;
+                n[org.levelOf(u)] += cs;
+                n[levels + org.levelOf(u)] += staff;
+                n[2 * levels + org.levelOf(u) * sectors + org.sectorIndex(u)] += staff;
             }
         });
         double[] circleByLevel = new double[levels];

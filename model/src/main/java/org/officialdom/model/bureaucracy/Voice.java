@@ -112,7 +112,7 @@ public final class Voice {
             int[] unit = o.unit.values();
             byte[] enemies = o.enemies.values();
             byte[] ret = o.retaliations.values();
-            float[] circleShare = climate.circleShare;
+            float[] circleShare = climate.circleShares();
             long[] noted = notes.buffer(c.worker());
             int noteAt = 0;
             long[] moved = transfer.buffer(c.worker());

@@ -23,7 +23,7 @@ class CensusTest {
         Bureaucracy m = new Bureaucracy(p);
         try (Simulation sim = new Simulation(m, 5, 2)) {
             PassTests.vary(m, 7);
-            float[] circleShare = m.climate().circleShare;
+            float[] circleShare = m.climate().circleShares();
             for (int u = 0; u < circleShare.length; u++) {
                 circleShare[u] = (float) ((u % 7) / 7.0);
             }
@@ -36,8 +36,8 @@ class CensusTest {
             double output = 0;
             long falsifiers = 0;
             long[] stances = new long[4];
-            double[] competence = new double[org.ranks];
-            long[] headByRank = new long[org.ranks];
+            double[] competence = new double[org.ranks()];
+            long[] headByRank = new long[org.ranks()];
             float[] morale = new float[n];
             float[] stress = new float[n];
             for (int i = 0; i < n; i++) {
@@ -59,7 +59,7 @@ class CensusTest {
             for (int k = 0; k < 4; k++) {
                 assertThat(c.stances[k]).as("share of stance %d", k).isEqualTo((double) stances[k] / n);
             }
-            for (int r = 0; r < org.ranks; r++) {
+            for (int r = 0; r < org.ranks(); r++) {
                 assertThat(c.headByRank[r]).isEqualTo(headByRank[r]);
                 assertThat(c.competenceByRank[r]).as("competence at rank %d", r).isCloseTo(competence[r], within(headByRank[r] * 0x1p-20));
             }

@@ -85,7 +85,7 @@ class EvlnChoiceTest {
                     int u = o.unit.values()[i];
                     int r = o.rank.values()[i];
                     double competence = o.competence.values()[i];
-                    boolean protectedUnit = org.budget[u] >= p.organisation().protectedBudget();
+                    boolean protectedUnit = org.budget(u) >= p.organisation().protectedBudget();
                     double alternatives = EvlnChoice.alternatives(Pay.pay(p.pay(), r, org.levelOf(u), org.levels(), protectedUnit),
                             Pay.outside(p.pay(), competence, r));
                     double fear = Surveillance.fear(p.surveillance(), Officials.trait(o.riskAversion.values()[i]),
@@ -93,7 +93,7 @@ class EvlnChoiceTest {
                     double[] utility = new double[4];
                     EvlnChoice.utilities(p.evln(), o.morale.values()[i], EvlnChoice.investment(o.tenure.values()[i], r, org.topRank(u)),
                             alternatives, fear, o.stress.values()[i] >= p.morale().burnout(),
-                            EvlnChoice.colleaguePressure(p.morale().colleagueSensitivity(), m.climate().exitRate[u], 1),
+                            EvlnChoice.colleaguePressure(p.morale().colleagueSensitivity(), m.climate().exitRates()[u], 1),
                             Officials.trait(o.motivation.values()[i]), o.retaliations.values()[i], utility);
                     expected = EvlnChoice.choose(p.evln(), utility, before[i], s.uniform(id, 0, 1));
                 }

@@ -27,8 +27,8 @@ class InvariantCheckTest {
             sim.setChecking(true);
             sim.runTo(3);
             int u = 0;
-            int r = model.organisation().ranks - 1;
-            model.organisation().occupied[u * model.organisation().ranks + r] = model.organisation().posts(u, r) + 1; // one more than the posts
+            int r = model.organisation().ranks() - 1;
+            model.organisation().staff(u, r, model.organisation().posts(u, r) + 1); // one more than the posts
             assertThat(model.invariantViolations()).anySatisfy(s -> assertThat(s).contains("posts"))
                     .anySatisfy(s -> assertThat(s).contains("hold it"));
             assertThatThrownBy(() -> sim.runTo(4)).isInstanceOf(InvariantViolation.class).hasMessageContaining("step 4");

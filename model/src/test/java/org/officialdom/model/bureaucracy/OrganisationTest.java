@@ -20,8 +20,8 @@ class OrganisationTest {
     @Test
     void postsFormAPyramidUnderEachLevelsTopRank() {
         Organisation org = Organisation.generate(shape(1000), new RandomStreams(1));
-        int township = org.levelStart[4];
-        int county = org.levelStart[3];
+        int township = org.firstUnit(4);
+        int county = org.firstUnit(3);
         // leaders 2, ratio 3: a township (top: section) has 6 clerks and 2 section posts
         assertThat(new int[] {org.posts(township, 0), org.posts(township, 1), org.posts(township, 2)}).containsExactly(6, 2, 0);
         // a county (top: division): 18, 6, 2

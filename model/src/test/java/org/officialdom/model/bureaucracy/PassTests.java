@@ -41,7 +41,7 @@ final class PassTests {
             int k = r.nextInt(4);
             o.patron.values()[i] = k == 0 ? -1 : k == 1 ? o.table.idsIssued() + r.nextInt(100) : o.patron.values()[i];
         }
-        float[] exitRate = m.climate().exitRate;
+        float[] exitRate = m.climate().exitRates();
         for (int u = 0; u < exitRate.length; u++) {
             exitRate[u] = (float) (0.02 * r.nextDouble());
         }

@@ -62,11 +62,11 @@ class PressuresTest {
                     double saved = savings[i] + p.pay().savingRate() * months
                             - (q == Quotas.Outcome.PAID_OUT_OF_POCKET ? p.quotas().outOfPocket() : 0);
                     double penalty = q == Quotas.Outcome.PENALISED ? p.quotas().penaltyStress() : 0;
-                    boolean protectedUnit = org.budget[u] >= p.organisation().protectedBudget();
+                    boolean protectedUnit = org.budget(u) >= p.organisation().protectedBudget();
                     double fairness = Pay.fairness(Pay.pay(p.pay(), r, org.levelOf(u), org.levels(), protectedUnit),
                             Pay.outside(p.pay(), competence, r));
                     double recognition = 1.0 / (1 + o.retaliations.values()[i]) * (penalty > 0 ? 0.5 : 1);
-                    double annualExitRate = 12 * m.climate().exitRate[u] / months;
+                    double annualExitRate = 12 * m.climate().exitRates()[u] / months;
                     double target = Morale.target(p.morale(), Officials.trait(o.motivation.values()[i]), load,
                             p.quotas().meaninglessShare(), fairness, freedom, recognition, Officials.trait(o.support.values()[i]),
                             overtime, annualExitRate);

@@ -26,12 +26,12 @@ class ReorderingTest {
             for (int step = 1; step <= 2 * Bureaucracy.COMPACT_EVERY + 3; step++) {
                 sim.step();
                 GroupIndex index = m.index();
-                index.refresh(m.officials().table, m.officials().byUnitAndRank(m.organisation().ranks), sim.parallel());
+                index.refresh(m.officials().table, m.officials().byUnitAndRank(m.organisation().ranks()), sim.parallel());
                 assertThat(index.hasBase()).isTrue();
                 sawMoved = Math.max(sawMoved, index.moved());
                 assertListsEveryKey(m, index);
-                GroupIndex full = new GroupIndex(m.organisation().units() * m.organisation().ranks);
-                full.full(m.officials().table, m.officials().byUnitAndRank(m.organisation().ranks), sim.parallel());
+                GroupIndex full = new GroupIndex(m.organisation().units() * m.organisation().ranks());
+                full.full(m.officials().table, m.officials().byUnitAndRank(m.organisation().ranks()), sim.parallel());
                 assertListsEveryKey(m, full);
             }
             assertThat(sawMoved).as("rows moved between reorderings").isGreaterThan(100);
@@ -51,14 +51,14 @@ class ReorderingTest {
             for (int step = 1; step <= 2 * Bureaucracy.COMPACT_EVERY + 3; step++) {
                 sim.step();
                 Officials o = m.officials();
-                int R = m.organisation().ranks;
+                int R = m.organisation().ranks();
                 GroupIndex full = new GroupIndex(m.organisation().units() * R);
                 int[] expected = Arrays.copyOf(full.rowsInKeyOrder(o.table, o.byUnitAndRank(R), sim.parallel()), o.size());
                 GroupIndex index = m.index();
                 assertThat(index.hasBase()).isTrue();
                 int[] merged = Arrays.copyOf(index.rowsInKeyOrder(o.table, o.byUnitAndRank(R), sim.parallel()), o.size());
                 assertThat(merged).as("step %d", step).isEqualTo(expected);
-                for (int k = 0; k <= m.organisation().units() * m.organisation().ranks; k++) {
+                for (int k = 0; k <= m.organisation().units() * m.organisation().ranks(); k++) {
                     assertThat(index.first(k)).as("first position of key %d at step %d", k, step).isEqualTo(full.first(k));
                 }
                 if (index.moved() > 0) {
@@ -75,7 +75,7 @@ class ReorderingTest {
 
     private static void assertListsEveryKey(Bureaucracy m, GroupIndex index) {
         Officials o = m.officials();
-        int R = m.organisation().ranks;
+        int R = m.organisation().ranks();
         List<List<Integer>> expected = new ArrayList<>();
         for (int k = 0; k < m.organisation().units() * R; k++) {
             expected.add(new ArrayList<>());
