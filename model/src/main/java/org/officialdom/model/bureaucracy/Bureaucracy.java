@@ -89,7 +89,7 @@ public final class Bureaucracy implements Model {
         // the rows were laid out unit by unit, rank by rank: the index's base from the start
         index = null;
         index();
-        climate = new UnitClimate(org.units());
+        climate = new UnitClimate(org.units(), org.levels());
         counts.circleByLevel = climate.measure(officials, org, false, sim.parallel()).circleByLevel();
         Officials o = officials;
         for (long id = 0; chronicle.trackEvery() > 0 && id < o.table.idsIssued(); id += chronicle.trackEvery()) {
@@ -133,7 +133,7 @@ public final class Bureaucracy implements Model {
     /** Mechanisms 1-4 and 9: study, surveillance, pay and quotas move morale and stress ({@link Pressures}). */
     private void pressures(Simulation sim) {
         BureaucracyParameters p = parameters;
-        pay().prepare(p.pay(), org, p.organisation().protectedBudget(), sim.parallel());
+        pay().prepare(p.pay(), org, p.organisation().protectedBudget(), market(), sim.parallel());
         double overtime = Quotas.overtime(p.quotas(), p.study().workWeekHours());
         terms().prepare(p.morale(), p.monthsPerStep(), PoliticalStudy.loads(p.study()), p.quotas().meaninglessShare(), overtime,
                 Surveillance.freedom(p.surveillance()), fear(), climate.exitRates(), sim.parallel());
@@ -144,7 +144,8 @@ public final class Bureaucracy implements Model {
     /** Mechanism 5: integrity erodes; members leave, others are asked into the gift circle. */
     private void circle(Simulation sim) {
         counts.report(Circle.FIGURES, over(sim, Circle.Kernel.COUNTS, new Circle.Kernel(parameters.circle(),
-                parameters.monthsPerStep(), officials, climate, streams.stream("circle"), step)));
+                parameters.monthsPerStep(), officials, org, climate, Investigation.addedRisk(parameters.investigation()),
+                streams.stream("circle"), step)));
     }
 
     /** Mechanism 10: some officials reconsider their EVLN stance. */
@@ -169,7 +170,8 @@ public final class Bureaucracy implements Model {
 
     /** Mechanism 11: retirement, death, incompetence, and those in Exit who find a way out. */
     private void exits(Simulation sim) {
-        over(sim, 0, new Exits.Kernel(parameters.exits(), parameters.monthsPerStep(), officials, streams.stream("exits"), step));
+        counts.report(Exits.ATTEMPTS, over(sim, Exits.Kernel.COUNTS, new Exits.Kernel(parameters.exits(), parameters.monthsPerStep(),
+                market(), pay, officials, streams.stream("exits"), step)));
     }
 
     /** The unit climate of this step (with the leavers), then the leavers go. */
@@ -225,16 +227,17 @@ public final class Bureaucracy implements Model {
     /** Mechanism 6: vacancies filled from the rank below, top down. */
     private void tournament(Simulation sim) {
         index().update(officials.table, () -> officials.byUnitAndRank(org.ranks()), sim.parallel());
-        long[] won = Tournament.fill(parameters.tournament(), org, officials, index(), streams.stream("promotion"),
+        Tournament.Round round = Tournament.fill(parameters.tournament(), org, officials, index(), streams.stream("promotion"),
                 streams.stream("promotion-lottery"), streams.stream("promotion-competence"), step, sim.parallel(), chronicle);
-        counts.report(Tournament.FIGURES, won[Tournament.MERIT], won[Tournament.GIFT]);
+        counts.report(Tournament.FIGURES, round.merit(), round.gift());
+        climate.promotions(round.membersByLevel(), round.othersByLevel(), parameters.monthsPerStep());
     }
 
     /** Mechanism 12: the exam fills the vacant bottom posts. */
     private void recruitment(Simulation sim) {
         Recruitment.Intake intake = Recruitment.hire(parameters.recruitment(), parameters.partyExit(), counts.meanMorale,
                 officials, org, index(), streams.stream("recruits"), streams.stream("thresholds"), step, sim.parallel(), chronicle);
-        counts.report(Recruitment.FIGURES, intake.vacancies(), intake.hires(), intake.applicantsPerPost());
+        counts.report(Recruitment.FIGURES, intake.vacancies(), intake.hires(), intake.applicantsPerPost(), intake.planned());
     }
 
     /** Mechanism 14: members quit the party in public as they see others do. */
@@ -268,6 +271,11 @@ public final class Bureaucracy implements Model {
         }
         noted.begin(officials.size());
         return noted;
+    }
+
+    /** The private labour market ({@link Pay#market}): youth unemployment against its reference. */
+    private double market() {
+        return Pay.market(parameters.pay(), parameters.recruitment().youthUnemployment(), parameters.recruitment().referenceUnemployment());
     }
 
     /** The fear by risk-aversion byte: surveillance's and investigation's (mechanisms 2 and 7). */
@@ -338,7 +346,7 @@ public final class Bureaucracy implements Model {
         Exits.metrics(s, counts);
         Tournament.metrics(s, counts);
         Careers.metrics(s, counts);
-        Circle.metrics(s, counts, org);
+        Circle.metrics(s, counts, org, climate);
         Investigation.metrics(s, counts);
         Voice.metrics(s, counts);
         EvlnChoice.metrics(s, counts);
@@ -392,7 +400,7 @@ public final class Bureaucracy implements Model {
                 }
             }
         }
-        long hires = (long) counts.figures(Recruitment.FIGURES, 3)[Recruitment.HIRES];
+        long hires = (long) counts.figures(Recruitment.FIGURES, Recruitment.WIDTH)[Recruitment.HIRES];
         long expected = checkedHeadcount < 0 ? counts.headcount : checkedHeadcount + hires - counts.exitsTotal();
         if (counts.headcount != expected || counts.headcount != officials.size()) {
             broken.add("headcount " + counts.headcount + " is not the previous " + checkedHeadcount + " + hires "

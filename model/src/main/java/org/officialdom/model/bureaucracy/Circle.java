@@ -10,37 +10,55 @@ import org.officialdom.model.parameter.Param;
 /**
  * Mechanism 5, the gift circle. Seed (001): "without bribery and gifts, survival in the system is
  * virtually impossible"; "If you refuse to enter the circle by giving gifts, you are unlikely to get
- * a position, not to mention any promotion"; "Wild extravagance, bribery, and corruption were quite
- * common ... he tried his best to avoid those situations and just 'become numb to it all.'"
+ * a position, not to mention any promotion"; "if someone wants to give you a hard time, they can
+ * accuse you of bribery"; "Wild extravagance, bribery, and corruption were quite common ... he tried
+ * his best to avoid those situations and just 'become numb to it all.'"
  *
- * <p>Each month an official outside the circle is asked in with probability {@code c} = the unit's
- * circle share (the norm) and joins with probability
- * {@code joinRate · ambition · (1 − integrity)} if savings cover the gift; joining costs
- * {@code giftCost} months of pay and {@code integrityCost} of integrity. Otherwise the official
- * refuses. Integrity erodes with exposure: {@code integrity −= erosion · c} a month ("become numb").
- * A member leaves with probability {@code leaveRate · integrity + cleanup · v}, v the unit's share
- * of reformers (mechanism 8). Reformers (Voice) never join, and a member who turns to Voice leaves
- * ("not taking bribes").
+ * <p>Being in the circle is worth, to official i,
+ * <pre>
+ *   V_i = base + gainWeight · ambition_i · premium_ℓ − riskWeight · riskAversion_i · risk − integrityWeight · integrity_i
+ * </pre>
+ * where premium_ℓ is what a gift buys: the annual promotion probability of the circle's members at
+ * the official's level minus that of the others, as officials saw it over the last year (measured
+ * from the tournament, {@link UnitClimate#premium}); and risk is what it costs: a member's added
+ * annual probability of being convicted ({@link Investigation#addedRisk}). A campaign raises the
+ * risk; promotion on merit alone removes the premium. Each month an official outside the circle
+ * (and not in Voice) is invited with probability c, the unit's circle share (the norm), and joins
+ * with probability {@code joinRate · σ(V)} if savings cover the gift, paying {@code giftCost}
+ * months of pay and {@code integrityCost} of integrity; otherwise the official refuses. A member
+ * leaves with probability {@code min(1, leaveRate · σ(−V) + cleanup · v)}, v the unit's share of
+ * reformers (mechanism 8); a member who turns to Voice leaves ("not taking bribes"). Integrity
+ * erodes with exposure: {@code integrity −= erosion · c} a month ("become numb"). σ is the logistic
+ * function. With levers held still, inflow and outflow balance at a share set by the value of the
+ * circle, not by where the run started.
  */
 public final class Circle {
 
     public record Parameters(
-            @Param(value = "Probability of joining when asked, for an ambitious official of no integrity.", unit = "share per invitation", min = 0, max = 1)
+            @Param(value = "Largest probability of joining when invited (for an official whom the circle is well worth).", unit = "share per invitation", min = 0, max = 1)
             double joinRate,
+            @Param(value = "Largest probability per month that a member leaves (for one whom the circle is worth nothing).", unit = "share per month", min = 0, max = 1)
+            double leaveRate,
+            @Param(value = "Value of the circle to an official of no ambition, integrity or risk aversion (perks, protection).", unit = "utility")
+            double base,
+            @Param(value = "Value per unit of ambition and of the circle's promotion premium (annual probability).", unit = "utility", min = 0, max = 10000)
+            double gainWeight,
+            @Param(value = "Value lost per unit of risk aversion and of a member's added annual probability of conviction.", unit = "utility", min = 0, max = 100000)
+            double riskWeight,
+            @Param(value = "Value lost per unit of integrity.", unit = "utility", min = 0, max = 100)
+            double integrityWeight,
             @Param(value = "Cost of the gifts that open the circle.", unit = "months of own pay", min = 0, max = 60)
             double giftCost,
             @Param(value = "Integrity lost on joining.", unit = "integrity (0-1)", min = 0, max = 1)
             double integrityCost,
             @Param(value = "Integrity lost per month per unit of the unit's circle share.", unit = "integrity per month", min = 0, max = 1)
             double erosion,
-            @Param(value = "Probability per month that a member of full integrity leaves the circle.", unit = "share per month", min = 0, max = 1)
-            double leaveRate,
             @Param(value = "Probability per month that a member leaves per unit share of reformers in the unit.", unit = "share per month", min = 0, max = 1)
             double cleanup,
             @Param(value = "Share of officials in the circle at the start, for integrity 0 (scaled by 1 − integrity).", unit = "share", min = 0, max = 1)
             double initialShare) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(0.04, 2.0, 0.1, 0.002, 0.02, 0.2, 0.5);
+        public static final Parameters DEFAULTS = new Parameters(0.15, 0.05, 0.2, 30, 200, 3, 2.0, 0.1, 0.002, 0.2, 0.5);
     }
 
     private Circle() {
@@ -50,7 +68,7 @@ public final class Circle {
     static final String FIGURES = "circle";
 
     /** The declared outputs of the gift circle: its share, overall and by level, and who joined, refused and left. */
-    static void metrics(MetricSet s, Counts c, Organisation org) {
+    static void metrics(MetricSet s, Counts c, Organisation org, UnitClimate climate) {
         double[] f = c.figures(FIGURES, Kernel.COUNTS);
         s.chart("Gift circle share, overall and by level", ChartStyle.LINES);
         s.add("circle_share", "share", "Share of officials in the gift circle", () -> c.circleShare);
@@ -64,14 +82,29 @@ public final class Circle {
         s.add("circle_joined", "officials per step", "Officials who gave gifts and entered the circle", () -> f[Kernel.JOINED]);
         s.add("circle_refused", "officials per step", "Officials who refused an invitation into the circle", () -> f[Kernel.REFUSED]);
         s.add("circle_left", "officials per step", "Members who left the circle", () -> f[Kernel.LEFT]);
+        s.alone();
+        s.add("circle_premium", "share per year", "What a gift buys: members' annual probability of promotion minus others', over the last year",
+                climate::meanPremium);
     }
 
-    public static double joinProbability(Parameters p, double circleShare, double ambition, double integrity) {
-        return circleShare * p.joinRate() * ambition * (1 - integrity);
+    /** What being in the circle is worth to an official: V of the class comment. */
+    public static double value(Parameters p, double ambition, double riskAversion, double integrity, double premium, double risk) {
+        return p.base() + p.gainWeight() * ambition * premium - p.riskWeight() * riskAversion * risk - p.integrityWeight() * integrity;
     }
 
-    public static double leaveProbability(Parameters p, double integrity, double reformerShare) {
-        return Math.min(1.0, p.leaveRate() * integrity + p.cleanup() * reformerShare);
+    /** The probability that an invited official joins, if savings cover the gift: {@code joinRate · σ(V)}. */
+    public static double joinProbability(Parameters p, double value) {
+        return p.joinRate() * logistic(value);
+    }
+
+    /** The probability that a member leaves this month: {@code min(1, leaveRate · σ(−V) + cleanup · reformerShare)}. */
+    public static double leaveProbability(Parameters p, double value, double reformerShare) {
+        return Math.min(1.0, p.leaveRate() * logistic(-value) + p.cleanup() * reformerShare);
+    }
+
+    /** The logistic function {@code 1 / (1 + e^(−x))}. */
+    static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
     }
 
     public static double erode(Parameters p, double integrity, double circleShare, double months) {
@@ -80,7 +113,7 @@ public final class Circle {
 
     /**
      * The pass: each official's integrity erodes with the unit's circle share; a member leaves
-     * (always when it has turned to Voice), an outsider not in Voice is asked in with probability
+     * (always when it has turned to Voice), an outsider not in Voice is invited with probability
      * the unit's circle share and then joins (paying the gift) or refuses. Draws 0-2 of stream
      * "circle" for (id, step).
      */
@@ -94,15 +127,20 @@ public final class Circle {
         private final Parameters p;
         private final double months;
         private final Officials o;
+        private final Organisation org;
         private final UnitClimate climate;
+        private final double risk;
         private final RandomStream s;
         private final long step;
 
-        Kernel(Parameters p, double months, Officials o, UnitClimate climate, RandomStream s, long step) {
+        /** @param risk a member's added annual probability of conviction ({@link Investigation#addedRisk}) */
+        Kernel(Parameters p, double months, Officials o, Organisation org, UnitClimate climate, double risk, RandomStream s, long step) {
             this.p = p;
             this.months = months;
             this.o = o;
+            this.org = org;
             this.climate = climate;
+            this.risk = risk;
             this.s = s;
             this.step = step;
         }
@@ -114,8 +152,11 @@ public final class Circle {
             float[] integ = o.integrity.values();
             float[] sav = o.savings.values();
             byte[] stance = o.stance.values();
+            byte[] ambition = o.ambition.values();
+            byte[] riskAversion = o.riskAversion.values();
             float[] circleShare = climate.circleShares();
             float[] reformShare = climate.reformShares();
+            double[] premium = climate.premium();
             long[] noted = notes.buffer(c.worker());
             int noteAt = 0;
             for (int i = c.from(); i < c.to(); i++) {
@@ -124,15 +165,16 @@ public final class Circle {
                 double cs = circleShare[u];
                 integ[i] = (float) erode(p, integ[i], cs, months);
                 if (in[i]) {
-                    if (stance[i] == Stance.VOICE.ordinal()
-                            || s.uniform(id, step, 0) < leaveProbability(p, integ[i], reformShare[u])) {
+                    if (stance[i] == Stance.VOICE.ordinal() || s.uniform(id, step, 0) < leaveProbability(p,
+                            value(p, Officials.trait(ambition[i]), Officials.trait(riskAversion[i]), integ[i], premium[org.levelOf(u)], risk),
+                            reformShare[u])) {
                         in[i] = false;
                         counts[LEFT]++;
                         noteAt = notes.note(noted, noteAt, (int) id, i, LEFT);
                     }
                 } else if (stance[i] != Stance.VOICE.ordinal() && s.uniform(id, step, 1) < cs) {
-                    double ambition = Officials.trait(o.ambition.values()[i]);
-                    if (sav[i] >= p.giftCost() && s.uniform(id, step, 2) < joinProbability(p, 1.0, ambition, integ[i])) {
+                    if (sav[i] >= p.giftCost() && s.uniform(id, step, 2) < joinProbability(p,
+                            value(p, Officials.trait(ambition[i]), Officials.trait(riskAversion[i]), integ[i], premium[org.levelOf(u)], risk))) {
                         in[i] = true;
                         sav[i] -= (float) p.giftCost();
                         integ[i] = (float) Math.max(0, integ[i] - p.integrityCost());

@@ -84,6 +84,15 @@ public final class Investigation {
         return enemies > 0 && u2 < p.fabricate() ? Verdict.FABRICATED : Verdict.ACQUITTED;
     }
 
+    /**
+     * What the circle risks: a member's added annual probability of being convicted,
+     * {@code min(1, 12 · base · campaign · circleWeight · convictGuilty)} (the hazard's circle term,
+     * without a patron's protection).
+     */
+    public static double addedRisk(Parameters p) {
+        return Math.min(1.0, 12 * p.base() * p.campaign() * p.circleWeight() * p.convictGuilty());
+    }
+
     public static double fear(Parameters p) {
         return Math.min(1.0, p.campaign() * p.baseFear());
     }

@@ -21,7 +21,9 @@ import org.officialdom.model.parameter.Param;
  *   target      = Σ w_k x_k / Σ w_k
  * </pre>
  * Morale adapts: {@code M' = M + adaptation · (target − M)}. Stress accumulates and recovers:
- * {@code S' = clamp(S · (1 − recovery) + stressGain · (study load + overtime + fear) + penalty)};
+ * {@code S' = clamp(S · (1 − recovery) + stressGain · (study load + overtime + fear + meaningless share) + penalty)}:
+ * at a steady load, stress settles at {@code stressGain · load / recovery}, so a heavy load (study,
+ * campaign overtime, fear and meaningless work near 1) takes it past the burnout threshold;
  * an official with {@code S ≥ burnout} is burnt out (pushes toward Neglect and Exit, mechanism 10).
  */
 public final class Morale {
@@ -41,12 +43,12 @@ public final class Morale {
             double colleagueSensitivity,
             @Param(value = "Share of stress shed each month.", unit = "share per month", min = 0, max = 1)
             double recovery,
-            @Param(value = "Stress added per month per unit of load (study, overtime, fear).", unit = "stress per month", min = 0, max = 1)
+            @Param(value = "Stress added per month per unit of load (study, overtime, fear, meaningless work).", unit = "stress per month", min = 0, max = 1)
             double stressGain,
             @Param(value = "Stress at which an official is burnt out.", unit = "stress (0-1)", min = 0, max = 1)
             double burnout) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(0.1, 1, 1, 1, 1, 1, 1, 3, 5, 0.2, 0.08, 0.6);
+        public static final Parameters DEFAULTS = new Parameters(0.1, 1, 1, 1, 1, 1, 1, 3, 5, 0.2, 0.12, 0.6);
     }
 
     private Morale() {
@@ -146,7 +148,7 @@ public final class Morale {
 
     /**
      * Stress after a step of {@code months}: {@code stress · (1 − recovery) + stressGain · load · months + penalty},
-     * kept in [0, 1]; {@code load} is the study load, overtime and fear together.
+     * kept in [0, 1]; {@code load} is the study load, overtime, fear and the meaningless share together.
      */
     public static double stress(Parameters p, double stress, double load, double penalty, double months) {
         return clampStress(stress * (1 - p.recovery()) + p.stressGain() * (load * months) + penalty);
@@ -185,7 +187,7 @@ public final class Morale {
             return fixed;
         }
 
-        /** By (m, risk-aversion byte): {@code stressGain · (study load + overtime + fear) · months}. */
+        /** By (m, risk-aversion byte): {@code stressGain · (study load + overtime + fear + meaningless share) · months}. */
         double[] stressAdded() {
             return stressAdded;
         }
@@ -230,7 +232,7 @@ public final class Morale {
                 for (int b = 0; b < 256; b++) {
                     double support = Officials.trait((byte) b);
                     fixed[m * 256 + b] = w.freedom() * freedom + w.ease() * ease(p, load, support, overtime) + w.neutral();
-                    stressAdded[m * 256 + b] = p.stressGain() * ((load + overtime + fear[b]) * months);
+                    stressAdded[m * 256 + b] = p.stressGain() * ((load + overtime + fear[b] + meaninglessShare) * months);
                 }
             }
             recognition = new double[256];

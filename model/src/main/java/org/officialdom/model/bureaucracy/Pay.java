@@ -10,8 +10,12 @@ import org.officialdom.model.parameter.Param;
  *
  * <p>Monthly pay, in units of a township clerk's base pay:
  * {@code w = (1 + rankPremium · rank) · (1 + levelPremium · (L − 1 − level)) · (1 − cut_level · [budget < protected])}.
- * The outside wage an official could earn is {@code w_out = outsideWage · (competence / 7) · (1 + rankPremium · rank)}:
- * the private sector pays for competence and, less surely, for connections of rank. Pay fairness is
+ * The outside wage an official could earn is
+ * {@code w_out = outsideWage · market · (competence / 7) · (1 + rankPremium · rank)}: the private sector
+ * pays for competence and, less surely, for connections of rank; {@code market =
+ * max(0, 1 − marketSensitivity · (u − u_ref)/u_ref)} is the state of the private labour market, read
+ * from urban youth unemployment u (the published series, mechanism 12): when young graduates find no
+ * work, insiders' outside options shrink too. Pay fairness is
  * {@code min(1, w / w_out)}. Savings grow by {@code savingRate · w} a month (in months of own pay).
  */
 public final class Pay {
@@ -26,9 +30,11 @@ public final class Pay {
             @Param(value = "Outside (private-sector) wage for a competence-7 clerk, relative to a township clerk's pay.", unit = "ratio", min = 0, max = 20)
             double outsideWage,
             @Param(value = "Share of pay saved each month.", unit = "share", min = 0, max = 1)
-            double savingRate) implements java.io.Serializable {
+            double savingRate,
+            @Param(value = "Relative fall of the outside wage per relative rise of youth unemployment above its reference.", unit = "elasticity", min = 0, max = 10)
+            double marketSensitivity) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(0.35, 0.10, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 1.1, 0.15);
+        public static final Parameters DEFAULTS = new Parameters(0.35, 0.10, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 1.1, 0.15, 0.5);
 
         public Parameters {
             cutByLevel = cutByLevel == null ? List.of() : List.copyOf(cutByLevel);
@@ -61,18 +67,23 @@ public final class Pay {
         return t;
     }
 
-    /** The outside wage on offer to an official of this competence and rank. */
-    public static double outside(Parameters p, double competence, int rank) {
-        return p.outsideWage() * (competence / 7.0) * (1 + p.rankPremium() * rank);
+    /** The private labour market: {@code max(0, 1 − marketSensitivity · (u − u_ref)/u_ref)}, u the youth unemployment rate. */
+    public static double market(Parameters p, double youthUnemployment, double referenceUnemployment) {
+        return Math.max(0, 1 - p.marketSensitivity() * (youthUnemployment - referenceUnemployment) / referenceUnemployment);
+    }
+
+    /** The outside wage on offer to an official of this competence and rank, in this labour market. */
+    public static double outside(Parameters p, double competence, int rank, double market) {
+        return p.outsideWage() * market * (competence / 7.0) * (1 + p.rankPremium() * rank);
     }
 
     /**
-     * The outside wage per point of competence at a rank, {@code outsideWage / 7 · (1 + rankPremium · rank)},
+     * The outside wage per point of competence at a rank, {@code outsideWage · market / 7 · (1 + rankPremium · rank)},
      * once a step: {@code competence × outsidePerCompetence} is {@link #outside} without its division
      * (equal up to the last bits).
      */
-    public static double outsidePerCompetence(Parameters p, int rank) {
-        return p.outsideWage() / 7.0 * (1 + p.rankPremium() * rank);
+    public static double outsidePerCompetence(Parameters p, int rank, double market) {
+        return p.outsideWage() * market / 7.0 * (1 + p.rankPremium() * rank);
     }
 
     /** Pay fairness: pay over the outside wage, capped at 1. */
@@ -90,11 +101,11 @@ public final class Pay {
         private int[] row = new int[0];
         private double[] outsidePerCompetence;
 
-        void prepare(Parameters p, Organisation org, double protectedBudget, Parallel parallel) {
+        void prepare(Parameters p, Organisation org, double protectedBudget, double market, Parallel parallel) {
             pay = Pay.table(p, org.levels(), org.ranks());
             outsidePerCompetence = new double[org.ranks()];
             for (int r = 0; r < org.ranks(); r++) {
-                outsidePerCompetence[r] = Pay.outsidePerCompetence(p, r);
+                outsidePerCompetence[r] = Pay.outsidePerCompetence(p, r, market);
             }
             if (row.length != org.units()) {
                 row = new int[org.units()];

@@ -27,6 +27,8 @@ final class Pressures implements RowKernel {
     private final boolean campaign;
     private final double saving;
     private final double[] workThreshold;
+    /** By risk-aversion byte: whether an official who misses the quota pays out of pocket ({@link Quotas#pays}). */
+    private final boolean[] payer;
     private final Pay.Schedule pay;
     private final Morale.Terms terms;
     private final RandomStream quota;
@@ -38,6 +40,10 @@ final class Pressures implements RowKernel {
         this.campaign = quotas.campaign() > 0;
         this.saving = p.pay().savingRate() * p.monthsPerStep();
         this.workThreshold = Quotas.workThresholds(quotas, p.output());
+        this.payer = new boolean[256];
+        for (int b = 0; b < 256; b++) {
+            payer[b] = Quotas.pays(quotas, Officials.trait((byte) b));
+        }
         this.pay = pay;
         this.terms = terms;
         this.quota = quota;
@@ -54,6 +60,7 @@ final class Pressures implements RowKernel {
         Quotas.Parameters quotas = this.quotas;
         double saving = this.saving;
         double[] workThreshold = this.workThreshold;
+        boolean[] payer = this.payer;
         double[] payTable = pay.table();
         int[] payRow = pay.rows();
         double[] outsidePerCompetence = pay.outsidePerCompetence();
@@ -92,7 +99,7 @@ final class Pressures implements RowKernel {
             double draw = campaign ? RandomStream.unit(draws[i - c.from()]) : 1; // 1 reaches no one (campaign <= 1)
             boolean touched = Quotas.touched(quotas, draw);
             boolean met = touched & draw < competence * workThreshold[stance[i]];
-            boolean canPay = Quotas.canPay(quotas, sav[i]);
+            boolean canPay = payer[riskAversion[i] & 0xFF] & Quotas.canPay(quotas, sav[i]);
             boolean paid = touched & !met & canPay;
             boolean penalised = touched & !met & !canPay;
             metQuota += met ? 1 : 0;

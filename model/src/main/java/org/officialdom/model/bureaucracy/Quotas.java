@@ -11,9 +11,10 @@ import org.officialdom.model.parameter.Param;
  *
  * <p>A share {@code m} of working time goes to meaningless assignments. While a quota campaign runs
  * (intensity {@code q ∈ [0, 1]}), each month an official meets the quota by work with probability
- * {@code q_met = competence/10 · effort}; otherwise, if savings cover {@code outOfPocket} months of
- * pay, the official pays out of pocket ({@code savings −= outOfPocket}), else is penalised (stress
- * {@code + penaltyStress}, recognition halved this month). A campaign also costs
+ * {@code q_met = competence/10 · effort}; otherwise it faces the penalty (stress {@code + penaltyStress},
+ * recognition halved this month), unless it pays to have the quota met out of its own pocket
+ * ({@code savings −= outOfPocket}): the most risk-averse do, a share {@code payShare} of officials
+ * (risk aversion ≥ 1 − payShare), when their savings cover it. A campaign also costs
  * {@code q · overtimeHours} of overtime a week, counted in the workload.
  */
 public final class Quotas {
@@ -28,9 +29,11 @@ public final class Quotas {
             @Param(value = "Out-of-pocket cost of meeting a quota one cannot meet by work.", unit = "months of own pay", min = 0, max = 12)
             double outOfPocket,
             @Param(value = "Stress added by a penalty for a missed quota.", unit = "stress (0-1)", min = 0, max = 1)
-            double penaltyStress) implements java.io.Serializable {
+            double penaltyStress,
+            @Param(value = "Share of officials, the most risk-averse, who pay out of pocket for a quota they miss (if their savings allow).", unit = "share", min = 0, max = 1)
+            double payShare) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(0.15, 0.0, 10, 0.2, 0.15);
+        public static final Parameters DEFAULTS = new Parameters(0.15, 0.0, 10, 0.2, 0.15, 0.3);
     }
 
     /** The figures of the quota campaign (counted by the pressures pass): met, paid out of pocket, penalised. */
@@ -59,14 +62,19 @@ public final class Quotas {
      * @param u a uniform draw in [0, 1): the campaign touches the official iff u < campaign, then the
      *          quota is met by work iff u < campaign · competence/10 · effort
      */
-    public static Outcome outcome(Parameters p, double u, double competence, double effort, double savings) {
+    public static Outcome outcome(Parameters p, double u, double competence, double effort, double savings, double riskAversion) {
         if (!touched(p, u)) {
             return Outcome.NONE;
         }
         if (metByWork(p, u, competence, effort)) {
             return Outcome.MET;
         }
-        return canPay(p, savings) ? Outcome.PAID_OUT_OF_POCKET : Outcome.PENALISED;
+        return pays(p, riskAversion) && canPay(p, savings) ? Outcome.PAID_OUT_OF_POCKET : Outcome.PENALISED;
+    }
+
+    /** An official who misses the quota would rather pay than face the penalty: risk aversion ≥ 1 − payShare. */
+    public static boolean pays(Parameters p, double riskAversion) {
+        return riskAversion >= 1 - p.payShare();
     }
 
     /** The campaign reaches the official this month (the first test of {@link #outcome}). */
@@ -88,7 +96,7 @@ public final class Quotas {
         return p.campaign() * effort / 10.0;
     }
 
-    /** An official who misses the quota can pay the shortfall (the third test of {@link #outcome}). */
+    /** An official who misses the quota can pay the shortfall (the fourth test of {@link #outcome}). */
     public static boolean canPay(Parameters p, double savings) {
         return savings >= p.outOfPocket();
     }

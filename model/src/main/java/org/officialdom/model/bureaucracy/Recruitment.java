@@ -15,7 +15,9 @@ import org.officialdom.model.parameter.Param;
  * <p>Applicants per vacant bottom post:
  * {@code a = applicantsPerPost · cohort · (1 + unemploymentElasticity · (u − u_ref)/u_ref) · (attractiveness/m_ref)^attractivenessElasticity},
  * u the youth unemployment rate (a published series on the scenario's calendar), attractiveness the
- * officials' mean morale last step (word of mouth), m_ref the reference morale. Hires are {@code min(vacancies, a · vacancies)};
+ * officials' mean morale last step (word of mouth), m_ref the reference morale. The plan puts
+ * {@code P = floor(plannedShare · vacancies)} posts to the exam (a cut in planned hiring leaves the
+ * rest vacant); hires are {@code min(P, a · P)};
  * the posts go to the best exam scores: hire k of A applicants sits at exam percentile
  * {@code q_k = 1 − (k − ½)/A}, and competence is
  * {@code clip(competenceMean + competenceSd · (ρ Φ⁻¹(q_k) + √(1−ρ²) ε), 1, 10)}, ρ the exam's
@@ -53,10 +55,12 @@ public final class Recruitment {
             @Param(value = "Mean age at entry.", unit = "years", min = 16, max = 70) double entryAge,
             @Param(value = "Standard deviation of age at entry.", unit = "years", min = 0, max = 20) double entryAgeSd,
             @Param(value = "Share of entrants who are party members.", unit = "share", min = 0, max = 1) double memberShare,
+            @Param(value = "Share of the vacant bottom-rank posts put to the exam each step (the plan; the rest stay vacant).", unit = "share", min = 0, max = 1, lever = true)
+            double plannedShare,
             @Param(value = "Mean private regime support.", unit = "support (0-1)", min = 0, max = 1) double supportMean,
             @Param(value = "Standard deviation of private regime support.", unit = "support", min = 0, max = 1) double supportSd) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(72, 1, 12, 12, 1.0, 1.0, 0.6, 0.3, 7, 2, 24, 2, 0.6, 0.6, 0.2);
+        public static final Parameters DEFAULTS = new Parameters(72, 1, 12, 12, 1.0, 1.0, 0.6, 0.3, 7, 2, 24, 2, 0.6, 1.0, 0.6, 0.2);
     }
 
     private Recruitment() {
@@ -74,23 +78,26 @@ public final class Recruitment {
         return Math.max(0.0, Math.min(1.0, 1 - (k - 0.5) / Math.max(applicants, k)));
     }
 
-    /** The figures of the recruitment pass: vacancies, hires, applicants per post. */
+    /** The figures of the recruitment pass: vacancies, hires, applicants per post, posts put to the exam. */
     static final String FIGURES = "recruitment";
     static final int VACANCIES = 0;
     static final int HIRES = 1;
     static final int APPLICANTS_PER_POST = 2;
+    static final int PLANNED = 3;
+    static final int WIDTH = 4;
 
     /** The declared outputs of recruitment. */
     static void metrics(MetricSet s, Counts c) {
-        double[] f = c.figures(FIGURES, 3);
+        double[] f = c.figures(FIGURES, WIDTH);
         s.alone();
         s.add("vacancies_bottom", "posts", "Vacant bottom-rank posts before recruitment", () -> f[VACANCIES]);
         s.add("hires", "officials per step", "Recruits who entered this step", () -> f[HIRES]);
-        s.add("applicants_per_post", "applicants per post", "Exam applicants per vacant bottom post", () -> f[APPLICANTS_PER_POST]);
+        s.add("applicants_per_post", "applicants per post", "Exam applicants per post put to the exam", () -> f[APPLICANTS_PER_POST]);
+        s.add("exam_posts", "posts per step", "Bottom-rank posts put to the exam this step (the plan)", () -> f[PLANNED]);
     }
 
-    /** The step's exam: bottom-rank posts vacant before it, applicants per post, recruits hired. */
-    record Intake(long vacancies, double applicantsPerPost, long hires) {
+    /** The step's exam: bottom-rank posts vacant before it, posts put to the exam, applicants per post, recruits hired. */
+    record Intake(long vacancies, long planned, double applicantsPerPost, long hires) {
     }
 
     /**
@@ -122,10 +129,11 @@ public final class Recruitment {
             firstHire[c + 1] += firstHire[c];
         }
         long vacancies = firstHire[chunks];
+        long planned = (long) Math.floor(p.plannedShare() * vacancies);
         double perPost = applicantsPerPost(p, meanMorale <= 0 ? p.referenceMorale() : meanMorale);
-        double applicants = perPost * vacancies;
-        long hires = Math.min(vacancies, (long) Math.floor(applicants));
-        Intake intake = new Intake(vacancies, vacancies == 0 ? 0 : perPost, hires);
+        double applicants = perPost * planned;
+        long hires = Math.min(planned, (long) Math.floor(applicants));
+        Intake intake = new Intake(vacancies, planned, planned == 0 ? 0 : perPost, hires);
         if (hires == 0) {
             return intake;
         }

@@ -118,8 +118,12 @@ public final class Tournament {
         return den == 0 ? 0 : 100 * num / (10 * den);
     }
 
+    /** What one round of promotions did: won on merit and by gift, and won by members and by others, by level. */
+    record Round(long merit, long gift, long[] membersByLevel, long[] othersByLevel) {
+    }
+
     /**
-     * Fills the vacancies of every rank above the bottom; returns {merit promotions, gift promotions}.
+     * Fills the vacancies of every rank above the bottom.
      *
      * <p>Ranks are filled from the top down and, within a rank, level by level from the top. The
      * units of one level fill their rank-r posts in parallel: a unit draws only on its own officials
@@ -127,11 +131,13 @@ public final class Tournament {
      * unit's draws are keyed by (unit, rank, step). The result is the one a sequential pass over the
      * units in order would give, whatever the thread count.
      */
-    static long[] fill(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream lot,
-                       RandomStream draw, long step, Parallel parallel, Chronicle chronicle) {
+    static Round fill(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream lot,
+                      RandomStream draw, long step, Parallel parallel, Chronicle chronicle) {
         int R = org.ranks();
         long[] won = new long[2];
-        Round round = new Round(p, org, o, index, pick, lot, draw, step, chronicle);
+        long[] members = new long[org.levels()];
+        long[] others = new long[org.levels()];
+        Filling round = new Filling(p, org, o, index, pick, lot, draw, step, chronicle);
         for (int r = R - 1; r >= 1; r--) {
             for (int l = 0; l < org.levels(); l++) {
                 if (org.topRankOfLevel(l) < r) {
@@ -141,7 +147,7 @@ public final class Tournament {
                 int first = org.firstUnit(l);
                 int width = org.firstUnit(l + 1) - first;
                 // a unit's vacancies cost far more than a table row: chunks of 256 units
-                long[] w = parallel.counts(width, 256, 2, (c, n) -> {
+                long[] w = parallel.counts(width, 256, 3, (c, n) -> {
                     RowList candidates = c.scratch().rows();
                     for (int u = first + c.from(); u < first + c.to(); u++) {
                         round.fillUnit(u, rank, n, candidates);
@@ -149,13 +155,15 @@ public final class Tournament {
                 });
                 won[0] += w[0];
                 won[1] += w[1];
+                members[l] += w[2];
+                others[l] += w[0] + w[1] - w[2];
             }
         }
-        return won;
+        return new Round(won[0], won[1], members, others);
     }
 
     /** What the units of one round read: the columns, the index and the streams, looked up once a step. */
-    private static final class Round {
+    private static final class Filling {
         final Parameters p;
         final Organisation org;
         final Officials o;
@@ -174,8 +182,8 @@ public final class Tournament {
         final RandomStream draw;
         final Chronicle chronicle;
 
-        Round(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream lot,
-              RandomStream draw, long step, Chronicle chronicle) {
+        Filling(Parameters p, Organisation org, Officials o, GroupIndex index, RandomStream pick, RandomStream lot,
+                RandomStream draw, long step, Chronicle chronicle) {
             this.p = p;
             this.org = org;
             this.o = o;
@@ -195,7 +203,7 @@ public final class Tournament {
             this.chronicle = chronicle;
         }
 
-        /** Fills the vacant rank-r posts of unit u from rank r − 1 in u and its children; adds to {merit, gift}. */
+        /** Fills the vacant rank-r posts of unit u from rank r − 1 in u and its children; adds to {merit, gift, won by a member}. */
         void fillUnit(int u, int r, long[] won, RowList list) {
             int R = org.ranks();
             int vacancies = org.vacancies(u, r);
@@ -258,6 +266,7 @@ public final class Tournament {
                 comp[winner] = (float) newCompetence(p, comp[winner], draw, id, step);
                 boolean byGift = circle[winner] && winner != ablest && p.gift() > 0;
                 won[byGift ? 1 : 0]++;
+                won[2] += circle[winner] ? 1 : 0;
                 if (chronicle.tracked(id)) {
                     chronicle.add(id, new CareerEvent.Promoted(r, u, byGift, eligible));
                 }

@@ -17,12 +17,29 @@ final class UnitClimate implements Serializable {
     private final float[] circleShare;
     private final float[] reformShare;
     private final float[] exitRate;
+    /** By level: officials in the circle and all officials, at the last measure. */
+    private long[] membersByLevel = new long[0];
+    private long[] staffByLevel = new long[0];
+    /** By level: the circle's promotion premium (annual), as officials saw it over the last year. */
+    private double[] premium = new double[0];
     private transient GroupCounts perUnit;
 
-    UnitClimate(int units) {
+    UnitClimate(int units, int levels) {
         circleShare = new float[units];
         reformShare = new float[units];
         exitRate = new float[units];
+        premium = new double[levels];
+    }
+
+    /** The circle's premium over all levels, each level weighted by its officials. */
+    double meanPremium() {
+        long staff = 0;
+        double sum = 0;
+        for (int l = 0; l < premium.length && l < staffByLevel.length; l++) {
+            staff += staffByLevel[l];
+            sum += premium[l] * staffByLevel[l];
+        }
+        return staff == 0 ? 0 : sum / staff;
     }
 
     /** Per unit: the share in the gift circle, last step. */
@@ -38,6 +55,32 @@ final class UnitClimate implements Serializable {
     /** Per unit: the share who left, last step (per step, not per year). */
     float[] exitRates() {
         return exitRate;
+    }
+
+    /**
+     * By level: the circle's promotion premium, what a gift buys: the annual probability of
+     * promotion of the circle's members at that level minus that of the others, averaged over about
+     * the last year ({@link #promotions}).
+     */
+    double[] premium() {
+        return premium;
+    }
+
+    /**
+     * Takes this step's promotions by the winner's new level and membership into the premium: the
+     * step's rates (wins over the members, and over the others, at the level at the last measure),
+     * per year, averaged exponentially with a mean age of a year.
+     */
+    void promotions(long[] memberWins, long[] otherWins, double months) {
+        int levels = memberWins.length;
+        double weight = 1 - Math.exp(-months / 12);
+        for (int l = 0; l < levels; l++) {
+            long members = membersByLevel.length > l ? membersByLevel[l] : 0;
+            long others = staffByLevel.length > l ? staffByLevel[l] - members : 0;
+            double now = 12 / months * ((members == 0 ? 0 : (double) memberWins[l] / members)
+                    - (others == 0 ? 0 : (double) otherWins[l] / others));
+            premium[l] += weight * (now - premium[l]);
+        }
     }
 
     /** The sums by level and (level, sector) that {@link #measure} returns with the unit values. */
@@ -105,6 +148,8 @@ final class UnitClimate implements Serializable {
             }
         });
         double[] circleByLevel = new double[levels];
+        membersByLevel = Arrays.copyOfRange(sums, 0, levels);
+        staffByLevel = Arrays.copyOfRange(sums, levels, 2 * levels);
         for (int l = 0; l < levels; l++) {
             long staff = sums[levels + l];
             circleByLevel[l] = staff == 0 ? 0 : (double) sums[l] / staff;

@@ -87,7 +87,7 @@ class EvlnChoiceTest {
                     double competence = o.competence.values()[i];
                     boolean protectedUnit = org.budget(u) >= p.organisation().protectedBudget();
                     double alternatives = EvlnChoice.alternatives(Pay.pay(p.pay(), r, org.levelOf(u), org.levels(), protectedUnit),
-                            Pay.outside(p.pay(), competence, r));
+                            Pay.outside(p.pay(), competence, r, 1)); // youth unemployment at its reference
                     double fear = Surveillance.fear(p.surveillance(), Officials.trait(o.riskAversion.values()[i]),
                             Investigation.fear(p.investigation()));
                     double[] utility = new double[4];

@@ -23,7 +23,7 @@ final class Fixtures {
                 .with("organisation.fill", 1.0)
                 .with("recruitment.member_share", 1.0)
                 .with("exits.retirement_age", 2000).with("exits.mortality", 0).with("exits.competence_floor", 0)
-                .with("exits.search", 0)
+                .with("exits.offer_rate", 0).with("exits.emigration_rate", 0)
                 .with("evln.reconsider", 0)
                 .with("investigation.base", 0)
                 .with("party_exit.mean", mean).with("party_exit.sd", sd).with("party_exit.support_weight", 0)

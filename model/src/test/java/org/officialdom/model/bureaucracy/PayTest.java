@@ -30,8 +30,9 @@ class PayTest {
         assertThat(Pay.pay(P, 1, 4, 5, true)).isCloseTo(1.5, within(EPS));
         // province (level 1) clerk: 1 * (1 + 0.1 * 3) = 1.3
         assertThat(Pay.pay(P, 0, 1, 5, false)).isCloseTo(1.3, within(EPS));
-        // outside wage of a competence-7 section official: 1.4 * 1 * 1.5 = 2.1; fairness 1.2 / 2.1
-        assertThat(Pay.outside(P, 7, 1)).isCloseTo(2.1, within(EPS));
+        // outside wage of a competence-7 section official, labour market at its reference: 1.4 * 1 * 1.5 = 2.1;
+        // fairness 1.2 / 2.1
+        assertThat(Pay.outside(P, 7, 1, 1)).isCloseTo(2.1, within(EPS));
         assertThat(Pay.fairness(1.2, 2.1)).isCloseTo(1.2 / 2.1, within(EPS));
         assertThat(Pay.fairness(3, 2.1)).isEqualTo(1.0);
     }
@@ -39,13 +40,25 @@ class PayTest {
     @Test
     void divisionFreeFormOfTheOutsideWage() {
         // 1.4 / 7 * (1 + 0.5 * 2) = 0.4 per point of competence at rank 2
-        assertThat(Pay.outsidePerCompetence(P, 2)).isCloseTo(0.4, within(EPS));
+        assertThat(Pay.outsidePerCompetence(P, 2, 1)).isCloseTo(0.4, within(EPS));
         var random = new java.util.SplittableRandom(5);
         for (int k = 0; k < 10_000; k++) {
             double competence = random.nextDouble(0, 14);
             int rank = random.nextInt(5);
-            assertThat(competence * Pay.outsidePerCompetence(P, rank))
-                    .isCloseTo(Pay.outside(P, competence, rank), within(EPS));
+            double market = random.nextDouble(0, 1.5);
+            assertThat(competence * Pay.outsidePerCompetence(P, rank, market))
+                    .isCloseTo(Pay.outside(P, competence, rank, market), within(EPS));
         }
+    }
+
+    @Test
+    void youthUnemploymentShrinksInsidersOutsideOptions() {
+        // sensitivity 0.5 (the default): youth unemployment 18 % against a reference of 12 %, +50 %:
+        // market 1 - 0.5 * 0.5 = 0.75; at 6 %, 1.25; the outside wage scales with it
+        assertThat(Pay.market(P, 18, 12)).isCloseTo(0.75, within(EPS));
+        assertThat(Pay.market(P, 6, 12)).isCloseTo(1.25, within(EPS));
+        assertThat(Pay.outside(P, 7, 1, 0.75)).isCloseTo(0.75 * 2.1, within(EPS));
+        // never below 0: at 60 % unemployment 1 - 0.5 * 4 < 0
+        assertThat(Pay.market(P, 60, 12)).isZero();
     }
 }

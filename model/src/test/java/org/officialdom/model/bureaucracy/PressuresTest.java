@@ -27,7 +27,8 @@ class PressuresTest {
                 .with("study.study_hours", 6)
                 .with("study.quizzes_per_month", 2)
                 .with("study.non_member_report_hours", 1)
-                .with("investigation.campaign", 3);
+                .with("investigation.campaign", 3)
+                .with("recruitment.youth_unemployment", 16);
     }
 
     @Test
@@ -57,14 +58,14 @@ class PressuresTest {
                     double competence = o.competence.values()[i];
                     double load = PoliticalStudy.load(p.study(), member);
                     Quotas.Outcome q = Quotas.outcome(p.quotas(), draws.uniform(o.table.id(i), 0, 0), competence,
-                            ServiceOutput.effort(p.output(), o.stance.values()[i]), savings[i]);
+                            ServiceOutput.effort(p.output(), o.stance.values()[i]), savings[i], Officials.trait(o.riskAversion.values()[i]));
                     outcomes[q.ordinal()]++;
                     double saved = savings[i] + p.pay().savingRate() * months
                             - (q == Quotas.Outcome.PAID_OUT_OF_POCKET ? p.quotas().outOfPocket() : 0);
                     double penalty = q == Quotas.Outcome.PENALISED ? p.quotas().penaltyStress() : 0;
                     boolean protectedUnit = org.budget(u) >= p.organisation().protectedBudget();
                     double fairness = Pay.fairness(Pay.pay(p.pay(), r, org.levelOf(u), org.levels(), protectedUnit),
-                            Pay.outside(p.pay(), competence, r));
+                            Pay.outside(p.pay(), competence, r, Pay.market(p.pay(), 16, 12)));
                     double recognition = 1.0 / (1 + o.retaliations.values()[i]) * (penalty > 0 ? 0.5 : 1);
                     double annualExitRate = 12 * m.climate().exitRates()[u] / months;
                     double target = Morale.target(p.morale(), Officials.trait(o.motivation.values()[i]), load,
@@ -77,7 +78,7 @@ class PressuresTest {
                     assertThat(o.morale.values()[i]).as("morale of row %d, %d months", i, months)
                             .isCloseTo((float) Morale.adapt(p.morale(), morale[i], target, months), within(1e-6f));
                     assertThat(o.stress.values()[i]).as("stress of row %d, %d months", i, months)
-                            .isCloseTo((float) Morale.stress(p.morale(), stress[i], load + overtime + fear, penalty, months), within(1e-6f));
+                            .isCloseTo((float) Morale.stress(p.morale(), stress[i], load + overtime + fear + p.quotas().meaninglessShare(), penalty, months), within(1e-6f));
                 }
                 double[] counted = m.counts().figures(Quotas.FIGURES, Quotas.COUNTS);
                 assertThat((long) counted[Quotas.MET]).isEqualTo(outcomes[Quotas.Outcome.MET.ordinal()]);

@@ -23,32 +23,37 @@ class QuotasTest {
     void quotaOutcomes() {
         var p = campaign(0.8);
         // met by work iff u < 0.8 * 6/10 * 1 = 0.48
-        assertThat(Quotas.outcome(p, 0.47, 6, 1, 0)).isEqualTo(Quotas.Outcome.MET);
-        // 0.5: not met by work; savings 0.6 >= 0.5 pay out of pocket; savings 0.4 < 0.5: penalised
-        assertThat(Quotas.outcome(p, 0.5, 6, 1, 0.6)).isEqualTo(Quotas.Outcome.PAID_OUT_OF_POCKET);
-        assertThat(Quotas.outcome(p, 0.5, 6, 1, 0.4)).isEqualTo(Quotas.Outcome.PENALISED);
+        assertThat(Quotas.outcome(p, 0.47, 6, 1, 0, 0)).isEqualTo(Quotas.Outcome.MET);
+        // 0.5: not met by work. The most risk-averse 30 % (the default pay share: risk aversion >= 0.7)
+        // pay out of pocket if savings 0.6 >= 0.5; with savings 0.4 < 0.5 they are penalised
+        assertThat(Quotas.outcome(p, 0.5, 6, 1, 0.6, 0.8)).isEqualTo(Quotas.Outcome.PAID_OUT_OF_POCKET);
+        assertThat(Quotas.outcome(p, 0.5, 6, 1, 0.4, 0.8)).isEqualTo(Quotas.Outcome.PENALISED);
+        // the others take the penalty whatever their savings
+        assertThat(Quotas.outcome(p, 0.5, 6, 1, 5, 0.5)).isEqualTo(Quotas.Outcome.PENALISED);
         // outside the campaign (u >= 0.8) nothing happens
-        assertThat(Quotas.outcome(p, 0.8, 6, 1, 0)).isEqualTo(Quotas.Outcome.NONE);
+        assertThat(Quotas.outcome(p, 0.8, 6, 1, 0, 0)).isEqualTo(Quotas.Outcome.NONE);
         // overtime: 0.8 * 10 / 40 = 0.2
         assertThat(Quotas.overtime(p, 40)).isCloseTo(0.2, within(EPS));
     }
 
     @Test
     void quotaTestsTakenOneByOneAgreeWithTheOutcome() {
-        // the pressures pass combines the three tests without branches; they must give outcome()
+        // the pressures pass combines the four tests without branches; they must give outcome()
         var p = campaign(0.6);
         for (double u = 0; u < 1; u += 0.01) {
             for (double competence = 1; competence <= 10; competence += 0.5) {
                 for (double effort : new double[] {0.2, 0.4, 1.0}) {
                     for (double savings : new double[] {0, 0.49, 0.5, 3}) {
-                        Quotas.Outcome o = Quotas.outcome(p, u, competence, effort, savings);
+                      for (double riskAversion : new double[] {0, 0.69, 0.7, 1}) {
+                        Quotas.Outcome o = Quotas.outcome(p, u, competence, effort, savings, riskAversion);
                         boolean touched = Quotas.touched(p, u);
                         boolean met = touched & Quotas.metByWork(p, u, competence, effort);
-                        boolean canPay = Quotas.canPay(p, savings);
+                        boolean canPay = Quotas.pays(p, riskAversion) & Quotas.canPay(p, savings);
                         assertThat(touched).isEqualTo(o != Quotas.Outcome.NONE);
                         assertThat(met).isEqualTo(o == Quotas.Outcome.MET);
                         assertThat(touched & !met & canPay).isEqualTo(o == Quotas.Outcome.PAID_OUT_OF_POCKET);
                         assertThat(touched & !met & !canPay).isEqualTo(o == Quotas.Outcome.PENALISED);
+                      }
                     }
                 }
             }

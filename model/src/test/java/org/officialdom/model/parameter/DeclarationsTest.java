@@ -30,7 +30,7 @@ class DeclarationsTest {
     @Test
     void theBureaucracysLeversInDeclarationOrderAndItsSize() {
         assertThat(ParameterSchema.leverPaths(params("bureaucracy"))).containsExactly(
-                "recruitment.youth_unemployment", "study.study_hours", "surveillance.intensity", "pay.cut_by_level",
+                "recruitment.youth_unemployment", "recruitment.planned_share", "study.study_hours", "surveillance.intensity", "pay.cut_by_level",
                 "quotas.meaningless_share", "quotas.campaign", "tournament.merit", "tournament.gift", "tournament.loyalty",
                 "investigation.campaign", "exits.passport_control");
         assertThat(ParameterSchema.sizePath(params("bureaucracy"))).isEqualTo("organisation.officials");
