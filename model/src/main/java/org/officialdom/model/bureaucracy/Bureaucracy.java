@@ -242,8 +242,8 @@ public final class Bureaucracy implements Model {
 
     /** Mechanism 14: members quit the party in public as they see others do. */
     private void partyExit(Simulation sim) {
-        long joined = PartyExit.cascade(parameters.partyExit(), parameters.surveillance().intensity(), officials,
-                sim.parallel(), chronicle);
+        long joined = PartyExit.cascade(parameters.partyExit(), parameters.surveillance().intensity(), parameters.monthsPerStep(),
+                officials, org, climate, sim.parallel(), chronicle);
         double before = counts.figures(PartyExit.FIGURES, 2)[PartyExit.CUMULATIVE];
         counts.report(PartyExit.FIGURES, joined, before + joined);
     }

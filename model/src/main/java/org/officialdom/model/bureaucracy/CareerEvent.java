@@ -104,6 +104,7 @@ sealed interface CareerEvent extends Serializable {
             return switch (verdict) {
                 case GUILTY -> "investigated by the discipline commission and found guilty of bribery";
                 case FABRICATED -> "accused of bribery by enemies and convicted although innocent";
+                case QUIT_DISMISSED -> "investigated after renouncing the party in public, and dismissed";
                 default -> "investigated by the discipline commission and cleared";
             };
         }

@@ -29,6 +29,8 @@ final class Census {
 
     /** Counts the officials in post into {@code counts}: output, headcount, distributions, the circle. */
     void take(BureaucracyParameters p, Officials o, Organisation org, UnitClimate climate, Parallel parallel, Counts counts) {
+        PartyExit.Parameters party = p.partyExit();
+        float[] seen = climate.seen();
         if (histogram == null) {
             histogram = new GroupTally(RANKS + org.ranks(), 1, parallel.threads());
         }
@@ -68,7 +70,8 @@ final class Census {
                 hl.count(STRESS + Math.min(99, (int) (str[i] * 100)), str[i]);
                 hl.count(STANCES + stance[i]);
                 hl.count(RANKS + rank[i], comp[i]);
-                falsifying += (sup[i] & 0xFF) < 128 & !quit[i] ? 1 : 0; // branch-free: support is a coin toss
+                double support = PartyExit.support(party, Officials.trait(sup[i]), mor[i], seen[unit[i]]);
+                falsifying += support < 0.5 & !quit[i] ? 1 : 0; // branch-free: support is a coin toss
             }
             h.merge(c.worker(), hl);
             acc[0] = sum;

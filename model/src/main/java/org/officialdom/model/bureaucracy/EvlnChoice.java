@@ -17,16 +17,17 @@ import org.officialdom.model.parameter.Param;
  * Journal 5): higher satisfaction raises Voice and Loyalty and lowers Exit and Neglect; higher
  * investment raises Voice and Loyalty and lowers Neglect (and Exit); better alternatives raise Exit
  * and Voice and lower Loyalty. We add fear (mechanisms 2 and 7: less Voice, more Neglect), burnout
- * (more Neglect and Exit), colleagues' exits (more Exit) and disillusion by retaliation (less Voice):
+ * (more Neglect and Exit), colleagues' exits and colleagues' public party exits (more Exit) and
+ * disillusion by retaliation (less Voice):
  * <pre>
  *   U_L = bL + s·S + i·I − a·A
  *   U_V = bV + s·S + i·I + a·A·alternativesToVoice + m·motivation − f·F − d·retaliations
  *   U_N = bN − s·S − i·I + f·F + burn·[stress ≥ burnout]
- *   U_E = bE − s·S − i·I·investmentToExit + a·A + c·C + burn·[stress ≥ burnout]
+ *   U_E = bE − s·S − i·I·investmentToExit + a·A + c·C + q·Q + burn·[stress ≥ burnout]
  * </pre>
  * with S = morale, I = investment = (min(1, tenure/30 y) + rank/top)/2, A = alternatives =
  * min(1, outside wage / pay / 2) (1 when the outside pays twice as much), F = fear, C = colleague exit
- * pressure. States are sticky: each month an official reconsiders with probability
+ * pressure, Q = the share of the unit's party members who have quit the party in public. States are sticky: each month an official reconsiders with probability
  * {@code reconsider}, and then draws a stance with probabilities ∝ exp(U_k / temperature), the
  * current stance's utility raised by {@code stickiness}.
  */
@@ -52,10 +53,11 @@ public final class EvlnChoice {
             @Param(value = "Effect of fear.", unit = "utility", min = 0) double fear,
             @Param(value = "Effect of burnout.", unit = "utility", min = 0) double burnout,
             @Param(value = "Effect of colleagues' exits on exit.", unit = "utility", min = 0) double colleagues,
-            @Param(value = "Loss of voice utility per retaliation suffered.", unit = "utility", min = 0) double disillusion) implements java.io.Serializable {
+            @Param(value = "Loss of voice utility per retaliation suffered.", unit = "utility", min = 0) double disillusion,
+            @Param(value = "Effect on exit of the share of the unit's party members who have quit in public.", unit = "utility", min = 0) double quitters) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(0.08, 1.0, 1.0,
-                1.0, -3.5, -0.6, -1.2, 2.0, 1.0, 0.5, 2.0, 0.3, 1.0, 2.0, 1.0, 1.5, 0.5);
+                1.0, -3.5, -0.6, -1.2, 2.0, 1.0, 0.5, 2.0, 0.3, 1.0, 2.0, 1.0, 1.5, 0.5, 2.0);
     }
 
     private EvlnChoice() {
@@ -82,7 +84,7 @@ public final class EvlnChoice {
 
     /** Fills {@code u} (length 4, in {@link Stance} order) with the four utilities. */
     public static void utilities(Parameters p, double satisfaction, double investment, double alternatives,
-                                 double fear, boolean burntOut, double colleagues, double motivation,
+                                 double fear, boolean burntOut, double colleagues, double quitShare, double motivation,
                                  int retaliations, double[] u) {
         double burn = burntOut ? p.burnout() : 0;
         u[0] = p.loyaltyBase() + p.satisfaction() * satisfaction + p.investment() * investment - p.alternatives() * alternatives;
@@ -91,7 +93,7 @@ public final class EvlnChoice {
                 - p.fear() * fear - p.disillusion() * retaliations;
         u[2] = p.neglectBase() - p.satisfaction() * satisfaction - p.investment() * investment + p.fear() * fear + burn;
         u[3] = p.exitBase() - p.satisfaction() * satisfaction - p.investment() * p.investmentToExit() * investment
-                + p.alternatives() * alternatives + p.colleagues() * colleagues + burn;
+                + p.alternatives() * alternatives + p.colleagues() * colleagues + p.quitters() * quitShare + burn;
     }
 
     /** Logit choice with habit: the stance whose cumulative probability first exceeds {@code draw}. */
@@ -170,6 +172,7 @@ public final class EvlnChoice {
             double[] outsidePerCompetence = pay.outsidePerCompetence();
             double[] fearOf = fear;
             float[] exitRate = climate.exitRates();
+            float[] quitShare = climate.quitShares();
             int[] ids = o.table.ids();
             int[] unit = o.unit.values();
             byte[] rank = o.rank.values();
@@ -192,7 +195,7 @@ public final class EvlnChoice {
                 double pay = payTable[payRow[un] + rank[i]];
                 double alt = alternatives(pay, comp[i] * outsidePerCompetence[rank[i]]);
                 utilities(p, morale[i], investment(tenure[i], rank[i], org.topRank(un)), alt, fearOf[riskAversion[i] & 0xFF],
-                        stress[i] >= burnout, colleaguePressure(colleagueSensitivity, exitRate[un], months),
+                        stress[i] >= burnout, colleaguePressure(colleagueSensitivity, exitRate[un], months), quitShare[un],
                         Officials.trait(motivation[i]), retaliations[i], u);
                 int now = choose(p, u, stance[i], s.uniform(id, step, 1));
                 if (now != stance[i]) {

@@ -69,7 +69,7 @@ final class Initialisation {
                 o.tenure.values()[i] = Officials.months(12 * tenure);
                 o.inPost.values()[i] = Officials.months(12 * Math.min(tenure, 10 * traits.uniform(id, 0, 44)));
                 o.threshold.values()[i] = o.member.values()[i]
-                        ? PartyExit.threshold(parameters.partyExit(), thresholds.normal(id, 0, 0), Officials.trait(o.support.values()[i]))
+                        ? PartyExit.threshold(parameters.partyExit(), thresholds.normal(id, 0, 0))
                         : Double.POSITIVE_INFINITY;
             }
         });

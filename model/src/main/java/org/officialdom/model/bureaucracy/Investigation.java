@@ -15,8 +15,9 @@ import org.officialdom.model.parameter.Param;
  * {@code h = base · campaign · (1 + circleWeight·[circle] + enemyWeight·enemies + exitWeight·[public party exit])
  *            · (1 − patronProtection·[live patron])}, capped at 1.
  * An investigated circle member is convicted with probability {@code convictGuilty} (guilty
- * dismissal); an investigated official outside the circle with enemies is convicted with probability
- * {@code fabricate} (a fabricated conviction); a conviction is a dismissal. Fear of investigation,
+ * dismissal); an investigated official outside the circle who has quit the party in public is dismissed
+ * for it with probability {@code dismissQuitter}; otherwise one with enemies is convicted with
+ * probability {@code fabricate} (a fabricated conviction); a conviction is a dismissal. Fear of investigation,
  * {@code campaign · baseFear}, is added to the fear that breeds Neglect (mechanism 10).
  *
  * <p>Default base: about 0.03% of officials a year investigated before 2013, a stated assumption; the
@@ -41,14 +42,16 @@ public final class Investigation {
             double convictGuilty,
             @Param(value = "Probability that an investigated innocent official with enemies is convicted anyway.", unit = "share", min = 0, max = 1)
             double fabricate,
+            @Param(value = "Probability that an investigated official who quit the party in public is dismissed for it.", unit = "share", min = 0, max = 1)
+            double dismissQuitter,
             @Param(value = "Fear of investigation per unit of campaign intensity.", unit = "fear (0-1)", min = 0, max = 1)
             double baseFear) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(0.00002, 1, 4, 3, 20, 0.6, 0.8, 0.3, 0.01);
+        public static final Parameters DEFAULTS = new Parameters(0.00002, 1, 4, 3, 20, 0.6, 0.8, 0.3, 0.5, 0.01);
     }
 
     /** What an investigation found. */
-    public enum Verdict { NONE, ACQUITTED, GUILTY, FABRICATED }
+    public enum Verdict { NONE, ACQUITTED, GUILTY, FABRICATED, QUIT_DISMISSED }
 
     private Investigation() {
     }
@@ -74,12 +77,15 @@ public final class Investigation {
     }
 
     /** Outcome given two uniforms: u1 decides the investigation, u2 the conviction. */
-    public static Verdict verdict(Parameters p, double hazard, double u1, double u2, boolean circle, int enemies) {
+    public static Verdict verdict(Parameters p, double hazard, double u1, double u2, boolean circle, int enemies, boolean publicExit) {
         if (u1 >= hazard) {
             return Verdict.NONE;
         }
         if (circle) {
             return u2 < p.convictGuilty() ? Verdict.GUILTY : Verdict.ACQUITTED;
+        }
+        if (publicExit && u2 < p.dismissQuitter()) {
+            return Verdict.QUIT_DISMISSED;
         }
         return enemies > 0 && u2 < p.fabricate() ? Verdict.FABRICATED : Verdict.ACQUITTED;
     }
@@ -158,14 +164,15 @@ public final class Investigation {
                 }
                 boolean protectedBy = patron[i] >= 0 && o.table.isLive(patron[i]);
                 double h = perStep(hazard(p, circle[i], enemies[i], quit[i], protectedBy), months);
-                Verdict v = verdict(p, h, u1, s.uniform(id, step, 1), circle[i], enemies[i]);
+                Verdict v = verdict(p, h, u1, s.uniform(id, step, 1), circle[i], enemies[i], quit[i]);
                 if (v == Verdict.NONE) {
                     continue;
                 }
                 counts[INVESTIGATED]++;
-                if (v == Verdict.GUILTY || v == Verdict.FABRICATED) {
+                if (v == Verdict.GUILTY || v == Verdict.FABRICATED || v == Verdict.QUIT_DISMISSED) {
                     leave[i] = true;
-                    route[i] = (byte) (v == Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY : ExitRoute.DISMISSAL_FABRICATED).ordinal();
+                    route[i] = (byte) (v == Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY
+                            : v == Verdict.FABRICATED ? ExitRoute.DISMISSAL_FABRICATED : ExitRoute.DISMISSAL_PARTY_EXIT).ordinal();
                 }
                 noteAt = notes.note(noted, noteAt, id, i, v.ordinal());
             }

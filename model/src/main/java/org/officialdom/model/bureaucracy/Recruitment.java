@@ -163,7 +163,7 @@ public final class Recruitment {
                 o.unit.values()[row] = u;
                 o.patron.values()[row] = headOf(u, o, org, index, heads);
                 o.threshold.values()[row] = o.member.values()[row]
-                        ? PartyExit.threshold(party, thresholds.normal(id, 0, 0), Officials.trait(o.support.values()[row]))
+                        ? PartyExit.threshold(party, thresholds.normal(id, 0, 0))
                         : Double.POSITIVE_INFINITY;
             }
         });

@@ -7,16 +7,21 @@ import org.officialdom.engine.Parallel;
 
 /**
  * What each unit's officials see of their colleagues, measured once a step and read by the next
- * step's passes: the share in the gift circle (the unit's norm, mechanism 5), the share of
- * reformers (mechanism 8) and the share who left (mechanism 9's colleagues, mechanism 10's exit
- * pressure). Passes read the previous step's values, so that no official sees a neighbour's change
- * of the same step.
+ * passes: the share in the gift circle (the unit's norm, mechanism 5), the share of reformers
+ * (mechanism 8), the share who left (mechanism 9's colleagues, mechanism 10's exit pressure), the
+ * share of members who quit the party in public and the share punished (mechanism 14); and, by
+ * level, the circle's promotion premium (mechanism 5). Passes read values measured before them, so
+ * that no official sees a neighbour's change of the same pass.
  */
 final class UnitClimate implements Serializable {
 
     private final float[] circleShare;
     private final float[] reformShare;
     private final float[] exitRate;
+    private final float[] quitShare;
+    private final float[] punishedRate;
+    /** Per unit: how what its officials have seen (colleagues quitting, colleagues punished) has moved their private support. */
+    private final float[] seen;
     /** By level: officials in the circle and all officials, at the last measure. */
     private long[] membersByLevel = new long[0];
     private long[] staffByLevel = new long[0];
@@ -28,6 +33,9 @@ final class UnitClimate implements Serializable {
         circleShare = new float[units];
         reformShare = new float[units];
         exitRate = new float[units];
+        quitShare = new float[units];
+        punishedRate = new float[units];
+        seen = new float[units];
         premium = new double[levels];
     }
 
@@ -55,6 +63,21 @@ final class UnitClimate implements Serializable {
     /** Per unit: the share who left, last step (per step, not per year). */
     float[] exitRates() {
         return exitRate;
+    }
+
+    /** Per unit: the share of its party members who have quit the party in public, last step. */
+    float[] quitShares() {
+        return quitShare;
+    }
+
+    /** Per unit: the share of its officials dismissed after an investigation, last step (per step). */
+    float[] punishedRates() {
+        return punishedRate;
+    }
+
+    /** Per unit: how much what its officials have seen has moved their private support ({@link PartyExit#seen}). */
+    float[] seen() {
+        return seen;
     }
 
     /**
@@ -94,10 +117,11 @@ final class UnitClimate implements Serializable {
     Sums measure(Officials o, Organisation org, boolean withLeavers, Parallel parallel) {
         int units = org.units();
         if (perUnit == null || perUnit.groups() != units) {
-            perUnit = new GroupCounts(units, 4, parallel.threads());
+            perUnit = new GroupCounts(units, WIDTH, parallel.threads());
         }
-        // per unit: staff, in the circle, leaving, in Voice. The rows are mostly in unit order (the
-        // index compacts them), so a run of one unit's rows is counted in locals and added at once.
+        // per unit: staff, in the circle, leaving, in Voice, party members, public quitters, punished
+        // (dismissed after an investigation). The rows are mostly in unit order (the index compacts
+        // them), so a run of one unit's rows is counted in locals and added at once.
         GroupCounts ut = perUnit;
         ut.reset(parallel);
         parallel.forEach(o.size(), c -> {
@@ -105,31 +129,31 @@ final class UnitClimate implements Serializable {
             boolean[] circle = o.circle.values();
             boolean[] leave = o.leave.values();
             byte[] stance = o.stance.values();
+            boolean[] member = o.member.values();
+            boolean[] quit = o.publicExit.values();
+            byte[] route = o.route.values();
             int w = c.worker();
             int current = -1;
-            int staff = 0;
-            int inCircle = 0;
-            int leaving = 0;
-            int voice = 0;
+            int[] n = new int[WIDTH];
             for (int i = c.from(); i < c.to(); i++) {
                 int u = unit[i];
                 if (u != current) {
-                    if (staff > 0) {
-                        add(ut, w, current, staff, inCircle, leaving, voice);
+                    if (n[STAFF] > 0) {
+                        add(ut, w, current, n);
                     }
                     current = u;
-                    staff = 0;
-                    inCircle = 0;
-                    leaving = 0;
-                    voice = 0;
+                    java.util.Arrays.fill(n, 0);
                 }
-                staff++;
-                inCircle += circle[i] ? 1 : 0;
-                leaving += withLeavers && leave[i] ? 1 : 0;
-                voice += stance[i] == Stance.VOICE.ordinal() ? 1 : 0;
+                n[STAFF]++;
+                n[CIRCLE] += circle[i] ? 1 : 0;
+                n[LEAVING] += withLeavers && leave[i] ? 1 : 0;
+                n[VOICE] += stance[i] == Stance.VOICE.ordinal() ? 1 : 0;
+                n[MEMBERS] += member[i] ? 1 : 0;
+                n[QUITTERS] += member[i] & quit[i] ? 1 : 0;
+                n[PUNISHED] += withLeavers && leave[i] && ExitRoute.punishment(route[i]) ? 1 : 0;
             }
-            if (staff > 0) {
-                add(ut, w, current, staff, inCircle, leaving, voice);
+            if (n[STAFF] > 0) {
+                add(ut, w, current, n);
             }
         });
         int levels = org.levels();
@@ -137,11 +161,14 @@ final class UnitClimate implements Serializable {
         // in the circle by level, then staff by level, then staff by (level, sector)
         long[] sums = parallel.counts(units, 2 * levels + levels * sectors, (c, n) -> {
             for (int u = c.from(); u < c.to(); u++) {
-                long staff = ut.count(u, 0);
-                long cs = ut.count(u, 1);
+                long staff = ut.count(u, STAFF);
+                long cs = ut.count(u, CIRCLE);
+                long members = ut.count(u, MEMBERS);
                 circleShare[u] = staff == 0 ? 0f : (float) ((double) cs / staff);
-                exitRate[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 2) / staff);
-                reformShare[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, 3) / staff);
+                exitRate[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, LEAVING) / staff);
+                reformShare[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, VOICE) / staff);
+                quitShare[u] = members == 0 ? 0f : (float) ((double) ut.count(u, QUITTERS) / members);
+                punishedRate[u] = staff == 0 ? 0f : (float) ((double) ut.count(u, PUNISHED) / staff);
                 n[org.levelOf(u)] += cs;
                 n[levels + org.levelOf(u)] += staff;
                 n[2 * levels + org.levelOf(u) * sectors + org.sectorIndex(u)] += staff;
@@ -157,10 +184,18 @@ final class UnitClimate implements Serializable {
         return new Sums(circleByLevel, Arrays.copyOfRange(sums, 2 * levels, sums.length));
     }
 
-    private static void add(GroupCounts ut, int worker, int unit, int staff, int inCircle, int leaving, int voice) {
-        ut.add(worker, unit, 0, staff);
-        ut.add(worker, unit, 1, inCircle);
-        ut.add(worker, unit, 2, leaving);
-        ut.add(worker, unit, 3, voice);
+    private static final int STAFF = 0;
+    private static final int CIRCLE = 1;
+    private static final int LEAVING = 2;
+    private static final int VOICE = 3;
+    private static final int MEMBERS = 4;
+    private static final int QUITTERS = 5;
+    private static final int PUNISHED = 6;
+    private static final int WIDTH = 7;
+
+    private static void add(GroupCounts ut, int worker, int unit, int[] n) {
+        for (int k = 0; k < WIDTH; k++) {
+            ut.add(worker, unit, k, n[k]);
+        }
     }
 }

@@ -45,7 +45,9 @@ class CensusTest {
                 double timeLeft = Math.max(0, 1 - PoliticalStudy.load(p.study(), member) - p.quotas().meaninglessShare());
                 output += ServiceOutput.output(p.output(), o.competence.values()[i], o.stance.values()[i], timeLeft,
                         circleShare[o.unit.values()[i]]);
-                falsifiers += Officials.trait(o.support.values()[i]) < 0.5 && !o.publicExit.values()[i] ? 1 : 0;
+                double support = PartyExit.support(p.partyExit(), Officials.trait(o.support.values()[i]), o.morale.values()[i],
+                        m.climate().seen()[o.unit.values()[i]]);
+                falsifiers += support < 0.5 && !o.publicExit.values()[i] ? 1 : 0;
                 stances[o.stance.values()[i]]++;
                 competence[o.rank.values()[i]] += o.competence.values()[i];
                 headByRank[o.rank.values()[i]]++;

@@ -23,7 +23,7 @@ class EvlnChoiceTest {
         var p = DEFAULTS.with("evln.voice_base", -1).with("evln.neglect_base", -0.5).with("evln.exit_base", -2)
                 .with("evln.alternatives_to_voice", 0.25).evln();
         double[] u = new double[4];
-        EvlnChoice.utilities(p, 0.5, 0.4, 0.6, 0.1, false, 0.2, 0.3, 2, u);
+        EvlnChoice.utilities(p, 0.5, 0.4, 0.6, 0.1, false, 0.2, 0, 0.3, 2, u);
         // L = 1 + 2*0.5 + 1*0.4 - 2*0.6 = 1.2
         assertThat(u[0]).isCloseTo(1.2, within(EPS));
         // V = -1 + 1 + 0.4 + 2*0.25*0.6 + 1*0.3 - 2*0.1 - 0.5*2 = -0.2
@@ -34,7 +34,7 @@ class EvlnChoiceTest {
         assertThat(u[3]).isCloseTo(-1.7, within(EPS));
         // higher satisfaction: voice and loyalty up, exit and neglect down
         double[] w = new double[4];
-        EvlnChoice.utilities(p, 0.9, 0.4, 0.6, 0.1, false, 0.2, 0.3, 2, w);
+        EvlnChoice.utilities(p, 0.9, 0.4, 0.6, 0.1, false, 0.2, 0, 0.3, 2, w);
         assertThat(w[0]).isGreaterThan(u[0]);
         assertThat(w[1]).isGreaterThan(u[1]);
         assertThat(w[2]).isLessThan(u[2]);
@@ -42,6 +42,11 @@ class EvlnChoiceTest {
         // investment and alternatives on the helpers: 15 years of tenure, rank 1 of top 2 -> 0.5*0.5 + 0.5*0.5
         assertThat(EvlnChoice.investment(180, 1, 2)).isCloseTo(0.5, within(EPS));
         assertThat(EvlnChoice.alternatives(1.0, 1.5)).isCloseTo(0.75, within(EPS));
+        // colleagues' public party exits raise exit only: a unit where 30 % of members quit, quitters 2 (the default)
+        double[] q = new double[4];
+        EvlnChoice.utilities(p, 0.5, 0.4, 0.6, 0.1, false, 0.2, 0.3, 0.3, 2, q);
+        assertThat(q[3] - u[3]).isCloseTo(2 * 0.3, within(EPS));
+        assertThat(q[0]).isEqualTo(u[0]);
     }
 
     @Test
@@ -94,6 +99,7 @@ class EvlnChoiceTest {
                     EvlnChoice.utilities(p.evln(), o.morale.values()[i], EvlnChoice.investment(o.tenure.values()[i], r, org.topRank(u)),
                             alternatives, fear, o.stress.values()[i] >= p.morale().burnout(),
                             EvlnChoice.colleaguePressure(p.morale().colleagueSensitivity(), m.climate().exitRates()[u], 1),
+                            m.climate().quitShares()[u],
                             Officials.trait(o.motivation.values()[i]), o.retaliations.values()[i], utility);
                     expected = EvlnChoice.choose(p.evln(), utility, before[i], s.uniform(id, 0, 1));
                 }

@@ -28,7 +28,7 @@ final class Fixtures {
                 .with("investigation.base", 0)
                 .with("party_exit.mean", mean).with("party_exit.sd", sd).with("party_exit.support_weight", 0)
                 .with("party_exit.inside_premium", 0).with("party_exit.surveillance_weight", 0)
-                .with("party_exit.outside_share", 0);
+                .with("party_exit.outside_share", 0).with("party_exit.network", PartyExit.Network.ORGANISATION);
     }
 
     static MetricTable run(BureaucracyParameters p, long seed, int threads, int steps) {

@@ -26,12 +26,15 @@ class InvestigationTest {
         assertThat(Investigation.hazard(p, true, 1, false, true)).isCloseTo(0.024, within(EPS));
         // innocent without enemies or patron: 0.004
         assertThat(Investigation.hazard(p, false, 0, false, false)).isCloseTo(0.004, within(EPS));
-        assertThat(Investigation.verdict(p, 0.024, 0.03, 0.0, true, 1)).isEqualTo(Investigation.Verdict.NONE);
-        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.79, true, 1)).isEqualTo(Investigation.Verdict.GUILTY);
-        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.81, true, 1)).isEqualTo(Investigation.Verdict.ACQUITTED);
+        assertThat(Investigation.verdict(p, 0.024, 0.03, 0.0, true, 1, false)).isEqualTo(Investigation.Verdict.NONE);
+        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.79, true, 1, false)).isEqualTo(Investigation.Verdict.GUILTY);
+        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.81, true, 1, false)).isEqualTo(Investigation.Verdict.ACQUITTED);
         // "if someone wants to give you a hard time, they can accuse you of bribery"
-        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.29, false, 1)).isEqualTo(Investigation.Verdict.FABRICATED);
-        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.29, false, 0)).isEqualTo(Investigation.Verdict.ACQUITTED);
+        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.29, false, 1, false)).isEqualTo(Investigation.Verdict.FABRICATED);
+        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.29, false, 0, false)).isEqualTo(Investigation.Verdict.ACQUITTED);
+        // one who quit the party in public is dismissed for it with probability 0.5 (the default)
+        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.49, false, 0, true)).isEqualTo(Investigation.Verdict.QUIT_DISMISSED);
+        assertThat(Investigation.verdict(p, 0.024, 0.01, 0.51, false, 0, true)).isEqualTo(Investigation.Verdict.ACQUITTED);
         // fear 4 * 0.05 = 0.2
         assertThat(Investigation.fear(p)).isCloseTo(0.2, within(EPS));
     }
@@ -64,12 +67,14 @@ class InvestigationTest {
                             patron >= 0 && o.table.isLive(patron));
                     double h = 1 - Math.pow(1 - monthly, months);
                     Investigation.Verdict v = Investigation.verdict(p.investigation(), h, s.uniform(id, 0, 0), s.uniform(id, 0, 1),
-                            circle, enemies);
+                            circle, enemies, o.publicExit.values()[i]);
                     verdicts[v.ordinal()]++;
-                    boolean convicted = v == Investigation.Verdict.GUILTY || v == Investigation.Verdict.FABRICATED;
+                    boolean convicted = v == Investigation.Verdict.GUILTY || v == Investigation.Verdict.FABRICATED
+                            || v == Investigation.Verdict.QUIT_DISMISSED;
                     assertThat(o.leave.values()[i]).as("row %d leaves (%s), %d months", i, v, months).isEqualTo(convicted);
                     if (convicted) {
-                        ExitRoute route = v == Investigation.Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY : ExitRoute.DISMISSAL_FABRICATED;
+                        ExitRoute route = v == Investigation.Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY
+                                : v == Investigation.Verdict.FABRICATED ? ExitRoute.DISMISSAL_FABRICATED : ExitRoute.DISMISSAL_PARTY_EXIT;
                         assertThat(o.route.values()[i]).isEqualTo((byte) route.ordinal());
                     }
                 }

@@ -15,7 +15,8 @@ final class PassTests {
     /**
      * Gives every official a varied state: morale, stress, savings (some below the out-of-pocket cost
      * of a quota), stance, retaliations, enemies, party membership, the circle, traits, competence,
-     * age and patron (in post, none, or gone); and every unit a varied exit rate last step.
+     * age and patron (in post, none, or gone); and every unit a varied exit rate, share of public
+     * quitters and what its officials have seen.
      */
     static void vary(Bureaucracy m, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -42,8 +43,12 @@ final class PassTests {
             o.patron.values()[i] = k == 0 ? -1 : k == 1 ? o.table.idsIssued() + r.nextInt(100) : o.patron.values()[i];
         }
         float[] exitRate = m.climate().exitRates();
+        float[] quitShare = m.climate().quitShares();
+        float[] seen = m.climate().seen();
         for (int u = 0; u < exitRate.length; u++) {
             exitRate[u] = (float) (0.02 * r.nextDouble());
+            quitShare[u] = (float) (0.3 * r.nextDouble());
+            seen[u] = (float) (-0.3 * r.nextDouble());
         }
     }
 
