@@ -2,6 +2,7 @@ package org.officialdom.lab.experiment;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -133,7 +134,10 @@ public record LeverTable(
         return v.toString();
     }
 
-    /** A scenario with its calendar dropped, or with the calendar entries for {@code held} left out, and what was left out. */
+    /**
+     * A scenario with its calendar dropped, or with the calendar's settings of the {@code held}
+     * parameters left out, and what was left out ("study.study_hours at 2017-10, 2019-01").
+     */
     record Held(Scenario scenario, List<String> leftOut) {
     }
 
@@ -154,28 +158,24 @@ public record LeverTable(
             return new Held(ScenarioLoader.parse(YAML.writeValueAsString(root), sc.source() + " without its calendar"),
                     List.of("the whole calendar (" + sc.calendar().size() + " entries)"));
         }
-        List<String> leftOut = new ArrayList<>();
+        Map<String, List<String>> leftOut = new LinkedHashMap<>();
         ArrayNode kept = YAML.createArrayNode();
         for (JsonNode entry : root.get("calendar")) {
             ObjectNode set = (ObjectNode) entry.get("set");
-            List<String> removed = new ArrayList<>();
+            String when = entry.has("date") ? entry.get("date").asString() : "step " + entry.get("step").asString();
             for (String path : held) {
                 for (String key : new ArrayList<>(set.propertyNames())) {
                     if (key.equals(path) || key.startsWith(path + ".")) {
                         set.remove(key);
-                        removed.add(key);
+                        leftOut.computeIfAbsent(key, k -> new ArrayList<>()).add(when);
                     } else if (path.startsWith(key + ".") && set.get(key) instanceof ObjectNode group
                             && removeDotted(group, path.substring(key.length() + 1))) {
-                        removed.add(path);
+                        leftOut.computeIfAbsent(path, k -> new ArrayList<>()).add(when);
                         if (group.isEmpty()) {
                             set.remove(key);
                         }
                     }
                 }
-            }
-            if (!removed.isEmpty()) {
-                String when = entry.has("date") ? entry.get("date").asString() : "step " + entry.get("step").asString();
-                leftOut.add(when + " " + String.join(", ", removed) + (set.isEmpty() ? "" : " (the entry's other changes kept)"));
             }
             if (!set.isEmpty()) {
                 kept.add(entry);
@@ -185,8 +185,9 @@ public record LeverTable(
             return new Held(sc, List.of());
         }
         root.set("calendar", kept);
+        List<String> described = leftOut.entrySet().stream().map(e -> e.getKey() + " at " + String.join(", ", e.getValue())).toList();
         return new Held(ScenarioLoader.parse(YAML.writeValueAsString(root),
-                sc.source() + " with calendar entries for " + String.join(", ", held) + " left out"), List.copyOf(leftOut));
+                sc.source() + " with calendar entries for " + String.join(", ", held) + " left out"), described);
     }
 
     private static boolean removeDotted(ObjectNode tree, String path) {

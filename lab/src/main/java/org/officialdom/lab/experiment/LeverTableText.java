@@ -126,10 +126,16 @@ public final class LeverTableText {
         md.append("- **Runs:** ").append(r.distinct()).append(", in `").append(r.store()).append("` (tables `lever_tables`, ")
                 .append("`lever_runs`, `lever_effects`; `lever_table_id = '").append(r.id()).append("'`).\n\n");
 
-        md.append("## Levers\n\n| # | lever | sets | calendar entries it displaces |\n|---|---|---|---|\n");
+        boolean displaces = t.levers().stream().anyMatch(a -> !a.heldOver().isEmpty());
+        md.append("## Levers\n\n| # | lever | sets |").append(displaces ? " calendar entries it displaces |" : "")
+                .append("\n|---|---|---|").append(displaces ? "---|" : "").append("\n");
         for (LeverTable.Arm a : t.levers()) {
             md.append("| ").append(a.index()).append(" | ").append(escape(a.label())).append(" | ")
-                    .append(escape(a.describeChanges())).append(" | ").append(escape(String.join("; ", a.heldOver()))).append(" |\n");
+                    .append(escape(a.describeChanges())).append(" |");
+            if (displaces) {
+                md.append(" ").append(escape(String.join("; ", a.heldOver()))).append(" |");
+            }
+            md.append("\n");
         }
         md.append("\n## Effects: lever arm − baseline\n");
         if (r.failed() > 0) {
@@ -256,8 +262,8 @@ public final class LeverTableText {
         String what = switch (o.summary()) {
             case "mean" -> "mean over the window";
             case "sum" -> "sum over the window";
-            case "per_year" -> "per year: sum over the window × 12 / (" + (t.to() - t.from() + 1) + " steps × months per step"
-                    + (t.baselineArm().monthsPerStep() == 1 ? ", 1" : ", " + t.baselineArm().monthsPerStep()) + ")";
+            case "per_year" -> "per year: sum over the window × 12 / (" + (t.to() - t.from() + 1) + " steps × "
+                    + t.baselineArm().monthsPerStep() + (t.baselineArm().monthsPerStep() == 1 ? " month" : " months") + " per step)";
             case "final" -> "value at step " + t.to();
             default -> o.summary();
         };
@@ -265,7 +271,7 @@ public final class LeverTableText {
     }
 
     private static String percent(double share) {
-        double p = share * 100;
+        double p = Math.rint(share * 100 * 1e6) / 1e6;
         return (p == Math.rint(p) ? Long.toString(Math.round(p)) : String.format(Locale.ROOT, "%.1f", p)) + " %";
     }
 

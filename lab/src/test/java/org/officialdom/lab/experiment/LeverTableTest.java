@@ -207,7 +207,7 @@ class LeverTableTest {
         LeverTable kept = parse(text);
         assertThat(kept.baselineArm().scenario().calendar()).hasSize(1);
         assertThat(kept.levers().get(0).scenario().calendar()).isEmpty();
-        assertThat(kept.levers().get(0).heldOver()).containsExactly("step 20 mean");
+        assertThat(kept.levers().get(0).heldOver()).containsExactly("mean at step 20");
         LeverTableRunner.Result r = run(kept, dir.resolve("r.duckdb"), 2);
         assertThat(r.effect(1, 0).diff().ciHigh()).isNegative();
 
