@@ -70,9 +70,12 @@ final class LeversCommand implements Callable<Integer> {
             out.println("Full results: lever table " + r.id() + " in " + store.file()
                     + " (tables lever_effects, lever_runs, lever_tables; queries in docs/results.md)");
             lab.export(store, out);
-            if (markdown != null && r.failed() == 0) {
-                AtomicFile.writeString(markdown, LeverTableText.markdown(r, command(), LocalDate.now().toString()));
-                out.println("Markdown: " + markdown);
+            if (r.failed() == 0) {
+                if (markdown != null) {
+                    AtomicFile.writeString(markdown, LeverTableText.markdown(r, command(), LocalDate.now().toString()));
+                    out.println("Markdown: " + markdown);
+                }
+                out.println("Report: " + ReportCommand.storeReport(store, r.id()));
             }
             out.flush();
             return r.failed() > 0 ? Officialdom.FAILURE : 0;

@@ -52,6 +52,10 @@ class LeversCommandTest {
         assertThat(o.out()).containsPattern("higher thresholds +-0\\.[0-9]+ \\[-[0-9.]+, -[0-9.]+\\] \\* ");
         assertThat(o.out()).containsPattern("inert +0 \\(identical\\) +0 \\(identical\\)");
         assertThat(o.err()).isEmpty();
+        String report = o.out().lines().filter(l -> l.startsWith("Report: ")).findFirst().orElseThrow().substring(8);
+        assertThat(Files.readString(Path.of(report))).contains("<section id=\"effects\">", "higher thresholds", "acting_share (final)");
+        String id = Path.of(report).getFileName().toString().replace(".html", "");
+        assertThat(officialdom("report", id, "--db", db.toString()).out()).contains("Report: " + report);
         String doc = Files.readString(md);
         assertThat(doc).startsWith("# Riot levers\n").contains("    officialdom levers " + file + " --db " + db + " --workers 2 -q --markdown " + md,
                 "| lever | acting_share (final) | acting |", "## How to read this table");
