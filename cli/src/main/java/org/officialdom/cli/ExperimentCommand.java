@@ -1,7 +1,6 @@
 package org.officialdom.cli;
 
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.officialdom.lab.Backend;
 import org.officialdom.lab.experiment.Experiment;
@@ -38,7 +37,7 @@ final class ExperimentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Experiment e = ExperimentLoader.load(file);
         var out = spec.commandLine().getOut();
-        try (Backend backend = backend(); ResultStore store = ResultStore.open(lab.db)) {
+        try (Backend backend = lab.backend(spark); ResultStore store = ResultStore.open(lab.db)) {
             var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "runs");
             ExperimentRunner.Result r = ExperimentRunner.run(e, store, backend, progress);
             r.report().forEach(out::println);
@@ -46,29 +45,6 @@ final class ExperimentCommand implements Callable<Integer> {
             out.println("Report: " + ReportCommand.storeReport(store, r.experimentId()));
             out.flush();
             return r.failed() > 0 ? Officialdom.FAILURE : 0;
-        }
-    }
-
-    /** The local back end, or with --spark the Spark one, found on the class path only when asked for. */
-    private Backend backend() {
-        if (spark == null) {
-            return lab.backend();
-        }
-        if (lab.workers != null) {
-            throw new Officialdom.BadInput("--workers does not go with --spark: the master says how many runs go at once "
-                    + "(local[N], or the cluster's cores)");
-        }
-        if (lab.threadsPerRun < 1 || lab.threadsPerRun > 1024) {
-            throw new Officialdom.BadInput("--threads-per-run: expected a number from 1 to 1024, found " + lab.threadsPerRun);
-        }
-        Backend.Factory factory = ServiceLoader.load(Backend.Factory.class).stream()
-                .map(ServiceLoader.Provider::get).filter(f -> f.name().equals("spark")).findFirst()
-                .orElseThrow(() -> new Officialdom.BadInput("--spark: the Spark back end is not on the class path; "
-                        + "run through the ./officialdom launcher, which adds spark/target/officialdom-spark.jar and Spark's jars"));
-        try {
-            return factory.open(spark, lab.threadsPerRun);
-        } catch (IllegalArgumentException ex) {
-            throw new Officialdom.BadInput(ex.getMessage());
         }
     }
 }

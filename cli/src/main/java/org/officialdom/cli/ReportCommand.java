@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes the HTML report of a run folder, or of an experiment or comparison in the result store.",
+        description = {"Writes the HTML report of a run folder, or of an experiment, comparison or lever table in the result store.",
                 "Examples: officialdom report out/china-2012-2025 --figures figs",
                 "          officialdom report granovetter-spread-sweep    (an experiment, by name or id)"})
 final class ReportCommand implements Callable<Integer> {
@@ -24,7 +24,7 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RUN_OR_EXPERIMENT",
-            description = "A folder written by 'officialdom run', or an experiment (name or id) or comparison id in the store.")
+            description = "A folder written by 'officialdom run', or an experiment or lever table (name or id) or comparison id in the store.")
     String target;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -48,13 +48,13 @@ final class ReportCommand implements Callable<Integer> {
             w.println("Report: " + write(run, out, figures));
         } else {
             if (!Files.exists(db)) {
-                throw new Officialdom.BadInput("RUN_OR_EXPERIMENT: expected a run folder, or an experiment or comparison in "
+                throw new Officialdom.BadInput("RUN_OR_EXPERIMENT: expected a run folder, or an experiment, comparison or lever table in "
                         + db + ", found neither (no such folder, and no store)");
             }
             try (ResultStore store = ResultStore.open(db)) {
                 w.println("Report: " + storeReport(store, target, out));
             } catch (IllegalArgumentException e) {
-                throw new Officialdom.BadInput("RUN_OR_EXPERIMENT: expected a run folder, or an experiment or comparison in the store; "
+                throw new Officialdom.BadInput("RUN_OR_EXPERIMENT: expected a run folder, or an experiment, comparison or lever table in the store; "
                         + e.getMessage());
             }
         }
@@ -73,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
         return target;
     }
 
-    /** Writes the report of an experiment or comparison beside the store; returns its path. */
+    /** Writes the report of an experiment, comparison or lever table beside the store; returns its path. */
     static Path storeReport(ResultStore store, String id) throws Exception {
         return storeReport(store, id, null);
     }

@@ -39,10 +39,10 @@ public final class StoreReport {
     }
 
     /**
-     * Writes the report of the experiment or comparison with this id (or an experiment's name, the
-     * latest of that name).
+     * Writes the report of the experiment, comparison or lever table with this id (or an
+     * experiment's or lever table's name, the latest of that name).
      *
-     * @throws IllegalArgumentException if the store holds no such experiment or comparison
+     * @throws IllegalArgumentException if the store holds no such experiment, comparison or lever table
      */
     public static Written write(ResultStore store, String idOrName, Path target) throws IOException, SQLException {
         Connection c = store.connection();
@@ -57,7 +57,13 @@ public final class StoreReport {
             AtomicFile.writeString(target, comparison(c, comparison));
             return new Written(target, "comparison", comparison);
         }
-        throw new IllegalArgumentException("no experiment or comparison '" + idOrName + "' in " + store.file());
+        String levers = first(c, "SELECT lever_table_id FROM lever_tables WHERE lever_table_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
+                idOrName, idOrName);
+        if (levers != null) {
+            AtomicFile.writeString(target, leverTable(c, levers));
+            return new Written(target, "lever table", levers);
+        }
+        throw new IllegalArgumentException("no experiment, comparison or lever table '" + idOrName + "' in " + store.file());
     }
 
     static String experiment(Connection c, String id) throws SQLException, IOException {
@@ -238,6 +244,62 @@ public final class StoreReport {
             page.chart(o, drawn);
         }
         page.endSection();
+        return page.render();
+    }
+
+    /** A lever table: per outcome, each lever's paired difference from the baseline with its interval, then every cell. */
+    static String leverTable(Connection c, String id) throws SQLException, IOException {
+        String name;
+        String title;
+        String baseline;
+        String facts;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, title, baseline, levers, replicates, seed, window_from, window_to, confidence FROM lever_tables WHERE lever_table_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                name = rs.getString(1);
+                title = rs.getString(2);
+                baseline = rs.getString(3);
+                facts = rs.getInt(4) + " levers, " + rs.getInt(5) + " paired replicates (seeds " + rs.getLong(6) + " to "
+                        + (rs.getLong(6) + rs.getInt(5) - 1) + "), outcomes over steps " + rs.getInt(7) + " to " + rs.getInt(8)
+                        + ", " + Math.round(rs.getDouble(9) * 100) + " % t intervals";
+            }
+        }
+        HtmlPage page = new HtmlPage("Lever table " + name).header(title,
+                "Each lever arm ran with the baseline's seeds, replicate by replicate (common random numbers), so each difference is paired.");
+        page.section("headline", "Headline numbers").facts(List.of(new String[] {"lever table", id},
+                new String[] {"baseline", baseline}, new String[] {"design", facts})).endSection();
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        Map<String, List<double[]>> values = new LinkedHashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("lever", "outcome", "baseline", "lever arm", "lever − baseline", "interval", "excludes 0"));
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT lever_label, outcome_label, baseline_mean, lever_mean, mean_diff, ci_low, ci_high, excludes_zero
+                FROM lever_effects WHERE lever_table_id = ? ORDER BY outcome, lever""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String outcome = rs.getString(2);
+                    double diff = rs.getDouble(5);
+                    boolean defined = !rs.wasNull();
+                    double lo = rs.getDouble(6);
+                    double hi = rs.getDouble(7);
+                    if (defined) {
+                        labels.computeIfAbsent(outcome, k -> new ArrayList<>()).add(rs.getString(1));
+                        values.computeIfAbsent(outcome, k -> new ArrayList<>()).add(new double[] {diff, lo, hi});
+                    }
+                    rows.add(List.of(rs.getString(1), outcome, HtmlPage.num(rs.getDouble(3)), HtmlPage.num(rs.getDouble(4)),
+                            defined ? HtmlPage.num(diff) : "-", "[" + HtmlPage.num(lo) + ", " + HtmlPage.num(hi) + "]",
+                            rs.getBoolean(8) ? "yes" : ""));
+                }
+            }
+        }
+        page.section("effects", "Lever arm − baseline, by outcome, with intervals");
+        for (Map.Entry<String, List<String>> o : labels.entrySet()) {
+            page.chart(intervalBars(o.getKey(), o.getValue(), values.get(o.getKey())), o.getValue().size());
+        }
+        page.table(rows).endSection();
         return page.render();
     }
 

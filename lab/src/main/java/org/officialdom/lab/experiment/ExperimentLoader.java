@@ -171,7 +171,7 @@ public final class ExperimentLoader {
         return v;
     }
 
-    private static void check(JsonNode ps, JsonNode value, String file, int line, String field) {
+    static void check(JsonNode ps, JsonNode value, String file, int line, String field) {
         Schema s = REGISTRY.getSchema(ps);
         if (!s.validate(value).isEmpty()) {
             throw new ScenarioException(file, line, field, expectation(ps), ScenarioLoader.describeValue(value));

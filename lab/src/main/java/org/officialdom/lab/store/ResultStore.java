@@ -49,7 +49,8 @@ public final class ResultStore implements AutoCloseable {
 
     /** The tables, in the order they are documented and exported. */
     public static final List<String> TABLES = List.of("runs", "metrics", "metric_declarations", "events", "summaries",
-            "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "comparison_runs", "calibrations", "calibration_runs", "calibration_targets");
+            "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "comparison_runs", "calibrations", "calibration_runs", "calibration_targets",
+            "lever_tables", "lever_runs", "lever_effects");
 
     private static final String[] DDL = {
         "CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -117,6 +118,25 @@ public final class ResultStore implements AutoCloseable {
         """
         CREATE TABLE IF NOT EXISTS calibration_runs (
           calibration_id VARCHAR NOT NULL, run_id VARCHAR NOT NULL, seed BIGINT, PRIMARY KEY (calibration_id, run_id))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS lever_tables (
+          lever_table_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, title VARCHAR, baseline VARCHAR NOT NULL,
+          source VARCHAR, text VARCHAR, levers INTEGER, replicates INTEGER, seed BIGINT, steps INTEGER,
+          window_from INTEGER, window_to INTEGER, confidence DOUBLE, runs INTEGER, created_at VARCHAR)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS lever_runs (
+          lever_table_id VARCHAR NOT NULL, lever INTEGER NOT NULL, label VARCHAR, replicate INTEGER NOT NULL,
+          run_id VARCHAR NOT NULL, seed BIGINT, PRIMARY KEY (lever_table_id, lever, replicate))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS lever_effects (
+          lever_table_id VARCHAR NOT NULL, lever INTEGER NOT NULL, lever_label VARCHAR, changes VARCHAR,
+          outcome INTEGER NOT NULL, metric VARCHAR NOT NULL, summary VARCHAR NOT NULL, outcome_label VARCHAR,
+          replicates INTEGER, baseline_mean DOUBLE, lever_mean DOUBLE, mean_diff DOUBLE, sd_diff DOUBLE,
+          ci_low DOUBLE, ci_high DOUBLE, confidence DOUBLE, excludes_zero BOOLEAN,
+          PRIMARY KEY (lever_table_id, lever, outcome))
         """,
         "CREATE TEMP TABLE IF NOT EXISTS stage_metrics (run_id VARCHAR, step INTEGER, metric VARCHAR, value DOUBLE)",
         "CREATE TEMP TABLE IF NOT EXISTS stage_ids (run_id VARCHAR)",
@@ -417,17 +437,7 @@ public final class ResultStore implements AutoCloseable {
         }
         Map<String, Double> out = new HashMap<>();
         try {
-            // The wanted ids go to a temporary table, so DuckDB joins instead of the store reading every run.
-            try (Statement st = conn.createStatement()) {
-                st.execute("DELETE FROM stage_ids");
-            }
-            try (DuckDBAppender ap = conn.unwrap(DuckDBConnection.class).createAppender("temp", "main", "stage_ids")) {
-                for (String id : runIds) {
-                    ap.beginRow();
-                    ap.append(id);
-                    ap.endRow();
-                }
-            }
+            stageIds(runIds);
             try (PreparedStatement ps = conn.prepareStatement(
                     "SELECT s.run_id, s." + statistic + " FROM summaries s JOIN stage_ids w ON s.run_id = w.run_id WHERE s.metric = ?")) {
                 ps.setString(1, metric);
@@ -441,6 +451,55 @@ public final class ResultStore implements AutoCloseable {
             throw fail("read summaries", e);
         }
         return out;
+    }
+
+    /**
+     * One metric's values over steps {@code from..to} of each run, in step order, by run id (runs
+     * without the metric are left out). Read row by row and summed by the caller in step order, so
+     * a window's mean does not depend on how DuckDB splits an aggregate over its threads.
+     */
+    public synchronized Map<String, double[]> window(Set<String> runIds, String metric, int from, int to) {
+        Map<String, double[]> out = new HashMap<>();
+        int n = to - from + 1;
+        try {
+            stageIds(runIds);
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT m.run_id, m.step, m.value FROM metrics m JOIN stage_ids w ON m.run_id = w.run_id "
+                            + "WHERE m.metric = ? AND m.step BETWEEN ? AND ? ORDER BY m.run_id, m.step")) {
+                ps.setString(1, metric);
+                ps.setInt(2, from);
+                ps.setInt(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double[] v = out.computeIfAbsent(rs.getString(1), k -> filled(n));
+                        v[rs.getInt(2) - from] = rs.getDouble(3);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read metric " + metric + " over steps " + from + " to " + to, e);
+        }
+        return out;
+    }
+
+    private static double[] filled(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
+    /** The wanted ids go to a temporary table, so DuckDB joins instead of the store reading every run. */
+    private void stageIds(Set<String> runIds) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("DELETE FROM stage_ids");
+        }
+        try (DuckDBAppender ap = conn.unwrap(DuckDBConnection.class).createAppender("temp", "main", "stage_ids")) {
+            for (String id : runIds) {
+                ap.beginRow();
+                ap.append(id);
+                ap.endRow();
+            }
+        }
     }
 
     /** Metric names declared by a model (from runs stored so far), in name order. */
