@@ -22,9 +22,9 @@ import org.officialdom.model.mechanism.ThresholdCascade;
  * many acted in the previous step, x(t), and acts iff θ_i ≤ x(t) (see {@link ThresholdCascade}).
  * Starting from x(0) = 0 the count climbs to the first fixed point of the threshold distribution.
  *
- * <p>Beside the sampled crowd the model runs {@link GranovetterMap}, the same rule on the threshold
- * distribution itself (r(t+1) = N · F(r(t))), and reports its path and equilibrium: what the paper
- * computes, against what one crowd drawn from that distribution does.
+ * <p>With {@code map: true} the model also runs {@link GranovetterMap} beside the sampled crowd, the
+ * same rule on the threshold distribution itself (r(t+1) = N · F(r(t))), and reports its path and
+ * equilibrium: what the paper computes, against what one crowd drawn from that distribution does.
  */
 public final class Granovetter implements Model {
 
@@ -69,9 +69,11 @@ public final class Granovetter implements Model {
                 };
             }
         });
-        map = new GranovetterMap(parameters);
-        mapActing = 0;
-        mapEquilibrium = map.equilibrium();
+        if (parameters.map()) {
+            map = new GranovetterMap(parameters);
+            mapActing = 0;
+            mapEquilibrium = map.equilibrium();
+        }
     }
 
     /** A whole number from low to high, each equally likely, from a uniform draw u in [0, 1). */
@@ -97,17 +99,23 @@ public final class Granovetter implements Model {
                             c -> ThresholdCascade.apply(c, threshold.values(), active.values(), level));
                     acting = sim.parallel().count(actors.size(),
                             c -> ThresholdCascade.countActive(c, active.values()));
-                    mapActing = map.next(mapActing);
+                    if (map != null) {
+                        mapActing = map.next(mapActing);
+                    }
                 }));
     }
 
     @Override
     public MetricSet metrics() {
-        return new MetricSet()
+        MetricSet s = new MetricSet()
                 .add("acting", "actors", "Actors acting (rioting, quitting) at the end of the step", () -> acting)
                 .add("acting_share", "share", "Share of all actors acting", () -> (double) acting / actors.size())
-                .add("newly_acting", "actors per step", "Actors who started acting this step", () -> joined)
-                .add("map_acting", "actors",
+                .add("newly_acting", "actors per step", "Actors who started acting this step", () -> joined);
+        if (!parameters.map()) {
+            return s.page("Actors acting", ChartStyle.LINES, "acting")
+                    .page("New actors per step", ChartStyle.LINES, "newly_acting");
+        }
+        return s.add("map_acting", "actors",
                         "Granovetter's map on the threshold distribution itself, r(t+1) = N F(r(t)) from r(0) = 0: the number acting it gives at this step",
                         () -> mapActing)
                 .add("map_equilibrium", "actors",
@@ -147,13 +155,16 @@ public final class Granovetter implements Model {
             }
         }
         long last = (long) counts[counts.length - 1];
-        return List.of(
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 String.format(Locale.ROOT, "Granovetter threshold model: %d actors, thresholds %s (%s)", n,
                         parameters.distribution().name().toLowerCase(), parameters.unit().name().toLowerCase()),
                 String.format(Locale.ROOT, "Equilibrium: %d of %d acting (%.1f%%), reached at step %d of %d", last, n,
                         100.0 * last / n, settled, counts.length - 1),
-                String.format(Locale.ROOT, "Largest wave: %d new actors at step %d", (long) fresh[peak], t.step(peak)),
-                String.format(Locale.ROOT, "The map on the distribution itself, r(t+1) = N F(r(t)): equilibrium %.1f of %d (%.1f%%)",
-                        mapEquilibrium, n, 100.0 * mapEquilibrium / n));
+                String.format(Locale.ROOT, "Largest wave: %d new actors at step %d", (long) fresh[peak], t.step(peak))));
+        if (map != null) {
+            lines.add(String.format(Locale.ROOT, "The map on the distribution itself, r(t+1) = N F(r(t)): equilibrium %.1f of %d (%.1f%%)",
+                    mapEquilibrium, n, 100.0 * mapEquilibrium / n));
+        }
+        return lines;
     }
 }

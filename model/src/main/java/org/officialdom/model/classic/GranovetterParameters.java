@@ -31,10 +31,12 @@ public record GranovetterParameters(
         @Param(value = "Explicit thresholds (distribution: list); their number sets the population.", unit = "actors or share, per 'unit'")
         List<Double> thresholds,
         @Param(value = "Instigators: the first this many actors have threshold 0 whatever the distribution; the others draw theirs.", unit = "actors", min = 0)
-        int instigators) implements Serializable {
+        int instigators,
+        @Param("Also run Granovetter's map r(t+1) = N F(r(t)) on the threshold distribution itself, beside the crowd, and report its path (map_acting) and equilibrium (map_equilibrium).")
+        boolean map) implements Serializable {
 
     public static final GranovetterParameters DEFAULTS = new GranovetterParameters(
-            100, Distribution.SEQUENCE, Unit.COUNT, 25, 10, 0, 100, List.of(), 0);
+            100, Distribution.SEQUENCE, Unit.COUNT, 25, 10, 0, 100, List.of(), 0, false);
 
     public enum Distribution { SEQUENCE, NORMAL, UNIFORM, DISCRETE_UNIFORM, LIST }
 
@@ -63,10 +65,10 @@ public record GranovetterParameters(
         }
     }
 
-    /** The parameters without instigators (the form used before they existed). */
+    /** The parameters without instigators and without the map (the form used before they existed). */
     public GranovetterParameters(int population, Distribution distribution, Unit unit, double mean, double sd,
                                  double low, double high, List<Double> thresholds) {
-        this(population, distribution, unit, mean, sd, low, high, thresholds, 0);
+        this(population, distribution, unit, mean, sd, low, high, thresholds, 0, false);
     }
 
     /** The number of actors actually created. */

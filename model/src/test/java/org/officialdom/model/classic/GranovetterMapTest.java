@@ -67,13 +67,19 @@ class GranovetterMapTest {
 
     @Test
     void theModelReportsTheMapBesideTheCrowd() {
-        MetricTable t = ScenarioRuns.run("granovetter-normal", 1, 1);
+        MetricTable t = ScenarioRuns.run(withMap("granovetter-normal"), 1, 1);
         assertThat(t.last("map_equilibrium")).isCloseTo(GranovetterSpread.expected(12), within(1e-6));
         assertThat(t.last("map_acting")).isCloseTo(GranovetterSpread.expected(12), within(1e-3));
         assertThat(t.column("map_acting")[0]).isZero();
         // the riot scenario: the map and the crowd are the same thresholds, step for step
-        MetricTable riot = ScenarioRuns.run("granovetter", 1, 1);
+        MetricTable riot = ScenarioRuns.run(withMap("granovetter"), 1, 1);
         assertThat(riot.column("map_acting")).containsExactly(riot.column("acting"));
+        // off by default: the other scenarios keep their three metrics
+        assertThat(ScenarioRuns.run("granovetter-normal", 1, 1).names()).containsExactly("acting", "acting_share", "newly_acting");
+    }
+
+    private static Scenario withMap(String name) {
+        return ScenarioRuns.edited(name, t -> t.replace("  unit: count", "  unit: count\n  map: true"));
     }
 
     @Test
@@ -101,7 +107,7 @@ class GranovetterMapTest {
 
     @Test
     void instigatorsHaveThresholdZeroWhateverTheDistribution() {
-        var p = new GranovetterParameters(100, Distribution.NORMAL, Unit.COUNT, 25, 5, 0, 100, List.of(), 3);
+        var p = new GranovetterParameters(100, Distribution.NORMAL, Unit.COUNT, 25, 5, 0, 100, List.of(), 3, false);
         Granovetter model = new Granovetter(p);
         try (Simulation sim = new Simulation(model, 4, 1)) {
             double[] th = model.thresholds();
@@ -113,7 +119,7 @@ class GranovetterMapTest {
         }
         // the map counts them: three at 0, the rest Normal(25, 5)
         assertThat(new GranovetterMap(p).acting(0)).isCloseTo(3 + 97 * GranovetterMap.normalCdf(-5), within(1e-9));
-        assertThatThrownBy(() -> new GranovetterParameters(10, Distribution.NORMAL, Unit.COUNT, 25, 5, 0, 100, List.of(), 11))
+        assertThatThrownBy(() -> new GranovetterParameters(10, Distribution.NORMAL, Unit.COUNT, 25, 5, 0, 100, List.of(), 11, false))
                 .hasMessageContaining("instigators");
     }
 
