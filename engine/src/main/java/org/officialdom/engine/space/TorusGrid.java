@@ -13,8 +13,18 @@ public final class TorusGrid implements Serializable {
 
     /** Which cells count as "within radius r" of a cell. */
     public enum Neighbourhood {
-        /** Cells whose Euclidean distance is at most r (radius 1.7 gives the 8 Moore neighbours). */
+        /**
+         * Cells whose centres lie within Euclidean distance r of the centre's (radius 1.7 gives the 8
+         * Moore neighbours; radius 7, 148 cells).
+         */
         EUCLIDEAN,
+        /**
+         * Cells any part of which lies within Euclidean distance r of the centre's centre, the cell
+         * being the unit square around its centre (MASON's radial neighbourhood with its default
+         * rule, ANY, boundary included): radius 1.7 gives the 5 × 5 square less its corners (20
+         * cells), radius 7 gives 184.
+         */
+        EUCLIDEAN_ANY_PART,
         /** Cells within r steps horizontally plus vertically (Manhattan distance). */
         VON_NEUMANN,
         /** Cells within r steps in each direction (Chebyshev distance). */
@@ -71,12 +81,23 @@ public final class TorusGrid implements Serializable {
         cells[cell] = EMPTY;
     }
 
+    /** The largest offset, in rows or columns, of a cell within {@code radius} under {@code shape}. */
+    public static int reach(double radius, Neighbourhood shape) {
+        // a cell straight along an axis at offset d has its nearest edge at d - 0.5
+        return (int) Math.floor(shape == Neighbourhood.EUCLIDEAN_ANY_PART ? radius + 0.5 : radius);
+    }
+
+    /** Distance along one axis from the centre's centre to the nearest point of a cell at offset d. */
+    private static double nearest(int d) {
+        return Math.max(0, Math.abs(d) - 0.5);
+    }
+
     /**
      * The cells within {@code radius} of {@code centre} (wrapping), excluding the centre itself, in a
      * fixed order (rows, then columns, relative offsets from -r to r).
      */
     public int[] neighbourhood(int centre, double radius, Neighbourhood shape) {
-        int r = (int) Math.floor(radius);
+        int r = reach(radius, shape);
         int cx = x(centre);
         int cy = y(centre);
         int[] out = new int[(2 * r + 1) * (2 * r + 1)];
@@ -88,6 +109,7 @@ public final class TorusGrid implements Serializable {
                 }
                 boolean inside = switch (shape) {
                     case EUCLIDEAN -> dx * dx + dy * dy <= radius * radius;
+                    case EUCLIDEAN_ANY_PART -> nearest(dx) * nearest(dx) + nearest(dy) * nearest(dy) <= radius * radius;
                     case VON_NEUMANN -> Math.abs(dx) + Math.abs(dy) <= r;
                     case MOORE -> true;
                 };

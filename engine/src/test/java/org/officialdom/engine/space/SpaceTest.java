@@ -43,6 +43,12 @@ class SpaceTest {
             }
         }
         assertThat(g.neighbourhood(centre, 7, TorusGrid.Neighbourhood.EUCLIDEAN)).hasSize(expected - 1);
+        // any part of the cell within the radius (MASON's rule): 20 cells at 1.7, 184 at 7 (185 with the centre)
+        assertThat(g.neighbourhood(centre, 1.7, TorusGrid.Neighbourhood.EUCLIDEAN_ANY_PART)).hasSize(20);
+        assertThat(g.neighbourhood(centre, 7, TorusGrid.Neighbourhood.EUCLIDEAN_ANY_PART)).hasSize(184);
+        assertThat(g.neighbourhood(centre, 1, TorusGrid.Neighbourhood.EUCLIDEAN_ANY_PART)).hasSize(8);
+        assertThat(TorusGrid.reach(7, TorusGrid.Neighbourhood.EUCLIDEAN_ANY_PART)).isEqualTo(7);
+        assertThat(TorusGrid.reach(1.7, TorusGrid.Neighbourhood.EUCLIDEAN_ANY_PART)).isEqualTo(2);
         assertThat(g.cell(-1, -1)).isEqualTo(g.cell(39, 39)); // wraps
         g.put(centre, 12);
         assertThat(g.get(centre)).isEqualTo(12);

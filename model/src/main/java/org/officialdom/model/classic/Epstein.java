@@ -202,19 +202,30 @@ public final class Epstein implements Model {
      * just large enough that nothing wraps; the parameters ensure the real torus is at least that big.
      */
     static int[] sight(double radius, EpsteinParameters.Vision shape) {
-        int r = (int) Math.floor(radius);
+        TorusGrid.Neighbourhood n = neighbourhood(shape);
+        int r = TorusGrid.reach(radius, n);
         TorusGrid scratch = new TorusGrid(2 * r + 1, 2 * r + 1);
-        int[] cells = scratch.neighbourhood(scratch.cell(r, r), radius, switch (shape) {
-            case EUCLIDEAN -> TorusGrid.Neighbourhood.EUCLIDEAN;
-            case VON_NEUMANN -> TorusGrid.Neighbourhood.VON_NEUMANN;
-            case MOORE -> TorusGrid.Neighbourhood.MOORE;
-        });
+        int[] cells = scratch.neighbourhood(scratch.cell(r, r), radius, n);
         int[] out = new int[2 * cells.length];
         for (int i = 0; i < cells.length; i++) {
             out[2 * i] = scratch.x(cells[i]) - r;
             out[2 * i + 1] = scratch.y(cells[i]) - r;
         }
         return out;
+    }
+
+    /** The largest row or column offset within vision: the torus must be at least 2 reach + 1 wide. */
+    static int reach(double radius, EpsteinParameters.Vision shape) {
+        return TorusGrid.reach(radius, neighbourhood(shape));
+    }
+
+    static TorusGrid.Neighbourhood neighbourhood(EpsteinParameters.Vision shape) {
+        return switch (shape) {
+            case EUCLIDEAN -> TorusGrid.Neighbourhood.EUCLIDEAN;
+            case EUCLIDEAN_ANY_PART -> TorusGrid.Neighbourhood.EUCLIDEAN_ANY_PART;
+            case VON_NEUMANN -> TorusGrid.Neighbourhood.VON_NEUMANN;
+            case MOORE -> TorusGrid.Neighbourhood.MOORE;
+        };
     }
 
     private static void shuffle(int[] a, int n, SplittableRandom rng) {

@@ -37,7 +37,7 @@ public record EpsteinParameters(
         Ratio ratio,
         @Param("How the citizen counts itself in A: once (the paper, Mesa: A = 1 + active neighbours) or twice_if_active (NetLogo: once more when already active).")
         SelfCount selfCount,
-        @Param("Shape of vision: euclidean (the paper's radius; 1.7 gives the 8 Moore neighbours; NetLogo's disc, whose own site adds only the citizen itself), von_neumann (Mesa's diamond) or moore (a square).")
+        @Param("Shape of vision: euclidean (the paper's radius, NetLogo's disc: sites whose centres lie within it; 1.7 gives the 8 Moore neighbours, 7 gives 148 besides one's own site), euclidean_any_part (MASON's radial neighbourhood: sites any part of which lies within it; 20 at 1.7, 184 at 7), von_neumann (Mesa's diamond) or moore (a square).")
         Vision vision,
         @Param("Order within an activation: move_then_act (the paper, NetLogo) or act_then_move (Mesa).")
         Order order,
@@ -60,7 +60,7 @@ public record EpsteinParameters(
     public enum SelfCount { ONCE, TWICE_IF_ACTIVE }
 
     /** Which cells are within vision. */
-    public enum Vision { EUCLIDEAN, VON_NEUMANN, MOORE }
+    public enum Vision { EUCLIDEAN, EUCLIDEAN_ANY_PART, VON_NEUMANN, MOORE }
 
     /** Whether an agent moves before or after it acts. */
     public enum Order { MOVE_THEN_ACT, ACT_THEN_MOVE }
@@ -76,7 +76,7 @@ public record EpsteinParameters(
             throw new IllegalArgumentException("citizen_density + cop_density must not exceed 1, was "
                     + (citizenDensity + copDensity));
         }
-        int reach = 2 * (int) Math.floor(Math.max(citizenVision, copVision)) + 1;
+        int reach = 2 * Epstein.reach(Math.max(citizenVision, copVision), vision) + 1;
         if (width < reach || height < reach) {
             throw new IllegalArgumentException("the torus (" + width + "x" + height + ") must be at least "
                     + reach + " cells wide and high for vision " + Math.max(citizenVision, copVision));

@@ -21,6 +21,10 @@ import org.officialdom.model.mechanism.ThresholdCascade;
  * <p>N actors on a complete network, each with a threshold θ_i. Each step every actor observes how
  * many acted in the previous step, x(t), and acts iff θ_i ≤ x(t) (see {@link ThresholdCascade}).
  * Starting from x(0) = 0 the count climbs to the first fixed point of the threshold distribution.
+ *
+ * <p>With {@code map: true} the model also runs {@link GranovetterMap} beside the sampled crowd, the
+ * same rule on the threshold distribution itself (r(t+1) = N · F(r(t))), and reports its path and
+ * equilibrium: what the paper computes, against what one crowd drawn from that distribution does.
  */
 public final class Granovetter implements Model {
 
@@ -30,6 +34,9 @@ public final class Granovetter implements Model {
     private BoolColumn active;
     private long acting;
     private long joined;
+    private GranovetterMap map;
+    private double mapActing;
+    private double mapEquilibrium;
 
     public Granovetter(GranovetterParameters parameters) {
         this.parameters = parameters;
@@ -53,14 +60,27 @@ public final class Granovetter implements Model {
         sim.parallel().forEach(n, c -> {
             for (int i = c.from(); i < c.to(); i++) {
                 int id = actors.id(i);
-                th[i] = switch (parameters.distribution()) {
+                th[i] = id < parameters.instigators() ? 0.0 : switch (parameters.distribution()) {
                     case SEQUENCE -> id;
                     case LIST -> parameters.thresholds().get(id);
                     case NORMAL -> clip(parameters.mean() + parameters.sd() * draw.normal(id, 0, 0), cap);
                     case UNIFORM -> parameters.low() + (parameters.high() - parameters.low()) * draw.uniform(id, 0);
+                    case DISCRETE_UNIFORM -> wholeNumber(parameters, draw.uniform(id, 0));
                 };
             }
         });
+        if (parameters.map()) {
+            map = new GranovetterMap(parameters);
+            mapActing = 0;
+            mapEquilibrium = map.equilibrium();
+        }
+    }
+
+    /** A whole number from low to high, each equally likely, from a uniform draw u in [0, 1). */
+    static double wholeNumber(GranovetterParameters p, double u) {
+        int a = p.discreteLow();
+        int m = p.discreteHigh() - a + 1;
+        return a + Math.min(m - 1, (int) Math.floor(u * m));
     }
 
     private static double clip(double v, double cap) {
@@ -79,16 +99,28 @@ public final class Granovetter implements Model {
                             c -> ThresholdCascade.apply(c, threshold.values(), active.values(), level));
                     acting = sim.parallel().count(actors.size(),
                             c -> ThresholdCascade.countActive(c, active.values()));
+                    if (map != null) {
+                        mapActing = map.next(mapActing);
+                    }
                 }));
     }
 
     @Override
     public MetricSet metrics() {
-        return new MetricSet()
+        MetricSet s = new MetricSet()
                 .add("acting", "actors", "Actors acting (rioting, quitting) at the end of the step", () -> acting)
                 .add("acting_share", "share", "Share of all actors acting", () -> (double) acting / actors.size())
-                .add("newly_acting", "actors per step", "Actors who started acting this step", () -> joined)
-                .page("Actors acting", ChartStyle.LINES, "acting")
+                .add("newly_acting", "actors per step", "Actors who started acting this step", () -> joined);
+        if (!parameters.map()) {
+            return s.page("Actors acting", ChartStyle.LINES, "acting")
+                    .page("New actors per step", ChartStyle.LINES, "newly_acting");
+        }
+        return s.add("map_acting", "actors",
+                        "Granovetter's map on the threshold distribution itself, r(t+1) = N F(r(t)) from r(0) = 0: the number acting it gives at this step",
+                        () -> mapActing)
+                .add("map_equilibrium", "actors",
+                        "The map's equilibrium: its first fixed point from 0 (the same every step)", () -> mapEquilibrium)
+                .page("Actors acting", ChartStyle.LINES, "acting", "map_acting")
                 .page("New actors per step", ChartStyle.LINES, "newly_acting");
     }
 
@@ -123,11 +155,16 @@ public final class Granovetter implements Model {
             }
         }
         long last = (long) counts[counts.length - 1];
-        return List.of(
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 String.format(Locale.ROOT, "Granovetter threshold model: %d actors, thresholds %s (%s)", n,
                         parameters.distribution().name().toLowerCase(), parameters.unit().name().toLowerCase()),
                 String.format(Locale.ROOT, "Equilibrium: %d of %d acting (%.1f%%), reached at step %d of %d", last, n,
                         100.0 * last / n, settled, counts.length - 1),
-                String.format(Locale.ROOT, "Largest wave: %d new actors at step %d", (long) fresh[peak], t.step(peak)));
+                String.format(Locale.ROOT, "Largest wave: %d new actors at step %d", (long) fresh[peak], t.step(peak))));
+        if (map != null) {
+            lines.add(String.format(Locale.ROOT, "The map on the distribution itself, r(t+1) = N F(r(t)): equilibrium %.1f of %d (%.1f%%)",
+                    mapEquilibrium, n, 100.0 * mapEquilibrium / n));
+        }
+        return lines;
     }
 }

@@ -169,6 +169,31 @@ class EpsteinRunsTest {
      * each of 100 periods at most 10 % of the actives are within some cop's vision, while cops see
      * about a third of all citizens.
      */
+    /**
+     * The paper's rules, the police walked down to zero in ten cuts over steps 50-140: quiet while
+     * the force is large, an outburst once a score or so of cops is left, and with none every free
+     * aggrieved citizen stays active.
+     */
+    @Test
+    void run5WalkingCopsDownToZeroEndsInAnOutburst() {
+        for (long seed : new long[] {1, 2}) {
+            MetricTable t = ScenarioRuns.run("epstein-run5-to-zero", seed, 1);
+            double[] active = t.column("active");
+            double[] cops = t.column("cops");
+            assertThat(Arrays.stream(active, 0, 100).max().orElseThrow()).as("seed %d", seed).isLessThanOrEqualTo(50);
+            int first = 0;
+            while (active[first] <= 50) {
+                first++;
+            }
+            // deterrence gone: the first outburst comes with at most a quarter of the 118 cops left
+            assertThat(cops[first]).as("cops at the first outburst, seed %d", seed).isLessThanOrEqualTo(30);
+            assertThat(t.last("cops")).isZero();
+            assertThat(t.last("active")).as("seed %d", seed).isGreaterThan(150);
+            // no cops, nobody held back: every free citizen with G > T is active
+            assertThat(t.last("tension")).isZero();
+        }
+    }
+
     @Test
     void run1ActivesHideFromCops() {
         Scenario sc = shortened("epstein-run1", 100);

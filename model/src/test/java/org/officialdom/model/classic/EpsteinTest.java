@@ -1,6 +1,7 @@
 package org.officialdom.model.classic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -52,6 +53,29 @@ class EpsteinTest {
         assertThat(Epstein.sight(7, Vision.VON_NEUMANN)).hasSize(2 * 112); // 2 r (r + 1) cells
         assertThat(Epstein.sight(7, Vision.MOORE)).hasSize(2 * 224);       // 15 * 15 - 1
         assertThat(Epstein.sight(7, Vision.EUCLIDEAN)).hasSize(2 * 148);   // Gauss circle N(7) = 149, less the centre
+    }
+
+    /** Sites whose centres lie within v (the paper, NetLogo) against sites any part of which does (MASON). */
+    @Test
+    void visionCentresWithinRadiusAgainstAnyPartWithinRadius() {
+        // centres: dx² + dy² <= v², own site excluded (149 and 9 with it)
+        assertThat(Epstein.sight(7, Vision.EUCLIDEAN)).hasSize(2 * 148);
+        assertThat(Epstein.sight(1.7, Vision.EUCLIDEAN)).hasSize(2 * 8);
+        // any part: (|dx| - ½)⁺² + (|dy| - ½)⁺² <= v², own site excluded (185 and 21 with it)
+        assertThat(Epstein.sight(7, Vision.EUCLIDEAN_ANY_PART)).hasSize(2 * 184);
+        assertThat(Epstein.sight(1.7, Vision.EUCLIDEAN_ANY_PART)).hasSize(2 * 20);
+        // at 1.7 that is the 5 × 5 square less its four corners: (±2, ±1) is in, (±2, ±2) is not
+        int[] s = Epstein.sight(1.7, Vision.EUCLIDEAN_ANY_PART);
+        java.util.Set<String> offsets = new java.util.HashSet<>();
+        for (int i = 0; i < s.length; i += 2) {
+            offsets.add(s[i] + "," + s[i + 1]);
+        }
+        assertThat(offsets).contains("2,1", "-2,0", "0,-2", "1,2").doesNotContain("2,2", "-2,-2", "0,0", "3,0");
+        // the torus must hold the wider reach: 2 · 2 + 1 = 5 cells at 1.7, where centres need only 3
+        EpsteinParameters d = EpsteinParameters.DEFAULTS;
+        assertThatThrownBy(() -> new EpsteinParameters(4, 4, 0.5, 0.04, 1.7, 1.7, d.legitimacy(), d.threshold(),
+                d.arrestConstant(), 15, false, false, d.ratio(), d.selfCount(), Vision.EUCLIDEAN_ANY_PART, d.order(),
+                d.jailTerm(), d.jailed(), 50)).hasMessageContaining("at least 5");
     }
 
     @Test

@@ -97,6 +97,11 @@ class KuranTest {
         assertThat(priv[19]).isGreaterThan(50.0);
         // after: near-total public opposition
         assertThat(t.last("public_opposition")).isGreaterThan(95.0);
+        // the mirror rule (x = 100 - T) moves private preferences with the thresholds: the four-point
+        // shock also raises private opposition, 59.52 % -> 65.44 % (those with T in [50, 54) cross x > 50)
+        assertThat(priv[19]).isCloseTo(59.52, within(1e-9));
+        assertThat(priv[20]).isCloseTo(65.44, within(1e-9));
+        assertThat(t.last("private_opposition")).isEqualTo(priv[20]);
         // shares stay in [0, 100] and the gap is their difference
         double[] gap = t.column("falsification_gap");
         for (int i = 0; i < s.length; i++) {
