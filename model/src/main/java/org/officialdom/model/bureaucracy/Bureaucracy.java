@@ -91,6 +91,7 @@ public final class Bureaucracy implements Model {
         index();
         climate = new UnitClimate(org.units(), org.levels());
         counts.circleByLevel = climate.measure(officials, org, false, sim.parallel()).circleByLevel();
+        spinUp(sim);
         Officials o = officials;
         for (long id = 0; chronicle.trackEvery() > 0 && id < o.table.idsIssued(); id += chronicle.trackEvery()) {
             int i = o.table.rowOf((int) id);
@@ -101,6 +102,37 @@ public final class Bureaucracy implements Model {
         }
         measure(sim);
     }
+
+    /**
+     * The spin-up: the model runs {@code spin_up_months} (in whole steps) before the start with the
+     * starting levers, as steps {@code 1 − n .. 0}, so that ages, morale, stress, stances, the circle,
+     * beliefs and public quits start from where the model's own dynamics take them, not from the drawn
+     * population. Nothing of it is recorded: the counts, the events and the organisation view start
+     * afresh at step 0.
+     */
+    private void spinUp(Simulation sim) {
+        int n = (int) Math.ceil((double) parameters.spinUpMonths() / parameters.monthsPerStep());
+        if (n == 0) {
+            return;
+        }
+        spinning = true;
+        List<Pass> passes = passes();
+        for (long s = 1 - n; s <= 0; s++) {
+            step = s;
+            for (Pass p : passes) {
+                p.run(sim);
+            }
+        }
+        spinning = false;
+        step = 0;
+        chronicle = new Chronicle(org, parameters.trackEvery());
+        counts.report(PartyExit.FIGURES, 0, 0);
+        exitsByCell = null;
+        exposureByCell = null;
+    }
+
+    /** Whether the passes are running the spin-up, whose steps the passes number themselves. */
+    private transient boolean spinning;
 
     // ------------------------------------------------------------------ the schedule of a step
 
@@ -124,7 +156,9 @@ public final class Bureaucracy implements Model {
 
     /** Everyone is a step older; the step's counts start from zero. */
     private void ageing(Simulation sim) {
-        step = sim.stepNumber();
+        if (!spinning) {
+            step = sim.stepNumber();
+        }
         chronicle.at(step, parameters.trackEvery());
         noted = null; // track_every or the thread count may have changed
         officials.age(parameters.monthsPerStep(), sim.parallel());

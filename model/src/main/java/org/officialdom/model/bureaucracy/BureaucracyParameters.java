@@ -13,6 +13,8 @@ public record BureaucracyParameters(
         int monthsPerStep,
         @Param(value = "Track every k-th official by id for biographies (0: none).", unit = "officials", min = 0)
         int trackEvery,
+        @Param(value = "Months run before the start with the starting levers and not recorded, so that a run starts from the model's own steady state (0: from the drawn population).", unit = "months", min = 0, max = 1200)
+        int spinUpMonths,
         @Param("The organisation's shape.") Organisation.Parameters organisation,
         @Param("Recruitment and the traits of entrants (mechanism 12).") Recruitment.Parameters recruitment,
         @Param("Political study (mechanism 1).") PoliticalStudy.Parameters study,
@@ -30,7 +32,7 @@ public record BureaucracyParameters(
         @Param("Preference falsification and public party exit (mechanism 14).") PartyExit.Parameters partyExit,
         @Param("Public-service output (mechanism 15).") ServiceOutput.Parameters output) implements java.io.Serializable {
 
-    public static final BureaucracyParameters DEFAULTS = new BureaucracyParameters(1, 500,
+    public static final BureaucracyParameters DEFAULTS = new BureaucracyParameters(1, 500, 120,
             Organisation.Parameters.DEFAULTS, Recruitment.Parameters.DEFAULTS, PoliticalStudy.Parameters.DEFAULTS,
             Surveillance.Parameters.DEFAULTS, Pay.Parameters.DEFAULTS, Quotas.Parameters.DEFAULTS,
             Circle.Parameters.DEFAULTS, Tournament.Parameters.DEFAULTS, Investigation.Parameters.DEFAULTS,
@@ -44,7 +46,7 @@ public record BureaucracyParameters(
     }
 
     public BureaucracyParameters withTiming(int months, int track) {
-        return new BureaucracyParameters(months, track, organisation, recruitment, study, surveillance, pay, quotas,
+        return new BureaucracyParameters(months, track, spinUpMonths, organisation, recruitment, study, surveillance, pay, quotas,
                 circle, tournament, investigation, voice, morale, evln, exits, careers, partyExit, output);
     }
 }

@@ -19,7 +19,8 @@ final class Census {
     private static final int MORALE = 0;
     private static final int STRESS = 100;
     private static final int STANCES = 200;
-    private static final int RANKS = 204;
+    private static final int SUPPORT = 204;
+    private static final int RANKS = 205;
     /** One official's output in fixed point: output × 2^32, truncated (at most about 1.2 × 2^32 each). */
     private static final double FIXED = 0x1p32;
 
@@ -50,7 +51,7 @@ final class Census {
             }
         });
         // output summed in fixed point (integers add in any order): the same sum whatever the rows' order
-        long[] sums = parallel.counts(o.size(), 2, (c, acc) -> {
+        long[] sums = parallel.counts(o.size(), 4, (c, acc) -> {
             long sum = 0;
             int[] unit = o.unit.values();
             byte[] stance = o.stance.values();
@@ -63,6 +64,8 @@ final class Census {
             byte[] sup = o.support.values();
             GroupTally.Local hl = h.local();
             long falsifying = 0;
+            long members = 0;
+            long quitters = 0;
             for (int i = c.from(); i < c.to(); i++) {
                 int k = stance[i];
                 sum += (long) (ServiceOutput.output(comp[i], effort[k], timeLeft[member[i] ? 1 : 0], kept[unit[i]], bonus[k]) * FIXED);
@@ -72,15 +75,23 @@ final class Census {
                 hl.count(RANKS + rank[i], comp[i]);
                 double support = PartyExit.support(party, Officials.trait(sup[i]), mor[i], seen[unit[i]]);
                 falsifying += support < 0.5 & !quit[i] ? 1 : 0; // branch-free: support is a coin toss
+                hl.count(SUPPORT, support);
+                members += member[i] ? 1 : 0;
+                quitters += member[i] & quit[i] ? 1 : 0;
             }
             h.merge(c.worker(), hl);
             acc[0] = sum;
             acc[1] = falsifying;
+            acc[2] = members;
+            acc[3] = quitters;
         });
         int n = o.size();
         counts.output = sums[0] / FIXED;
         counts.headcount = n;
         counts.falsifiers = sums[1];
+        counts.members = sums[2];
+        counts.publicQuitters = sums[3];
+        counts.supportMean = n == 0 ? 0 : h.sumOf(SUPPORT, 0) / n;
         counts.stances = new double[4];
         for (int k = 0; k < 4; k++) {
             counts.stances[k] = n == 0 ? 0 : (double) h.countOf(STANCES + k) / n;

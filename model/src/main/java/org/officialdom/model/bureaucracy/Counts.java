@@ -19,6 +19,11 @@ final class Counts implements Serializable {
     long headcount;
     /** Officials privately opposed (support below one half) who have not quit in public. */
     long falsifiers;
+    /** Party members in post, and those of them who have quit the party in public. */
+    long members;
+    long publicQuitters;
+    /** Mean private regime support of the officials in post. */
+    double supportMean;
     double circleShare;
     double meanMorale;
     double[] circleByLevel = new double[0];

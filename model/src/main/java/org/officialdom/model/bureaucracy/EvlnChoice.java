@@ -57,7 +57,7 @@ public final class EvlnChoice {
             @Param(value = "Effect on exit of the share of the unit's party members who have quit in public.", unit = "utility", min = 0) double quitters) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(0.08, 1.0, 1.0,
-                1.0, -3.5, -0.6, -1.2, 2.0, 1.0, 0.5, 2.0, 0.3, 1.0, 2.0, 1.0, 1.5, 0.5, 2.0);
+                1.0, -3.5, -0.6, -1.2, 2.0, 1.0, 0.5, 2.0, 0.3, 1.0, 2.0, 1.0, 1.5, 0.5, 1.0);
     }
 
     private EvlnChoice() {

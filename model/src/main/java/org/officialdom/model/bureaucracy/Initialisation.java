@@ -63,7 +63,7 @@ final class Initialisation {
                 int r = rank[i];
                 double age = custom
                         ? Recruitment.clip(rp.entryAge() + rp.entryAgeSd() * traits.normal(id, 0, 20), 18, retire)
-                        : Math.min(oldest - 0.5, rp.entryAge() + (oldest - rp.entryAge()) * traits.uniform(id, 0, 20) + 3 * r);
+                        : youngest(rp, r, oldest) + (oldest - youngest(rp, r, oldest)) * traits.uniform(id, 0, 20);
                 Recruitment.draw(o, i, rp, traits, 0, r, age, 0, circle0, 0);
                 double tenure = custom ? 0 : Math.max(0, age - rp.entryAge() - rp.entryAgeSd() * Math.abs(traits.normal(id, 0, 21)));
                 o.tenure.values()[i] = Officials.months(12 * tenure);
@@ -75,6 +75,15 @@ final class Initialisation {
         });
         assignPatrons(o, org);
         return o;
+    }
+
+    /**
+     * The youngest age at a rank at the start: the entry age plus three years a rank, short of the
+     * oldest age by at least a year. Ages at a rank are drawn uniform from it to the oldest, with no
+     * one piled at the oldest age (who would all retire in the first months).
+     */
+    private static double youngest(Recruitment.Parameters rp, int rank, double oldest) {
+        return Math.min(rp.entryAge() + 3 * rank, oldest - 1);
     }
 
     /**

@@ -34,7 +34,7 @@ public final class Investigation {
             double circleWeight,
             @Param(value = "Added relative hazard per enemy.", unit = "multiplier per enemy", min = 0, max = 1000)
             double enemyWeight,
-            @Param(value = "Added relative hazard after a public party exit.", unit = "multiplier", min = 0, max = 1000)
+            @Param(value = "Added relative hazard after a public party exit.", unit = "multiplier", min = 0, max = 100000)
             double exitWeight,
             @Param(value = "Share of the hazard a live patron removes.", unit = "share", min = 0, max = 1)
             double patronProtection,
@@ -47,7 +47,7 @@ public final class Investigation {
             @Param(value = "Fear of investigation per unit of campaign intensity.", unit = "fear (0-1)", min = 0, max = 1)
             double baseFear) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(0.00002, 1, 4, 3, 20, 0.6, 0.8, 0.3, 0.5, 0.01);
+        public static final Parameters DEFAULTS = new Parameters(0.00002, 1, 4, 3, 1000, 0.6, 0.8, 0.3, 0.8, 0.01);
     }
 
     /** What an investigation found. */

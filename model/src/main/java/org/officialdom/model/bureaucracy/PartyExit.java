@@ -72,7 +72,7 @@ public final class PartyExit {
             @Param(value = "Share per month of the gap by which what a unit has seen moves its officials' support.", unit = "share per month", min = 0, max = 1)
             double beliefRate) implements java.io.Serializable {
 
-        public static final Parameters DEFAULTS = new Parameters(0.25, 0.12, 0.3, 0.02, 0.1, 0.0, Network.UNIT, 0.3, 0.5, 5, 0.05);
+        public static final Parameters DEFAULTS = new Parameters(0.25, 0.12, 0.3, 0.05, 0.1, 0.0, Network.UNIT, 0.3, 0.3, 2, 0.05);
     }
 
     private PartyExit() {
@@ -92,6 +92,9 @@ public final class PartyExit {
         s.add("party_exits_cumulative", "officials", "Public party exits since the start (including those who left since)", () -> f[CUMULATIVE]);
         s.add("falsification_gap", "share", "Share of officials privately opposed (support < 1/2) yet publicly compliant",
                 () -> c.headcount == 0 ? 0 : (double) c.falsifiers / c.headcount);
+        s.add("public_quit_share", "share", "Share of the party members in post who have quit the party in public",
+                () -> c.members == 0 ? 0 : (double) c.publicQuitters / c.members);
+        s.add("support_mean", "support (0-1)", "Mean private regime support of the officials in post", () -> c.supportMean);
     }
 
     /** A member's base threshold from its standard normal draw: {@code clip(mean + sd · z, 0, 1)}. */

@@ -42,10 +42,10 @@ class EvlnChoiceTest {
         // investment and alternatives on the helpers: 15 years of tenure, rank 1 of top 2 -> 0.5*0.5 + 0.5*0.5
         assertThat(EvlnChoice.investment(180, 1, 2)).isCloseTo(0.5, within(EPS));
         assertThat(EvlnChoice.alternatives(1.0, 1.5)).isCloseTo(0.75, within(EPS));
-        // colleagues' public party exits raise exit only: a unit where 30 % of members quit, quitters 2 (the default)
+        // colleagues' public party exits raise exit only: a unit where 30 % of members quit, quitters 1 (the default)
         double[] q = new double[4];
         EvlnChoice.utilities(p, 0.5, 0.4, 0.6, 0.1, false, 0.2, 0.3, 0.3, 2, q);
-        assertThat(q[3] - u[3]).isCloseTo(2 * 0.3, within(EPS));
+        assertThat(q[3] - u[3]).isCloseTo(p.quitters() * 0.3, within(EPS));
         assertThat(q[0]).isEqualTo(u[0]);
     }
 

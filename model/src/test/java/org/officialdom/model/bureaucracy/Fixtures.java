@@ -9,9 +9,9 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** Defaults at a small size. */
+    /** Defaults at a small size, from the drawn population (no spin-up: the tests that need one ask for it). */
     static BureaucracyParameters small(long officials) {
-        return BureaucracyParameters.DEFAULTS.with("organisation.officials", officials);
+        return BureaucracyParameters.DEFAULTS.with("organisation.officials", officials).with("spin_up_months", 0);
     }
 
     /**

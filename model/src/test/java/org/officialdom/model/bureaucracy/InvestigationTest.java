@@ -21,7 +21,8 @@ class InvestigationTest {
         // defaults: convict guilty 0.8, fabricate 0.3
         var p = DEFAULTS.with("investigation.base", 0.001).with("investigation.campaign", 4)
                 .with("investigation.circle_weight", 9).with("investigation.enemy_weight", 2)
-                .with("investigation.patron_protection", 0.5).with("investigation.base_fear", 0.05).investigation();
+                .with("investigation.patron_protection", 0.5).with("investigation.base_fear", 0.05)
+                .with("investigation.dismiss_quitter", 0.5).investigation();
         // circle member with 1 enemy and a patron: 0.001 * 4 * (1 + 9 + 2) * 0.5 = 0.024
         assertThat(Investigation.hazard(p, true, 1, false, true)).isCloseTo(0.024, within(EPS));
         // innocent without enemies or patron: 0.004
@@ -32,7 +33,7 @@ class InvestigationTest {
         // "if someone wants to give you a hard time, they can accuse you of bribery"
         assertThat(Investigation.verdict(p, 0.024, 0.01, 0.29, false, 1, false)).isEqualTo(Investigation.Verdict.FABRICATED);
         assertThat(Investigation.verdict(p, 0.024, 0.01, 0.29, false, 0, false)).isEqualTo(Investigation.Verdict.ACQUITTED);
-        // one who quit the party in public is dismissed for it with probability 0.5 (the default)
+        // one who quit the party in public is dismissed for it with probability 0.5
         assertThat(Investigation.verdict(p, 0.024, 0.01, 0.49, false, 0, true)).isEqualTo(Investigation.Verdict.QUIT_DISMISSED);
         assertThat(Investigation.verdict(p, 0.024, 0.01, 0.51, false, 0, true)).isEqualTo(Investigation.Verdict.ACQUITTED);
         // fear 4 * 0.05 = 0.2
