@@ -46,7 +46,7 @@ public final class Recruitment {
             double unemploymentElasticity,
             @Param(value = "Elasticity of applicants to the job's attractiveness (officials' mean morale / reference morale).", unit = "elasticity", min = 0, max = 10)
             double attractivenessElasticity,
-            @Param(value = "Officials' mean morale at which the job draws applicantsPerPost (and the attractiveness before any is measured).", unit = "morale (0-1)", min = 0.01, max = 1)
+            @Param(value = "Officials' mean morale at which the job draws applicants_per_post (and the attractiveness before any is measured).", unit = "morale (0-1)", min = 0.01, max = 1)
             double referenceMorale,
             @Param(value = "Correlation of exam score and competence (the exam's validity).", unit = "correlation", min = 0, max = 1)
             double examValidity,
