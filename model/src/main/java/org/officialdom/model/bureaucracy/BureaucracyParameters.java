@@ -32,7 +32,7 @@ public record BureaucracyParameters(
         @Param("Preference falsification and public party exit (mechanism 14).") PartyExit.Parameters partyExit,
         @Param("Public-service output (mechanism 15).") ServiceOutput.Parameters output) implements java.io.Serializable {
 
-    public static final BureaucracyParameters DEFAULTS = new BureaucracyParameters(1, 500, 120,
+    public static final BureaucracyParameters DEFAULTS = new BureaucracyParameters(1, 500, 360,
             Organisation.Parameters.DEFAULTS, Recruitment.Parameters.DEFAULTS, PoliticalStudy.Parameters.DEFAULTS,
             Surveillance.Parameters.DEFAULTS, Pay.Parameters.DEFAULTS, Quotas.Parameters.DEFAULTS,
             Circle.Parameters.DEFAULTS, Tournament.Parameters.DEFAULTS, Investigation.Parameters.DEFAULTS,
