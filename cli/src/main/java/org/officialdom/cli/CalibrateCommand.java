@@ -3,6 +3,7 @@ package org.officialdom.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.officialdom.lab.LocalBackend;
+import org.officialdom.lab.calibration.AbcCalibrator;
 import org.officialdom.lab.calibration.Calibration;
 import org.officialdom.lab.calibration.Calibrator;
 import org.officialdom.lab.store.ResultStore;
@@ -13,7 +14,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = "Fits parameters to target series with CMA-ES, as declared in a calibration file (YAML).")
+        description = {"Fits parameters to targets (series typed in the file or read from published data), as declared in a "
+                + "calibration file (YAML): with CMA-ES for a point estimate (method: cma-es, the default), or with ABC-SMC for a "
+                + "posterior sample with its uncertainty (method: abc-smc). An ABC-SMC calibration stores every simulation as it "
+                + "finishes; run the same file again to resume an interrupted one.",
+                "Example: officialdom calibrate examples/china-calibration.yaml"})
 final class CalibrateCommand implements Callable<Integer> {
 
     @Spec
@@ -30,9 +35,16 @@ final class CalibrateCommand implements Callable<Integer> {
         Calibration c = Calibration.load(file);
         var out = spec.commandLine().getOut();
         try (LocalBackend backend = lab.backend(); ResultStore store = ResultStore.open(lab.db)) {
-            var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "evaluations");
-            Calibrator.Result r = Calibrator.run(c, store, backend, progress);
-            r.report().forEach(out::println);
+            if (c.bayesian()) {
+                var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "accepted");
+                AbcCalibrator.Result r = AbcCalibrator.run(c, store, backend, progress, lab.quiet ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : out);
+                out.println();
+                r.report().forEach(out::println);
+            } else {
+                var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "evaluations");
+                Calibrator.Result r = Calibrator.run(c, store, backend, progress);
+                r.report().forEach(out::println);
+            }
             lab.export(store, out);
             out.flush();
             return 0;

@@ -15,8 +15,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A calibration, read from YAML ({@code schemas/calibration.schema.json}): which parameters to fit
- * within which ranges, to which target series, with how many replicates per evaluation and how
- * many optimiser restarts.
+ * within which ranges and under which priors, to which targets (series given in the file or read
+ * from a published data file), by which method ({@code cma-es}: a point estimate with restarts;
+ * {@code abc-smc}: a posterior sample), with how many replicates per evaluation.
+ *
+ * @param set         parameters held at a value in every run (the population's size, say)
+ * @param holdoutFrom the first data year left out of the fit (shown against the fitted model's
+ *                    prediction), or null
  */
 public record Calibration(
         String name,
@@ -26,16 +31,32 @@ public record Calibration(
         int steps,
         int replicates,
         long seedBase,
+        java.util.Map<String, JsonNode> set,
         List<Factor> parameters,
+        List<Prior> priors,
         List<Target> targets,
+        String method,
+        Integer holdoutFrom,
         int restarts,
         int evaluations,
         int population,
         double sigma,
-        long seed) {
+        long seed,
+        AbcSmc.Settings abc) {
 
-    /** An observed series: {@code values[i]} is the metric at step {@code fromStep + i}. */
-    public record Target(String metric, int fromStep, double[] values, double weight) {
+    /** The overrides of one run: the held values, then the calibrated parameters at {@code values}. */
+    public java.util.Map<String, JsonNode> overrides(double[] values) {
+        java.util.Map<String, JsonNode> out = new java.util.LinkedHashMap<>(set);
+        for (int i = 0; i < values.length; i++) {
+            Factor p = parameters.get(i);
+            out.put(p.path(), p.integer() ? tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(Math.round(values[i]))
+                    : tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(values[i]));
+        }
+        return out;
+    }
+
+    public boolean bayesian() {
+        return method.equals("abc-smc");
     }
 
     public static Calibration load(Path file) {
@@ -48,6 +69,7 @@ public record Calibration(
         int steps = root.has("steps") ? root.get("steps").asInt() : base.steps();
         JsonNode paramSchema = ParameterSchema.of(base.kind().parameterType());
         List<Factor> params = new ArrayList<>();
+        List<Prior> priors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         JsonNode ps = root.get("parameters");
         for (int i = 0; i < ps.size(); i++) {
@@ -73,34 +95,61 @@ public record Calibration(
                         "[" + lo + ", " + hi + "]");
             }
             params.add(new Factor(path, List.of(), lo, hi, type.equals("integer")));
+            priors.add(prior(ps.get(i), path, lo, hi, text, file, at));
         }
+        Integer holdout = root.has("holdout_from") ? root.get("holdout_from").asInt() : null;
         List<Target> targets = new ArrayList<>();
         JsonNode ts = root.get("targets");
         for (int i = 0; i < ts.size(); i++) {
-            JsonNode t = ts.get(i);
-            int from = t.has("from_step") ? t.get("from_step").asInt() : 1;
-            double[] values = new double[t.get("values").size()];
-            for (int j = 0; j < values.length; j++) {
-                values[j] = t.get("values").get(j).asDouble();
-            }
-            if (from + values.length - 1 > steps) {
-                throw new ScenarioException(file, ScenarioLoader.lineOf(text, "targets[" + i + "].values"), "targets[" + i + "].values",
-                        "values for steps up to " + steps + " (the run's last step)",
-                        values.length + " values from step " + from);
-            }
-            targets.add(new Target(t.get("metric").asString(), from, values, t.has("weight") ? t.get("weight").asDouble() : 1));
+            targets.add(TargetLoader.target(ts.get(i), "targets[" + i + "]", base, steps, holdout, text, file, dir));
         }
         JsonNode o = root.has("optimiser") ? root.get("optimiser") : ParameterSchema.MAPPER.createObjectNode();
         int k = params.size();
+        JsonNode a = root.has("abc") ? root.get("abc") : ParameterSchema.MAPPER.createObjectNode();
+        int particles = a.has("particles") ? a.get("particles").asInt() : 200;
+        AbcSmc.Settings abc = new AbcSmc.Settings(particles,
+                a.has("quantile") ? a.get("quantile").asDouble() : 0.5,
+                a.has("generations") ? a.get("generations").asInt() : 10,
+                a.has("min_acceptance") ? a.get("min_acceptance").asDouble() : 0.02,
+                a.has("tolerance") ? a.get("tolerance").asDouble() : 0,
+                a.has("simulations") ? a.get("simulations").asLong() : 100_000,
+                a.has("batch") ? a.get("batch").asInt() : 64,
+                a.has("seed") ? a.get("seed").asLong() : 1);
         return new Calibration(root.get("name").asString(), file, text, base, steps,
                 root.has("replicates") ? root.get("replicates").asInt() : 1,
                 root.has("seeds") && root.get("seeds").has("base") ? root.get("seeds").get("base").asLong() : 1,
-                List.copyOf(params), List.copyOf(targets),
+                root.has("set") ? org.officialdom.lab.experiment.LeverTableLoader.values(root.get("set"), "set",
+                        (tools.jackson.databind.node.ObjectNode) paramSchema, base, text, file) : java.util.Map.of(),
+                List.copyOf(params), List.copyOf(priors), List.copyOf(targets),
+                root.has("method") ? root.get("method").asString() : "cma-es", holdout,
                 o.has("restarts") ? o.get("restarts").asInt() : 3,
                 o.has("evaluations") ? o.get("evaluations").asInt() : 300,
                 o.has("population") ? o.get("population").asInt() : 4 + (int) Math.floor(3 * Math.log(k)),
                 o.has("sigma") ? o.get("sigma").asDouble() : 0.3,
-                o.has("seed") ? o.get("seed").asLong() : 1);
+                o.has("seed") ? o.get("seed").asLong() : 1, abc);
+    }
+
+    /** A parameter's prior: {@code prior: {kind: uniform | log-uniform | normal, mean, sd}} on its range (default uniform). */
+    private static Prior prior(JsonNode p, String path, double lo, double hi, String text, String file, String at) {
+        JsonNode pr = p.get("prior");
+        String kind = pr == null || !pr.has("kind") ? "uniform" : pr.get("kind").asString();
+        return switch (kind) {
+            case "log-uniform" -> {
+                if (!(lo > 0)) {
+                    throw new ScenarioException(file, ScenarioLoader.lineOf(text, at + ".range"), at + ".range",
+                            "a range above 0 for a log-uniform prior", "[" + lo + ", " + hi + "]");
+                }
+                yield Prior.logUniform(path, lo, hi);
+            }
+            case "normal" -> {
+                if (!pr.has("mean") || !pr.has("sd")) {
+                    throw new ScenarioException(file, ScenarioLoader.lineOf(text, at + ".prior"), at + ".prior",
+                            "a mean and an sd for a normal prior, like {kind: normal, mean: 0.5, sd: 0.1}", pr.toString());
+                }
+                yield Prior.normal(path, lo, hi, pr.get("mean").asDouble(), pr.get("sd").asDouble());
+            }
+            default -> Prior.uniform(path, lo, hi);
+        };
     }
 
     public static tools.jackson.databind.node.ObjectNode schema() {

@@ -99,14 +99,18 @@ public final class Calibrator {
         return new Result(id, restarts, best, mean, sd, replicateFits, report);
     }
 
-    private static void checkMetrics(Calibration c) {
+    static void checkMetrics(Calibration c) {
         List<String> declared = Comparison.declaredMetrics(c.base());
         for (int i = 0; i < c.targets().size(); i++) {
-            String m = c.targets().get(i).metric();
-            if (!declared.contains(m)) {
-                throw new ScenarioException(c.file(), ScenarioLoader.lineOf(c.text(), "targets[" + i + "].metric"),
-                        "targets[" + i + "].metric", "a metric of model " + c.base().kind().name() + ": "
-                        + String.join(", ", declared), "'" + m + "'");
+            Target t = c.targets().get(i);
+            List<String> all = new ArrayList<>(t.metrics());
+            all.addAll(t.per());
+            for (String m : all) {
+                if (!declared.contains(m)) {
+                    String field = "targets[" + i + "]." + (t.metrics().contains(m) ? "metric" : "per");
+                    throw new ScenarioException(c.file(), ScenarioLoader.lineOf(c.text(), field), field,
+                            "a metric of model " + c.base().kind().name() + ": " + String.join(", ", declared), "'" + m + "'");
+                }
             }
         }
     }
@@ -156,12 +160,7 @@ public final class Calibrator {
     }
 
     private List<RunSpec> specs(double[] values) {
-        Map<String, JsonNode> overrides = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            Factor p = c.parameters().get(i);
-            overrides.put(p.path(), p.integer() ? JsonNodeFactory.instance.numberNode((long) values[i])
-                    : JsonNodeFactory.instance.numberNode(values[i]));
-        }
+        Map<String, JsonNode> overrides = c.overrides(values);
         List<RunSpec> specs = new ArrayList<>();
         for (int r = 0; r < c.replicates(); r++) {
             specs.add(RunSpec.of(c.base(), overrides, c.seedBase() + r, c.steps()));
@@ -194,29 +193,27 @@ public final class Calibrator {
         return fit;
     }
 
-    /** The fit of the mean series of these runs to the targets (0 is a perfect fit). */
+    /** The fit of the mean series of these runs to the targets (0 is a perfect fit): {@link Target#distance} summed. */
     double fit(List<RunOutcome> runs) {
+        return distance(c, runs);
+    }
+
+    /** The distance of these runs (their mean summaries) to the calibration's targets, summed over targets. */
+    static double distance(Calibration c, List<RunOutcome> runs) {
         double total = 0;
-        for (Calibration.Target t : c.targets()) {
-            double[] sim = meanSeries(runs, t);
-            double se = 0;
-            double scale = 0;
-            for (int i = 0; i < sim.length; i++) {
-                se += (sim[i] - t.values()[i]) * (sim[i] - t.values()[i]);
-                scale += Math.abs(t.values()[i]);
-            }
-            scale /= sim.length;
-            total += t.weight() * Math.sqrt(se / sim.length) / (scale > 0 ? scale : 1);
+        for (Target t : c.targets()) {
+            total += t.distance(meanSummary(c, runs, t));
         }
         return total;
     }
 
-    private static double[] meanSeries(List<RunOutcome> runs, Calibration.Target t) {
+    /** The target's run side, averaged over the runs. */
+    static double[] meanSummary(Calibration c, List<RunOutcome> runs, Target t) {
         double[] out = new double[t.values().length];
         for (RunOutcome o : runs) {
-            double[] col = o.metrics().column(t.metric());
+            double[] v = t.simulate(o.metrics(), c.base());
             for (int i = 0; i < out.length; i++) {
-                out[i] += col[t.fromStep() + i] / runs.size();
+                out[i] += v[i] / runs.size();
             }
         }
         return out;
@@ -266,9 +263,10 @@ public final class Calibrator {
             runs.add(List.of(id, s.runId(), s.seed()));
         }
         List<List<Object>> targets = new ArrayList<>();
-        for (Calibration.Target t : c.targets()) {
+        for (Target t : c.targets()) {
             for (int i = 0; i < t.values().length; i++) {
-                targets.add(List.of(id, t.metric(), t.fromStep() + i, t.values()[i], t.weight()));
+                // by-step targets: the step; by-year targets: the (scenario's) year
+                targets.add(List.of(id, t.name(), t.byStep() ? t.fromStep() + i : t.years()[t.pool() ? 0 : i], t.values()[i], t.weight()));
             }
         }
         store.transaction(List.of(

@@ -110,7 +110,7 @@ public final class ExperimentLoader {
 
     /** A scenario named in an experiment: a file beside it, a file, or a built-in name. */
     public static Scenario scenario(String ref, Path dir) {
-        if (dir != null && !Path.of(ref).isAbsolute() && Files.exists(dir.resolve(ref))) {
+        if (dir != null && !Path.of(ref).isAbsolute() && Files.isRegularFile(dir.resolve(ref))) {
             return ScenarioLoader.load(dir.resolve(ref));
         }
         return ScenarioLoader.resolve(ref);

@@ -136,7 +136,8 @@ public final class LeverTableLoader {
         return base.isEmpty() ? "levers" : base;
     }
 
-    private static Map<String, JsonNode> values(JsonNode mapping, String at, ObjectNode paramSchema, Scenario base,
+    /** A mapping of dotted parameter paths to values ({@code set: {...}}), each checked against the model's parameter schema. */
+    public static Map<String, JsonNode> values(JsonNode mapping, String at, ObjectNode paramSchema, Scenario base,
                                                 String text, String file) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> kv : mapping.properties()) {

@@ -50,7 +50,9 @@ public final class ResultStore implements AutoCloseable {
     /** The tables, in the order they are documented and exported. */
     public static final List<String> TABLES = List.of("runs", "metrics", "metric_declarations", "events", "summaries",
             "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "comparison_runs", "calibrations", "calibration_runs", "calibration_targets",
-            "lever_tables", "lever_runs", "lever_effects");
+            "lever_tables", "lever_runs", "lever_effects",
+            "abc_calibrations", "abc_generations", "abc_simulations", "abc_parameters", "abc_summaries", "abc_particles",
+            "abc_targets", "abc_predictive");
 
     private static final String[] DDL = {
         "CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -137,6 +139,46 @@ public final class ResultStore implements AutoCloseable {
           replicates INTEGER, baseline_mean DOUBLE, lever_mean DOUBLE, mean_diff DOUBLE, sd_diff DOUBLE,
           ci_low DOUBLE, ci_high DOUBLE, confidence DOUBLE, excludes_zero BOOLEAN,
           PRIMARY KEY (lever_table_id, lever, outcome))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_calibrations (
+          calibration_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, scenario VARCHAR, text VARCHAR, parameters INTEGER,
+          particles INTEGER, replicates INTEGER, stop VARCHAR, simulations BIGINT, seconds DOUBLE, created_at VARCHAR)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_generations (
+          calibration_id VARCHAR NOT NULL, generation INTEGER NOT NULL, tolerance DOUBLE, simulations INTEGER,
+          acceptance DOUBLE, ess DOUBLE, PRIMARY KEY (calibration_id, generation))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_simulations (
+          calibration_id VARCHAR NOT NULL, generation INTEGER NOT NULL, proposal INTEGER NOT NULL, seed BIGINT,
+          distance DOUBLE, PRIMARY KEY (calibration_id, generation, proposal))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_parameters (
+          calibration_id VARCHAR NOT NULL, generation INTEGER NOT NULL, proposal INTEGER NOT NULL, parameter VARCHAR NOT NULL,
+          value DOUBLE, PRIMARY KEY (calibration_id, generation, proposal, parameter))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_summaries (
+          calibration_id VARCHAR NOT NULL, generation INTEGER NOT NULL, proposal INTEGER NOT NULL, target VARCHAR NOT NULL,
+          label VARCHAR NOT NULL, simulated DOUBLE, PRIMARY KEY (calibration_id, generation, proposal, target, label))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_particles (
+          calibration_id VARCHAR NOT NULL, generation INTEGER NOT NULL, proposal INTEGER NOT NULL, weight DOUBLE,
+          PRIMARY KEY (calibration_id, generation, proposal))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_targets (
+          calibration_id VARCHAR NOT NULL, target VARCHAR NOT NULL, label VARCHAR NOT NULL, observed DOUBLE, fitted BOOLEAN,
+          weight DOUBLE, source VARCHAR, PRIMARY KEY (calibration_id, target, label))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_predictive (
+          calibration_id VARCHAR NOT NULL, draw INTEGER NOT NULL, target VARCHAR NOT NULL, label VARCHAR NOT NULL,
+          simulated DOUBLE, PRIMARY KEY (calibration_id, draw, target, label))
         """,
         "CREATE TEMP TABLE IF NOT EXISTS stage_metrics (run_id VARCHAR, step INTEGER, metric VARCHAR, value DOUBLE)",
         "CREATE TEMP TABLE IF NOT EXISTS stage_ids (run_id VARCHAR)",

@@ -198,7 +198,7 @@ public final class Bureaucracy implements Model {
 
     /** Mechanism 7: investigations, convictions (guilty or fabricated) and dismissals. */
     private void investigation(Simulation sim) {
-        counts.report(Investigation.FIGURES, over(sim, Investigation.Kernel.COUNTS, new Investigation.Kernel(
+        counts.report(Investigation.FIGURES, over(sim, Investigation.Kernel.width(org.ranks()), new Investigation.Kernel(
                 parameters.investigation(), parameters.monthsPerStep(), officials, streams.stream("investigation"), step)));
     }
 
@@ -381,7 +381,7 @@ public final class Bureaucracy implements Model {
         Tournament.metrics(s, counts);
         Careers.metrics(s, counts);
         Circle.metrics(s, counts, org, climate);
-        Investigation.metrics(s, counts);
+        Investigation.metrics(s, counts, org.ranks());
         Voice.metrics(s, counts);
         EvlnChoice.metrics(s, counts);
         Morale.metrics(s, counts);

@@ -26,7 +26,7 @@ final class BureaucracyMetrics {
         s.chart("Headcount by rank", ChartStyle.STACKED);
         for (int r = 0; r < R; r++) {
             int rr = r;
-            String name = R == Rank.values().length ? Rank.values()[r].name().toLowerCase() : "level_" + (R - r);
+            String name = rankName(r, R);
             s.add("headcount_" + name, "officials", "Officials at rank " + Rank.label(r, R), () -> c.headByRank.length > rr ? c.headByRank[rr] : 0);
         }
         s.chart("Headcount by level", ChartStyle.STACKED);
@@ -36,6 +36,11 @@ final class BureaucracyMetrics {
                         () -> c.headByLevel.length > l.ordinal() ? c.headByLevel[l.ordinal()] : 0);
             }
         }
+    }
+
+    /** A rank's name in metric names: clerk … ministerial, or level_k for an organisation with another number of ranks. */
+    static String rankName(int r, int ranks) {
+        return ranks == Rank.values().length ? Rank.values()[r].name().toLowerCase() : "level_" + (ranks - r);
     }
 
     /** The organisation's competence: Pluchino et al.'s global efficiency (under the tournament's weights in force) and the mean. */

@@ -59,15 +59,27 @@ public final class Investigation {
     /** The figures of the investigation pass: {@link Kernel#INVESTIGATED}. */
     static final String FIGURES = "investigation";
 
-    /** The declared outputs of enforcement: investigations and the dismissals that followed. */
-    static void metrics(MetricSet s, Counts c) {
-        double[] f = c.figures(FIGURES, Kernel.COUNTS);
+    /**
+     * The declared outputs of enforcement: investigations, the officials punished (convicted and
+     * dismissed: guilty, fabricated, or for a public party exit), by rank, and the dismissals by cause.
+     * The punished by rank are the model's side of the discipline commission's counts by cadre level.
+     */
+    static void metrics(MetricSet s, Counts c, int ranks) {
+        double[] f = c.figures(FIGURES, Kernel.width(ranks));
         double[] exits = c.figures(Exits.DEPARTURES, Exits.ROUTES);
         s.chart("Investigations and dismissals: guilty vs fabricated", ChartStyle.LINES);
         s.add("investigations", "officials per step", "Officials investigated by the discipline commission", () -> f[Kernel.INVESTIGATED]);
         s.add("dismissals_guilty", "officials per step", "Dismissals of guilty circle members", () -> exits[ExitRoute.DISMISSAL_GUILTY.ordinal()]);
         s.add("dismissals_fabricated", "officials per step", "Dismissals of innocents on fabricated accusations",
                 () -> exits[ExitRoute.DISMISSAL_FABRICATED.ordinal()]);
+        s.chart("Officials punished by rank", ChartStyle.STACKED);
+        s.add("punished", "officials per step", "Officials convicted and dismissed after an investigation (guilty, fabricated or for a public party exit)",
+                () -> f[Kernel.PUNISHED]);
+        for (int r = 0; r < ranks; r++) {
+            int rr = r;
+            s.add("punished_" + BureaucracyMetrics.rankName(r, ranks), "officials per step", "Officials punished at rank " + Rank.label(r, ranks),
+                    () -> f[Kernel.PUNISHED + 1 + rr]);
+        }
     }
 
     public static double hazard(Parameters p, boolean circle, int enemies, boolean publicExit, boolean protectedByPatron) {
@@ -120,7 +132,12 @@ public final class Investigation {
     static final class Kernel implements RowKernel {
 
         static final int INVESTIGATED = 0;
-        static final int COUNTS = 1;
+        static final int PUNISHED = 1;
+
+        /** The pass's figures: investigated, punished, punished at each of the {@code ranks} ranks. */
+        static int width(int ranks) {
+            return PUNISHED + 1 + ranks;
+        }
 
         private final Parameters p;
         private final double months;
@@ -152,6 +169,7 @@ public final class Investigation {
             int[] patron = o.patron.values();
             boolean[] leave = o.leave.values();
             byte[] route = o.route.values();
+            byte[] rank = o.rank.values();
             int[] ids = o.table.ids();
             double[] bound = this.bound;
             long[] noted = notes.buffer(c.worker());
@@ -171,6 +189,8 @@ public final class Investigation {
                 counts[INVESTIGATED]++;
                 if (v == Verdict.GUILTY || v == Verdict.FABRICATED || v == Verdict.QUIT_DISMISSED) {
                     leave[i] = true;
+                    counts[PUNISHED]++;
+                    counts[PUNISHED + 1 + rank[i]]++;
                     route[i] = (byte) (v == Verdict.GUILTY ? ExitRoute.DISMISSAL_GUILTY
                             : v == Verdict.FABRICATED ? ExitRoute.DISMISSAL_FABRICATED : ExitRoute.DISMISSAL_PARTY_EXIT).ordinal();
                 }

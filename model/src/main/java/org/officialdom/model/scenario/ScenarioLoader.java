@@ -84,7 +84,7 @@ public final class ScenarioLoader {
     /** Loads a file if the argument names one, else a built-in scenario of that name. */
     public static Scenario resolve(String fileOrName) {
         Path p = Path.of(fileOrName);
-        if (Files.exists(p) || fileOrName.endsWith(".yaml") || fileOrName.endsWith(".yml") || fileOrName.contains("/")) {
+        if (Files.isRegularFile(p) || fileOrName.endsWith(".yaml") || fileOrName.endsWith(".yml") || fileOrName.contains("/")) {
             return load(p);
         }
         return builtIn(fileOrName);
