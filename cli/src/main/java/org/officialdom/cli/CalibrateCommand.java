@@ -31,7 +31,7 @@ final class CalibrateCommand implements Callable<Integer> {
     LabOptions lab;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Calibration c = Calibration.load(file);
         var out = spec.commandLine().getOut();
         try (LocalBackend backend = lab.backend(); ResultStore store = ResultStore.open(lab.db)) {
@@ -40,6 +40,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 AbcCalibrator.Result r = AbcCalibrator.run(c, store, backend, progress, lab.quiet ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : out);
                 out.println();
                 r.report().forEach(out::println);
+                out.println("Report: " + ReportCommand.storeReport(store, r.calibrationId()));
             } else {
                 var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "evaluations");
                 Calibrator.Result r = Calibrator.run(c, store, backend, progress);

@@ -94,4 +94,37 @@ class StoreReportTest {
                 .contains("A: granovetter-normal").contains("B: low");
         everyChartHasData(html, 1 + 3);
     }
+
+    @Test
+    void anAbcCalibrationReportShowsPosteriorsPairsAndThePredictiveCheck(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("results.duckdb");
+        Files.writeString(dir.resolve("abc.yaml"), """
+                name: report-abc
+                scenario: granovetter-normal
+                method: abc-smc
+                steps: 8
+                parameters:
+                  - path: mean
+                    range: [10, 40]
+                  - path: sd
+                    range: [2, 20]
+                targets:
+                  - metric: acting
+                    from_step: 1
+                    values: [3, 10, 24, 47, 70, 85]
+                abc: {particles: 20, generations: 3, batch: 20}
+                """);
+        var o = officialdom("calibrate", dir.resolve("abc.yaml").toString(), "--db", db.toString(), "-q");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Posterior (last generation, weighted)").contains("Posterior predictive check");
+        String html = Files.readString(reportOf(o.out()));
+        for (String section : new String[] {"headline", "schedule", "marginals", "pairs", "predictive"}) {
+            assertThat(html).contains("<section id=\"" + section + "\">");
+        }
+        assertThat(html).contains("mean × sd").contains("Posterior correlations");
+        // schedule + 2 marginals + correlation heat map + 1 pair + 1 predictive chart
+        everyChartHasData(html, 6);
+        var again = officialdom("report", "report-abc", "--db", db.toString(), "--out", dir.resolve("again.html").toString());
+        assertThat(again.code()).as(again.err()).isZero();
+    }
 }

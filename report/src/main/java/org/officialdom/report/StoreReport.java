@@ -39,8 +39,8 @@ public final class StoreReport {
     }
 
     /**
-     * Writes the report of the experiment, comparison or lever table with this id (or an
-     * experiment's or lever table's name, the latest of that name).
+     * Writes the report of the experiment, comparison, lever table or ABC calibration with this id
+     * (or an experiment's, lever table's or calibration's name, the latest of that name).
      *
      * @throws IllegalArgumentException if the store holds no such experiment, comparison or lever table
      */
@@ -63,7 +63,13 @@ public final class StoreReport {
             AtomicFile.writeString(target, leverTable(c, levers));
             return new Written(target, "lever table", levers);
         }
-        throw new IllegalArgumentException("no experiment, comparison or lever table '" + idOrName + "' in " + store.file());
+        String abc = first(c, "SELECT calibration_id FROM abc_calibrations WHERE calibration_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
+                idOrName, idOrName);
+        if (abc != null) {
+            AtomicFile.writeString(target, CalibrationReport.render(c, abc));
+            return new Written(target, "calibration", abc);
+        }
+        throw new IllegalArgumentException("no experiment, comparison, lever table or ABC calibration '" + idOrName + "' in " + store.file());
     }
 
     static String experiment(Connection c, String id) throws SQLException, IOException {

@@ -240,7 +240,14 @@ public final class AbcCalibrator {
                 targets.add(List.of(id, t.name(), t.labelOf(i, c.base()), t.values()[i], t.fitted()[i], t.weight(), t.source()));
             }
         }
+        List<List<Object>> priors = new ArrayList<>();
+        for (int j = 0; j < c.priors().size(); j++) {
+            Prior p = c.priors().get(j);
+            priors.add(List.of(id, j, p.path(), p.kind(), p.low(), p.high(), p.mean(), p.sd())); // NaN: not a normal prior
+        }
         store.transaction(List.of(
+                ResultStore.Batch.of("DELETE FROM abc_priors WHERE calibration_id = ?", id),
+                new ResultStore.Batch("INSERT INTO abc_priors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", priors),
                 ResultStore.Batch.of("DELETE FROM abc_targets WHERE calibration_id = ?", id),
                 new ResultStore.Batch("INSERT INTO abc_targets VALUES (?, ?, ?, ?, ?, ?, ?)", targets),
                 ResultStore.Batch.of("INSERT OR REPLACE INTO abc_calibrations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, c.name(),

@@ -51,7 +51,7 @@ public final class ResultStore implements AutoCloseable {
     public static final List<String> TABLES = List.of("runs", "metrics", "metric_declarations", "events", "summaries",
             "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "comparison_runs", "calibrations", "calibration_runs", "calibration_targets",
             "lever_tables", "lever_runs", "lever_effects",
-            "abc_calibrations", "abc_generations", "abc_simulations", "abc_parameters", "abc_summaries", "abc_particles",
+            "abc_calibrations", "abc_priors", "abc_generations", "abc_simulations", "abc_parameters", "abc_summaries", "abc_particles",
             "abc_targets", "abc_predictive");
 
     private static final String[] DDL = {
@@ -144,6 +144,11 @@ public final class ResultStore implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS abc_calibrations (
           calibration_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, scenario VARCHAR, text VARCHAR, parameters INTEGER,
           particles INTEGER, replicates INTEGER, stop VARCHAR, simulations BIGINT, seconds DOUBLE, created_at VARCHAR)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS abc_priors (
+          calibration_id VARCHAR NOT NULL, position INTEGER NOT NULL, parameter VARCHAR NOT NULL, kind VARCHAR, low DOUBLE,
+          high DOUBLE, mean DOUBLE, sd DOUBLE, PRIMARY KEY (calibration_id, parameter))
         """,
         """
         CREATE TABLE IF NOT EXISTS abc_generations (
