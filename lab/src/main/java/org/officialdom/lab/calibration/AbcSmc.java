@@ -28,6 +28,9 @@ import org.officialdom.engine.random.RandomStreams;
  *       distance d ≤ ε_t, until N are accepted.</li>
  *   <li>Weights: w_i ∝ π(θ_i) / Σ_j w_j K(θ_i | θ_j), normalised; the effective sample size is
  *       1 / Σ w_i².</li>
+ *   <li>The kernel, its covariance and the weights work in each parameter's internal coordinate
+ *       ({@link Prior#toInternal}: log θ for a log-uniform prior, where that prior is flat), so a
+ *       parameter known to an order of magnitude is explored evenly over its decades.</li>
  *   <li>It stops after {@code maxGenerations}, when ε_t ≤ {@code finalTolerance}, when a
  *       generation's acceptance rate falls below {@code minAcceptance}, or when the simulation
  *       budget is spent.</li>
@@ -230,11 +233,12 @@ public final class AbcSmc {
             if (kernel == null) {
                 w[i] = 1;
             } else {
+                double[] z = internal(theta);
                 double prior = 1;
-                for (int j = 0; j < theta.length; j++) {
-                    prior *= priors.get(j).density(theta[j]);
+                for (int j = 0; j < z.length; j++) {
+                    prior *= priors.get(j).internalDensity(z[j]);
                 }
-                w[i] = prior / kernel.mixtureDensity(theta);
+                w[i] = prior / kernel.mixtureDensity(z);
             }
             sum += w[i];
         }
@@ -249,9 +253,21 @@ public final class AbcSmc {
         return new Generation(t, eps, List.copyOf(out), simulated, (double) accepted.size() / simulated, 1 / ss);
     }
 
-    /** The perturbation kernel of one generation: a normal with covariance 2Σ around a weighted pick. */
+    private double[] internal(double[] theta) {
+        double[] z = new double[theta.length];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = priors.get(j).toInternal(theta[j]);
+        }
+        return z;
+    }
+
+    /**
+     * The perturbation kernel of one generation, in the internal coordinates: a normal with
+     * covariance 2Σ around a weighted pick.
+     */
     private final class Kernel {
         private final Generation prev;
+        private final double[][] z;
         private final double[] cumulative;
         private final RealMatrix lower;
         private final RealMatrix precision;
@@ -260,6 +276,10 @@ public final class AbcSmc {
         Kernel(Generation prev, int k) {
             this.prev = prev;
             List<Particle> ps = prev.particles();
+            z = new double[ps.size()][];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = internal(ps.get(i).theta());
+            }
             cumulative = new double[ps.size()];
             double c = 0;
             for (int i = 0; i < ps.size(); i++) {
@@ -268,13 +288,16 @@ public final class AbcSmc {
             }
             double[][] cov = new double[k][k];
             double[] mean = new double[k];
-            for (int j = 0; j < k; j++) {
-                mean[j] = prev.mean(j);
+            for (int i = 0; i < z.length; i++) {
+                for (int j = 0; j < k; j++) {
+                    mean[j] += ps.get(i).weight() * z[i][j];
+                }
             }
-            for (Particle p : ps) {
+            for (int i = 0; i < z.length; i++) {
+                double w = ps.get(i).weight();
                 for (int a = 0; a < k; a++) {
                     for (int b = 0; b < k; b++) {
-                        cov[a][b] += 2 * p.weight() * (p.theta()[a] - mean[a]) * (p.theta()[b] - mean[b]);
+                        cov[a][b] += 2 * w * (z[i][a] - mean[a]) * (z[i][b] - mean[b]);
                     }
                 }
             }
@@ -301,15 +324,19 @@ public final class AbcSmc {
                 for (int j = 0; j < k; j++) {
                     z[j] = kernelStream.normal(index, t, (long) attempt * k + j);
                 }
-                double[] theta = prev.particles().get(a).theta().clone();
+                double[] moved = this.z[a].clone();
                 boolean inside = true;
                 for (int r = 0; r < k; r++) {
                     for (int c = 0; c <= r; c++) {
-                        theta[r] += lower.getEntry(r, c) * z[c];
+                        moved[r] += lower.getEntry(r, c) * z[c];
                     }
-                    inside &= priors.get(r).density(theta[r]) > 0;
+                    inside &= priors.get(r).internalDensity(moved[r]) > 0;
                 }
                 if (inside) {
+                    double[] theta = new double[k];
+                    for (int j = 0; j < k; j++) {
+                        theta[j] = priors.get(j).fromInternal(moved[j]);
+                    }
                     return theta;
                 }
                 if (attempt > 100_000) {
@@ -318,14 +345,15 @@ public final class AbcSmc {
             }
         }
 
-        /** Σ_j w_j K(θ | θ_j). */
-        double mixtureDensity(double[] theta) {
-            int k = theta.length;
+        /** Σ_j w_j K(z | z_j), in the internal coordinates. */
+        double mixtureDensity(double[] at) {
+            int k = at.length;
             double sum = 0;
             double[] d = new double[k];
-            for (Particle p : prev.particles()) {
+            for (int i = 0; i < z.length; i++) {
+                Particle p = prev.particles().get(i);
                 for (int j = 0; j < k; j++) {
-                    d[j] = theta[j] - p.theta()[j];
+                    d[j] = at[j] - z[i][j];
                 }
                 double q = 0;
                 for (int a = 0; a < k; a++) {

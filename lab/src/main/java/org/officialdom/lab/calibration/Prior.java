@@ -69,9 +69,29 @@ public record Prior(String path, String kind, double low, double high, double me
         };
     }
 
-    /** The width of the range (a scale for the kernel's floor). */
+    /**
+     * The coordinate ABC-SMC moves particles in: log x for a log-uniform prior (so that a normal
+     * kernel spreads evenly over the orders of magnitude and the prior is flat), x otherwise.
+     */
+    public double toInternal(double x) {
+        return kind.equals("log-uniform") ? Math.log(x) : x;
+    }
+
+    public double fromInternal(double z) {
+        return kind.equals("log-uniform") ? Math.exp(z) : z;
+    }
+
+    /** The prior density of the internal coordinate (0 outside the range). */
+    public double internalDensity(double z) {
+        if (kind.equals("log-uniform")) {
+            return z >= Math.log(low) && z <= Math.log(high) ? 1 / (Math.log(high) - Math.log(low)) : 0;
+        }
+        return density(z);
+    }
+
+    /** The width of the range in the internal coordinate (a scale for the kernel's floor). */
     public double spread() {
-        return high - low;
+        return toInternal(high) - toInternal(low);
     }
 
     /** How the prior reads in a table: "uniform [0, 1]", "normal(0.5, 0.1) on [0, 1]". */

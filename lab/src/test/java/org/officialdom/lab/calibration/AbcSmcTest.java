@@ -75,6 +75,35 @@ class AbcSmcTest {
     }
 
     @Test
+    void aLogUniformPriorIsExploredInLogs() {
+        // the data are draws of Normal(log θ, 1): with θ log-uniform, log θ has a flat prior and its
+        // posterior is Normal(x̄, 1/N); the kernel moves log θ, so the weights stay even (a high ESS)
+        AbcSmc.Simulator sim = batch -> {
+            double[] d = new double[batch.size()];
+            for (int i = 0; i < d.length; i++) {
+                AbcSmc.Proposal p = batch.get(i);
+                d[i] = Math.abs(simulatedMean(Math.log(p.theta()[0]), p.generation(), p.index()) - OBSERVED);
+            }
+            return d;
+        };
+        AbcSmc.Result r = new AbcSmc(List.of(Prior.logUniform("theta", 0.01, 100)), settings(64)).run(sim, new AbcSmc.Listener() { });
+        AbcSmc.Generation post = r.posterior();
+        double mean = 0;
+        for (AbcSmc.Particle p : post.particles()) {
+            mean += p.weight() * Math.log(p.theta()[0]);
+        }
+        double var = 0;
+        for (AbcSmc.Particle p : post.particles()) {
+            var += p.weight() * Math.pow(Math.log(p.theta()[0]) - mean, 2);
+        }
+        assertThat(mean).isCloseTo(OBSERVED, within(0.05));
+        assertThat(Math.sqrt(var)).isCloseTo(0.2, within(0.02));
+        for (AbcSmc.Generation g : r.generations()) {
+            assertThat(g.ess()).isGreaterThan(0.5 * g.particles().size());
+        }
+    }
+
+    @Test
     void aNarrowPriorTruncatesThePosterior() {
         // prior uniform on [0, 1.5]: the posterior is the Normal(1.7, 0.2) cut at 1.5, so its mass
         // piles up at the edge and its mean is about 1.5 − 0.2 · φ(1)/Φ(−1)·… < 1.5; no particle leaves the support
