@@ -40,11 +40,12 @@ public final class Runner {
     /** Runs a scenario from step 0. */
     public static RunResult run(Scenario scenario, RunOptions options, Progress progress) throws IOException {
         Scenario sc = scenario.with(options.seed(), options.steps());
-        Files.createDirectories(options.out());
-        AtomicFile.writeString(options.out().resolve("scenario.yaml"), scenarioText(sc));
+        // Nothing is written before there is something to keep: a run that fails before its first
+        // checkpoint leaves no folder that looks like a result, and no earlier result in that
+        // folder loses its scenario.yaml to one that was never run to the end.
         Model model = sc.kind().create(sc.parametersAt(0));
         try (Simulation sim = new Simulation(model, sc.seed(), options.threads())) {
-            return continueRun(sc, sim, options, progress);
+            return continueRun(sc, sim, options, progress, true);
         }
     }
 
@@ -57,12 +58,15 @@ public final class Runner {
         Scenario sc = ScenarioLoader.load(folder.resolve("scenario.yaml"));
         int every = readCheckpointEvery(folder);
         try (Simulation sim = Checkpoint.read(ckpt, threads)) {
-            return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every), progress);
+            return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every), progress, false);
         }
     }
 
-    private static RunResult continueRun(Scenario sc, Simulation sim, RunOptions options, Progress progress) throws IOException {
+    /** Steps to the end and writes the results; {@code fresh}: the folder does not hold this run's scenario yet. */
+    private static RunResult continueRun(Scenario sc, Simulation sim, RunOptions options, Progress progress, boolean fresh)
+            throws IOException {
         Path out = options.out();
+        boolean scenarioWritten = !fresh;
         sim.setChecking(options.check());
         long first = sim.stepNumber();
         progress.start(sc.name(), sc.steps(), first);
@@ -74,6 +78,10 @@ public final class Runner {
             progress.advance(sim.stepNumber());
             if (options.checkpointEvery() > 0 && sim.stepNumber() % options.checkpointEvery() == 0
                     && sim.stepNumber() < sc.steps()) {
+                if (!scenarioWritten) {
+                    AtomicFile.writeString(out.resolve("scenario.yaml"), scenarioText(sc));
+                    scenarioWritten = true;
+                }
                 Checkpoint.write(sim, out.resolve(CHECKPOINT));
                 writeRunInfo(out, sc, options, sim, agentSteps, 0);
             }
@@ -81,6 +89,9 @@ public final class Runner {
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.finish();
         MetricTable table = sim.metrics();
+        if (!scenarioWritten) {
+            AtomicFile.writeString(out.resolve("scenario.yaml"), scenarioText(sc));
+        }
         AtomicFile.write(out.resolve("metrics.csv"), table::writeCsv);
         AtomicFile.writeString(out.resolve("metrics.json"), metricsJson(table));
         List<org.officialdom.engine.Matrix> matrices = sim.model().matrices();

@@ -73,6 +73,27 @@ class RunnerResumeTest {
     }
 
     @Test
+    void aRunThatFailsBeforeItsFirstCheckpointLeavesNoFolder(@TempDir Path dir) throws Exception {
+        Scenario sc = ScenarioLoader.parse(SCENARIO, "resume-test.yaml");
+        Path failed = dir.resolve("failed");
+        assertThatThrownBy(() -> Runner.run(sc, new RunOptions(null, null, 1, failed, 40), new CrashAt(30)))
+                .hasMessageContaining("simulated crash");
+        assertThat(failed).doesNotExist();
+        assertThat(Runner.runsUnder(dir)).isEmpty();
+    }
+
+    @Test
+    void aFailedRerunLeavesTheEarlierResultWhole(@TempDir Path dir) throws Exception {
+        Scenario sc = ScenarioLoader.parse(SCENARIO, "resume-test.yaml");
+        Runner.run(sc, new RunOptions(9L, 12, 1, dir, 0), Progress.NONE);
+        String before = Files.readString(dir.resolve("scenario.yaml"));
+        assertThatThrownBy(() -> Runner.run(sc, new RunOptions(10L, 20, 1, dir, 0), new CrashAt(5)))
+                .hasMessageContaining("simulated crash");
+        // the folder still describes the run that produced its metrics
+        assertThat(Files.readString(dir.resolve("scenario.yaml"))).isEqualTo(before).contains("seed: 9");
+    }
+
+    @Test
     void theRunFolderHoldsTheScenarioAsRun(@TempDir Path dir) throws Exception {
         Scenario sc = ScenarioLoader.parse(SCENARIO, "resume-test.yaml");
         Runner.run(sc, new RunOptions(9L, 12, 1, dir, 0), Progress.NONE);
