@@ -243,10 +243,12 @@ public final class WebServer implements AutoCloseable {
         if (seed != null && seed < 0) {
             throw new WebException(400, "seed: expected a number of at least 0, found " + seed);
         }
-        Integer steps = req.hasNonNull("steps") ? (int) longField(req, "steps", 0) : null;
-        if (steps != null && (steps < 1 || steps > limits.maxSteps())) {
-            throw new WebException(422, "steps: expected a number from 1 to " + limits.maxSteps() + ", found " + steps);
+        // checked as a long before narrowing: 2^32 + 10 steps must not become 10
+        Long askedSteps = req.hasNonNull("steps") ? longField(req, "steps", 0) : null;
+        if (askedSteps != null && (askedSteps < 1 || askedSteps > limits.maxSteps())) {
+            throw new WebException(422, "steps: expected a number from 1 to " + limits.maxSteps() + ", found " + askedSteps);
         }
+        Integer steps = askedSteps == null ? null : askedSteps.intValue();
         sc = sc.with(seed, steps);
         if (sc.steps() > limits.maxSteps()) {
             throw new WebException(422, "steps: this server runs at most " + limits.maxSteps()

@@ -384,6 +384,39 @@ class WebServerTest {
         assertThat(json(r).get("error").asString()).isEqualTo("lever: the model 'granovetter' has no levers, found 'mean'");
     }
 
+    @Test
+    void everyBuiltInEpsteinScenarioRunsInThePage() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), new Limits(50_000, 20, 2_000, 50));
+        List<String> epstein = org.officialdom.model.scenario.BuiltInScenarios.names().stream()
+                .filter(n -> ScenarioLoader.builtIn(n).kind().name().equals("epstein")).toList();
+        assertThat(epstein).hasSize(9);
+        for (String name : epstein) {
+            HttpResponse<String> r = post(server, "/api/sessions", "{\"scenario\": \"" + name + "\", \"steps\": 3}");
+            assertThat(r.statusCode()).as(name + ": " + r.body()).isEqualTo(201);
+            String id = json(r).get("id").asString();
+            JsonNode init = firstEvent(server, id, "init");
+            assertThat(init.get("scenario").asString()).isEqualTo(name);
+            assertThat(init.get("size").isNull()).as(name).isTrue();
+            assertThat(init.get("levers").size()).as(name).isEqualTo(ParameterSchema.leverPaths(EpsteinParameters.class).size());
+            assertThat(init.get("charts").size()).as(name).isPositive();
+            post(server, "/api/sessions/" + id + "/step", "{\"steps\": 3}");
+            Session s = server.sessionById(id);
+            awaitStep(s, 3);
+            assertThat(s.metrics("a").column("active")).as(name).hasSize(4);
+            post(server, "/api/sessions/" + id + "/close", "");
+        }
+    }
+
+    @Test
+    void aStepCountBeyondTheLimitIsRefusedNotWrapped() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), new Limits(1_000, 2, 100, 10));
+        // 2^32 + 10 would read as 10 if narrowed to an int
+        HttpResponse<String> r = post(server, "/api/sessions", "{\"scenario\": \"granovetter\", \"steps\": 4294967306}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r).get("error").asString()).isEqualTo("steps: expected a number from 1 to 100, found 4294967306");
+        assertThat(server.openRuns()).isZero();
+    }
+
     static URI sse(WebServer s, String id) {
         return s.uri().resolve("/api/sessions/" + id + "/events");
     }
