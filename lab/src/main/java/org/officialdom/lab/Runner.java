@@ -43,10 +43,19 @@ public final class Runner {
         // Nothing is written before there is something to keep: a run that fails before its first
         // checkpoint leaves no folder that looks like a result, and no earlier result in that
         // folder loses its scenario.yaml to one that was never run to the end.
+        sc.footprintWithin(heapForOneRun(), "this Java heap");
         Model model = sc.kind().create(sc.parametersAt(0));
         try (Simulation sim = new Simulation(model, sc.seed(), options.threads())) {
             return continueRun(sc, sim, options, progress, true);
         }
+    }
+
+    /**
+     * The bytes one run may take: four fifths of the heap Java may grow to ({@code -Xmx}), the rest
+     * left to metrics, events and the collector's room to work.
+     */
+    public static long heapForOneRun() {
+        return Runtime.getRuntime().maxMemory() / 5 * 4;
     }
 
     /** Resumes the run whose folder holds a checkpoint; ends identical to an uninterrupted run. */

@@ -83,6 +83,19 @@ class RunnerResumeTest {
     }
 
     @Test
+    void aRunTooLargeForTheHeapIsRefusedBeforeItIsBuilt(@TempDir Path dir) throws Exception {
+        // a torus whose cells alone (8 bytes each) take more than the heap, within Java's array limit
+        long side = Math.min(46_000, (long) Math.ceil(Math.sqrt(Runtime.getRuntime().maxMemory() / 8.0)) + 1);
+        Scenario sc = ScenarioLoader.parse("name: big\nmodel: epstein\nsteps: 3\nparameters:\n  width: " + side
+                + "\n  height: " + side + "\n", "big.yaml");
+        Path out = dir.resolve("big");
+        assertThatThrownBy(() -> Runner.run(sc, new RunOptions(null, null, 1, out, 0), Progress.NONE))
+                .isInstanceOf(org.officialdom.model.scenario.ScenarioException.class)
+                .hasMessageContaining("expected a run that fits this Java heap").hasMessageContaining("grid cells");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aFailedRerunLeavesTheEarlierResultWhole(@TempDir Path dir) throws Exception {
         Scenario sc = ScenarioLoader.parse(SCENARIO, "resume-test.yaml");
         Runner.run(sc, new RunOptions(9L, 12, 1, dir, 0), Progress.NONE);

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.officialdom.engine.Footprint;
 import org.officialdom.lab.Progress;
 import org.officialdom.lab.RunOptions;
 import org.officialdom.lab.RunResult;
@@ -255,6 +256,19 @@ public final class WebServer implements AutoCloseable {
                     + " steps; the scenario asks for " + sc.steps() + ": choose fewer steps");
         }
         boolean compare = req.path("compare").asBoolean(false);
+        // whatever parameters produce it, what the run would build is counted before it is built
+        Footprint f;
+        try {
+            f = sc.footprintWithin(Runner.heapForOneRun() / limits.maxRuns() / (compare ? 2 : 1),
+                    "this server's share of its heap for one run");
+        } catch (ScenarioException e) {
+            throw new WebException(422, e.getMessage());
+        }
+        if (Math.max(f.agents(), f.cells()) > limits.maxSize()) {
+            throw new WebException(422, String.format(java.util.Locale.ROOT,
+                    "size: this server runs at most %,d agents or grid cells; the scenario would build %s: choose smaller parameters",
+                    limits.maxSize(), f.describe()));
+        }
         Session s;
         synchronized (sessions) {
             if (sessions.size() >= limits.maxRuns()) {

@@ -417,6 +417,26 @@ class WebServerTest {
         assertThat(server.openRuns()).isZero();
     }
 
+    @Test
+    void whatARunWouldBuildIsCountedWhateverParameterMakesIt() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), Limits.DEFAULTS);
+        String[] uploads = {
+            "name: posts\nmodel: bureaucracy\nsteps: 3\nparameters:\n  organisation:\n    officials: 100\n    custom_posts: [3000000]\n",
+            "name: ratio\nmodel: bureaucracy\nsteps: 3\nparameters:\n  organisation:\n    officials: 100\n    ratio: 20\n    fill: 1\n",
+            "name: leaders\nmodel: bureaucracy\nsteps: 3\nparameters:\n  organisation:\n    officials: 100\n    leaders: 100\n    ratio: 20\n",
+            "name: grid\nmodel: epstein\nsteps: 3\nparameters:\n  width: 20000\n  height: 20000\n",
+        };
+        for (String text : uploads) {
+            String body = ParameterSchema.MAPPER.createObjectNode().set("upload",
+                    ParameterSchema.MAPPER.createObjectNode().put("name", "big.yaml").put("text", text)).toString();
+            HttpResponse<String> r = post(server, "/api/sessions", body);
+            assertThat(r.statusCode()).as(text).isEqualTo(422);
+            assertThat(json(r).get("error").asString()).as(text).containsAnyOf(
+                    "this server runs at most 50,000 agents or grid cells", "this server's share of its heap");
+        }
+        assertThat(server.openRuns()).isZero();
+    }
+
     static URI sse(WebServer s, String id) {
         return s.uri().resolve("/api/sessions/" + id + "/events");
     }

@@ -139,6 +139,34 @@ public final class Organisation implements Serializable {
         return org;
     }
 
+    /**
+     * The units and posts {@link #generate} would make, counted without allocating anything (and
+     * without its limits, so that an impossible size is reported, not thrown): {units, posts}.
+     */
+    static long[] plan(Parameters p) {
+        if (!p.customPosts().isEmpty()) {
+            long posts = 0;
+            for (int n : p.customPosts()) {
+                posts += n;
+            }
+            return new long[] {1, posts};
+        }
+        Level[] lv = Level.values();
+        int[][] posts = new int[lv.length][Rank.values().length];
+        for (int l = 0; l < lv.length; l++) {
+            int top = lv[l].top().ordinal();
+            for (int r = 0; r <= top; r++) {
+                posts[l][r] = (int) Math.round(p.leaders() * Math.pow(p.ratio(), top - r));
+            }
+        }
+        double b = branching(p.officials() / Math.max(1e-9, p.fill()), posts);
+        double units = 0;
+        for (int l = 0; l < lv.length; l++) {
+            units += Math.max(1, Math.round(Math.pow(b, l)));
+        }
+        return new long[] {(long) Math.min(Long.MAX_VALUE, units), (long) Math.min(Long.MAX_VALUE, postsFor(b, posts))};
+    }
+
     /** Total posts of an organisation with branching b. */
     static double postsFor(double b, int[][] posts) {
         double total = 0;
