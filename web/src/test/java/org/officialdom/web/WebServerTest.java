@@ -437,6 +437,55 @@ class WebServerTest {
         assertThat(server.openRuns()).isZero();
     }
 
+    static HttpResponse<String> postFrom(WebServer s, String origin, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(s.uri().resolve("/api/sessions"))
+                .header("Content-Type", contentType).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPageOfAnotherSiteCannotStartRuns() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), Limits.DEFAULTS);
+        // what a form on another site sends: a text/plain body that happens to be JSON
+        HttpResponse<String> r = postFrom(server, "http://evil.example", "text/plain", "{\"scenario\": \"granovetter\"}");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(json(r).get("error").asString()).contains("not a page of http://evil.example");
+        assertThat(postFrom(server, "null", "application/json", "{\"scenario\": \"granovetter\"}").statusCode()).isEqualTo(403);
+        assertThat(server.openRuns()).isZero();
+        // the server's own page, by any loopback name, may
+        assertThat(postFrom(server, "http://localhost:" + server.port(), "application/json", "{\"scenario\": \"granovetter\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(postFrom(server, "http://127.0.0.1:" + server.port(), "application/json", "{\"scenario\": \"granovetter\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(server.openRuns()).isEqualTo(2);
+    }
+
+    @Test
+    void anAllowedOriginMayDriveAServerBoundElsewhere() throws Exception {
+        server = WebServer.start("127.0.0.1", 0, dir.resolve("out"), Limits.DEFAULTS, List.of("http://lab.example:7070/"));
+        assertThat(postFrom(server, "http://lab.example:7070", "application/json", "{\"scenario\": \"granovetter\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(postFrom(server, "http://lab.example:7071", "application/json", "{\"scenario\": \"granovetter\"}")
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void oneSaveAtATime() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), Limits.DEFAULTS);
+        String id = create(server, "{\"scenario\": \"granovetter\", \"steps\": 4}");
+        post(server, "/api/sessions/" + id + "/step", "{\"steps\": 2}");
+        awaitStep(server.sessionById(id), 2);
+        server.saving.acquire(); // a save in progress
+        try {
+            HttpResponse<String> r = post(server, "/api/sessions/" + id + "/save", "");
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(json(r).get("error").asString()).startsWith("save: another run is being saved");
+        } finally {
+            server.saving.release();
+        }
+        assertThat(post(server, "/api/sessions/" + id + "/save", "").statusCode()).isEqualTo(200);
+    }
+
     static URI sse(WebServer s, String id) {
         return s.uri().resolve("/api/sessions/" + id + "/events");
     }
