@@ -76,6 +76,8 @@ public final class Runner {
         Path scenarioFile = folder.resolve("scenario.yaml");
         Scenario sc = ScenarioLoader.load(scenarioFile);
         int every = readCheckpointEvery(folder);
+        // a checkpoint written under a larger heap is refused here, not half-read into this one
+        sc.footprintWithin(heapForOneRun(), "this Java heap");
         Checkpoint.Identity run = new Checkpoint.Identity(sc.kind().name(), Checkpoint.Identity.hash(Files.readAllBytes(scenarioFile)));
         try (Simulation sim = Checkpoint.read(ckpt, threads, run)) {
             return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every, check), progress, false);

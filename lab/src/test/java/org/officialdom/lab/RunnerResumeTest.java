@@ -136,6 +136,13 @@ class RunnerResumeTest {
                 .isInstanceOf(org.officialdom.model.scenario.ScenarioException.class)
                 .hasMessageContaining("expected a run that fits this Java heap").hasMessageContaining("grid cells");
         assertThat(out).doesNotExist();
+        // nor is its checkpoint read into a heap that cannot hold it (this one is junk: never opened)
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("scenario.yaml"), sc.text());
+        Files.writeString(out.resolve(Runner.CHECKPOINT), "not read");
+        assertThatThrownBy(() -> Runner.resume(out, 1, Progress.NONE))
+                .isInstanceOf(org.officialdom.model.scenario.ScenarioException.class)
+                .hasMessageContaining("expected a run that fits this Java heap");
     }
 
     @Test
