@@ -46,8 +46,14 @@ def row(path, p):
         default = str(default).lower()
     elif isinstance(default, (int, float)):
         default = number(default)
-    lo, hi = bound(p.get("minimum")), bound(p.get("maximum"))
+    # a list's range is that of each entry; a fixed length is said too
+    each = p.get("items", {}) if p.get("type") == "array" else p
+    lo, hi = bound(each.get("minimum")), bound(each.get("maximum"))
     rng = f"[{lo}, {hi}]" if (lo or hi) else ""
+    if p.get("type") == "array" and rng:
+        rng += " each"
+    if p.get("type") == "array" and "minItems" in p and p.get("minItems") == p.get("maxItems"):
+        rng = (rng + ", " if rng else "") + f"{p['minItems']} entries"
     return f"| `{path}` | {default} | {p.get('x-unit', '')} | {rng} | {p.get('description', '')} |"
 
 

@@ -46,6 +46,11 @@ public final class Officialdom {
             err.flush();
             return BAD_INPUT;
         }
+        if (ex instanceof org.officialdom.engine.Checkpoint.Refused cr) {
+            err.println("officialdom: --resume: " + cr.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
         if (ex instanceof BadInput bi) {
             err.println("officialdom: " + bi.getMessage());
             err.flush();

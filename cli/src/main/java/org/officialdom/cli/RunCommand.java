@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
             if (!Files.isDirectory(resume)) {
                 throw new Officialdom.BadInput("--resume: expected a run folder, found no folder " + resume);
             }
-            result = Runner.resume(resume, t, progress);
+            result = Runner.resume(resume, t, check, progress);
         } else {
             Scenario sc = ScenarioLoader.resolve(scenario == null ? BuiltInScenarios.flagship() : scenario);
             java.util.List<String> assignments = new java.util.ArrayList<>(set == null ? java.util.List.of() : set);
@@ -115,6 +115,12 @@ final class RunCommand implements Callable<Integer> {
                 err.println("officialdom: warning: run not recorded in the result store: " + e.getMessage());
                 err.flush();
             }
+        }
+        // the checkpoint goes only now: a crash before this line leaves a run to resume and record
+        Runner.finish(result.folder());
+        if (!result.checks().isEmpty()) {
+            w.println("Checked after every step:");
+            result.checks().forEach(c -> w.println("  " + c));
         }
         result.summary().forEach(w::println);
         w.println("Report: " + report);

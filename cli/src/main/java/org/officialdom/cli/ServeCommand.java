@@ -23,6 +23,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "H", description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
     String host = WebServer.DEFAULT_HOST;
 
+    @Option(names = "--allow-origin", paramLabel = "URL",
+            description = "With --host: a page address allowed to drive the server, like http://lab.example:7070 (repeatable).")
+    java.util.List<String> allowOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for saved runs and the result store (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("out");
 
@@ -47,14 +51,21 @@ final class ServeCommand implements Callable<Integer> {
         if (maxSize < 1 || maxRuns < 1 || maxSteps < 1) {
             throw new Officialdom.BadInput("--max-size, --max-runs, --max-steps: expected numbers of at least 1");
         }
+        for (String o : allowOrigins) {
+            if (!o.matches("https?://[A-Za-z0-9.\\[\\]:-]+(:[0-9]{1,5})?/?")) {
+                throw new Officialdom.BadInput("--allow-origin: expected a page address like http://lab.example:7070, found " + o);
+            }
+        }
         var err = spec.commandLine().getErr();
         if (!WebServer.isLoopback(host)) {
             err.println("officialdom: warning: binding " + host + " lets other machines start runs on this one;"
-                    + " the page has no login. Use the default (" + WebServer.DEFAULT_HOST + ") unless you mean it.");
+                    + " the page has no login. Use the default (" + WebServer.DEFAULT_HOST + ") unless you mean it."
+                    + " Browsers may drive it only from http://" + host + ":PORT and the pages given with --allow-origin.");
             err.flush();
         }
         try {
-            started = WebServer.start(host, port, out, new Limits(maxSize, maxRuns, maxSteps, Limits.DEFAULTS.maxWatchers()));
+            started = WebServer.start(host, port, out, new Limits(maxSize, maxRuns, maxSteps, Limits.DEFAULTS.maxWatchers()),
+                    allowOrigins);
         } catch (RuntimeException e) {
             throw new Officialdom.BadInput("--host/--port: cannot listen on " + host + ":" + port + " ("
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");

@@ -59,6 +59,52 @@ class CommandLineTest {
     }
 
     @Test
+    void theIssuesCasesExitTwoWithTheFieldAndLeaveNoFolder(@TempDir Path dir) throws Exception {
+        String bureau = "name: b\nmodel: bureaucracy\nsteps: 3\nparameters:\n  organisation:\n    officials: 300\n";
+        String[][] cases = {
+            {bureau + "  pay:\n    cut_by_level: [1.5, 0, 0, 0, 0]\n", "parameters.pay.cut_by_level[0]"},
+            {bureau + "    custom_posts: [10, 0, 1]\n", "parameters.organisation.custom_posts[1]"},
+            {bureau.replace("steps: 3", "steps: 1e-400"), "field 'steps'"},
+            {bureau + "    officials: 400\n", "parameters.organisation.officials"},
+            {bureau.replace("steps: 3", "steps: &n 3").replace("officials: 300", "officials: *n"), "field 'steps'"},
+            {"name: e\nmodel: epstein\nsteps: 3\nparameters:\n  width: 100000\n  height: 100000\n", "10,000,000,000 grid cells"},
+        };
+        for (String[] c : cases) {
+            Path f = dir.resolve("bad.yaml");
+            Files.writeString(f, c[0]);
+            LabCommandsTest.Outcome o = run("run", f.toString(), "--out", dir.resolve("o").toString(), "-q", "--no-store");
+            assertThat(o.code()).as(c[1] + ": " + o.err()).isEqualTo(2);
+            assertThat(o.err()).contains(c[1]).contains("bad.yaml").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(dir.resolve("o")).doesNotExist();
+        }
+    }
+
+    @Test
+    void checkSaysWhatItCheckedAndResumeKeepsItAndRefusesADamagedCheckpoint(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, GOOD);
+        Path out = dir.resolve("o");
+        LabCommandsTest.Outcome o = run("run", f.toString(), "--out", out.toString(), "-q", "--no-store", "--check",
+                "--checkpoint-every", "10");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Checked after every step:").contains("metrics finite").contains("in [0, 1]: ");
+        assertThat(out.resolve("checkpoint.bin")).doesNotExist();
+        // a checkpoint that is not this run's (a bare simulation's): exit 2, and the message says why
+        Path part = dir.resolve("part");
+        Files.createDirectories(part);
+        Files.copy(out.resolve("scenario.yaml"), part.resolve("scenario.yaml"));
+        org.officialdom.engine.Simulation sim = new org.officialdom.engine.Simulation(
+                org.officialdom.model.scenario.ScenarioLoader.load(part.resolve("scenario.yaml")).kind()
+                        .create(org.officialdom.model.scenario.ScenarioLoader.load(part.resolve("scenario.yaml")).parametersAt(0)), 1, 1);
+        sim.step();
+        org.officialdom.engine.Checkpoint.write(sim, part.resolve("checkpoint.bin"));
+        sim.close();
+        LabCommandsTest.Outcome refused = run("run", "--resume", part.toString(), "-q", "--no-store", "--check");
+        assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("--resume").contains("belongs to a run of model").doesNotContain("Exception");
+    }
+
+    @Test
     void benchPrintsItsFiguresOnLinesScriptsCanRead() {
         LabCommandsTest.Outcome o = run("bench", "--officials", "3000", "--steps", "3", "--threads", "1");
         assertThat(o.code()).isZero();

@@ -67,12 +67,50 @@ public final class Simulation implements Serializable, AutoCloseable {
     }
 
     /**
-     * Checking mode: after every step, every metric must be finite, every metric whose unit is
-     * "share" must lie in [0, 1], and the model's own invariants must hold; otherwise the step
+     * Checking mode: after every step, every metric must be finite, every metric whose unit declares
+     * a range ({@link #rangeOf}: shares, percents, "(0-1)") must lie in it, and the model's own
+     * invariants must hold; otherwise the step
      * throws {@link InvariantViolation}.
      */
     public void setChecking(boolean on) {
         this.checking = on;
+    }
+
+    /**
+     * The range a metric's unit declares, or null: "share" and "… (0-1)" lie in [0, 1], "percent"
+     * in [0, 100], "… (a-b)" in [a, b].
+     */
+    static double[] rangeOf(String unit) {
+        if ("share".equals(unit)) {
+            return new double[] {0, 1};
+        }
+        if ("percent".equals(unit)) {
+            return new double[] {0, 100};
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((-?[0-9.]+)-([0-9.]+)\\)$").matcher(unit);
+        return m.find() ? new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))} : null;
+    }
+
+    /** What checking mode checks after every step, in words, for the run's report. */
+    public List<String> checks() {
+        var declared = metricSet.list();
+        Map<String, List<String>> byRange = new java.util.TreeMap<>();
+        for (Metric m : declared) {
+            double[] r = rangeOf(m.unit());
+            if (r != null) {
+                byRange.computeIfAbsent(String.format(java.util.Locale.ROOT, "[%s, %s]", plain(r[0]), plain(r[1])),
+                        k -> new java.util.ArrayList<>()).add(m.name());
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        out.add("every one of the " + declared.size() + " metrics finite (no NaN, no infinity)");
+        byRange.forEach((range, names) -> out.add("in " + range + ": " + String.join(", ", names)));
+        out.add("the model's own invariants (" + model.getClass().getSimpleName() + ".invariantViolations)");
+        return out;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private void check(double[] row) {
@@ -82,8 +120,10 @@ public final class Simulation implements Serializable, AutoCloseable {
             if (!Double.isFinite(row[i])) {
                 throw new InvariantViolation(step, "metric " + m.name() + " is " + row[i]);
             }
-            if ("share".equals(m.unit()) && (row[i] < 0 || row[i] > 1)) {
-                throw new InvariantViolation(step, "share " + m.name() + " is " + row[i] + ", outside [0, 1]");
+            double[] range = rangeOf(m.unit());
+            if (range != null && (row[i] < range[0] || row[i] > range[1])) {
+                throw new InvariantViolation(step, ("share".equals(m.unit()) ? "share " : "metric ") + m.name() + " is " + row[i]
+                        + ", outside [" + plain(range[0]) + ", " + plain(range[1]) + "]");
             }
         }
         List<String> broken = model.invariantViolations();

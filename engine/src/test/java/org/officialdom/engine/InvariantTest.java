@@ -1,5 +1,6 @@
 package org.officialdom.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -60,6 +61,29 @@ class InvariantTest {
         try (Simulation sim = new Simulation(new Broken(2, 1.5, "share"), 1, 1)) {
             sim.setChecking(true);
             assertThatThrownBy(() -> sim.runTo(10)).hasMessageContaining("outside [0, 1]");
+        }
+    }
+
+    @Test
+    void everyRangeAUnitDeclaresIsChecked() {
+        try (Simulation sim = new Simulation(new Broken(2, 101, "percent"), 1, 1)) {
+            sim.setChecking(true);
+            assertThatThrownBy(() -> sim.runTo(10)).hasMessageContaining("step 2").hasMessageContaining("outside [0, 100]");
+        }
+        try (Simulation sim = new Simulation(new Broken(4, -0.01, "morale (0-1)"), 1, 1)) {
+            sim.setChecking(true);
+            assertThatThrownBy(() -> sim.runTo(10)).hasMessageContaining("step 4").hasMessageContaining("outside [0, 1]");
+            assertThat(sim.checks()).containsExactly("every one of the 1 metrics finite (no NaN, no infinity)",
+                    "in [0, 1]: value", "the model's own invariants (Broken.invariantViolations)");
+        }
+        try (Simulation sim = new Simulation(new Broken(2, 0.5, "competence (1-10)"), 1, 1)) {
+            sim.setChecking(true);
+            assertThatThrownBy(() -> sim.runTo(10)).hasMessageContaining("outside [1, 10]");
+        }
+        // a unit without a range is only checked to be finite
+        try (Simulation sim = new Simulation(new Broken(2, -7, "percentage points"), 1, 1)) {
+            sim.setChecking(true);
+            sim.runTo(10);
         }
     }
 

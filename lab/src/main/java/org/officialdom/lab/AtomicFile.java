@@ -10,7 +10,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file so that readers see either the old content or the whole new content, never a
- * half-written file: the text goes to a temporary file beside the target, which is then renamed.
+ * half-written file: the text goes to a temporary file beside the target, is forced to the disk,
+ * and is then renamed (and the folder forced, so that the rename survives a power cut).
  */
 public final class AtomicFile {
 
@@ -32,11 +33,16 @@ public final class AtomicFile {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
+            // the rename promises the whole new content: it must be on the disk before the name is
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            org.officialdom.engine.Checkpoint.forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
         }

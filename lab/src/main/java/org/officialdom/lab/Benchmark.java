@@ -50,6 +50,7 @@ public final class Benchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        sc.footprintWithin(Runner.heapForOneRun(), "this Java heap");
         long t0 = System.nanoTime();
         Model model = sc.kind().create(sc.parametersAt(0));
         try (Simulation sim = new Simulation(model, sc.seed(), threads)) {

@@ -8,7 +8,8 @@ import org.officialdom.model.scenario.Scenario;
 
 /**
  * What a finished run left behind: its folder, its metrics, the three-line summary, and how fast it
- * went, and what it needs to be recorded in the result store (the scenario as run, the events).
+ * went, and what it needs to be recorded in the result store (the scenario as run, the events, the
+ * id it is stored under, kept across a resume); {@code checks} says what {@code --check} checked.
  */
 public record RunResult(
         Path folder,
@@ -20,7 +21,14 @@ public record RunResult(
         double seconds,
         double agentStepsPerSecond,
         Scenario scenario,
-        List<EventLog.Event> events) {
+        List<EventLog.Event> events,
+        String runId,
+        List<String> checks) {
+
+    /** The id a run of this scenario is stored under: --set overrides are part of it. */
+    static String idOf(Scenario sc) {
+        return RunSpec.of(sc, overridesOf(sc), sc.seed(), sc.steps()).runId();
+    }
 
     /**
      * This run as an outcome for the result store. Parameters changed on the command line
@@ -28,7 +36,7 @@ public record RunResult(
      */
     public RunOutcome toOutcome(String startedAt) {
         RunSpec spec = RunSpec.of(scenario, overridesOf(scenario), scenario.seed(), scenario.steps());
-        return new RunOutcome(spec, spec.runId(), scenario.name(), scenario.kind().name(),
+        return new RunOutcome(spec, runId == null ? spec.runId() : runId, scenario.name(), scenario.kind().name(),
                 scenario.parameterTreeAt(0).toString(), RunOutcome.OK, null, metrics, events, summary, agents,
                 startedAt, seconds, Version.get());
     }

@@ -35,6 +35,8 @@ public final class RunTask {
         try {
             sc = scenario(spec);
             params = sc.parameterTreeAt(0).toString();
+            // refused before anything is allocated, and stored as a failed run with the reason
+            sc.footprintWithin(Runner.heapForOneRun(), "this Java heap");
             Model model = sc.kind().create(sc.parametersAt(0));
             try (Simulation sim = new Simulation(model, sc.seed(), threads)) {
                 while (sim.stepNumber() < sc.steps()) {

@@ -40,29 +40,82 @@ public final class Runner {
     /** Runs a scenario from step 0. */
     public static RunResult run(Scenario scenario, RunOptions options, Progress progress) throws IOException {
         Scenario sc = scenario.with(options.seed(), options.steps());
-        Files.createDirectories(options.out());
-        AtomicFile.writeString(options.out().resolve("scenario.yaml"), scenarioText(sc));
+        // Nothing is written before there is something to keep: a run that fails before its first
+        // checkpoint leaves no folder that looks like a result, and no earlier result in that
+        // folder loses its scenario.yaml to one that was never run to the end.
+        sc.footprintWithin(heapForOneRun(), "this Java heap");
         Model model = sc.kind().create(sc.parametersAt(0));
         try (Simulation sim = new Simulation(model, sc.seed(), options.threads())) {
-            return continueRun(sc, sim, options, progress);
+            return continueRun(sc, sim, options, progress, true);
         }
+    }
+
+    /**
+     * The bytes one run may take: four fifths of the heap Java may grow to ({@code -Xmx}), the rest
+     * left to metrics, events and the collector's room to work.
+     */
+    public static long heapForOneRun() {
+        return Runtime.getRuntime().maxMemory() / 5 * 4;
     }
 
     /** Resumes the run whose folder holds a checkpoint; ends identical to an uninterrupted run. */
     public static RunResult resume(Path folder, int threads, Progress progress) throws IOException {
+        return resume(folder, threads, false, progress);
+    }
+
+    /**
+     * Resumes the run whose folder holds a checkpoint, checking invariants every step with
+     * {@code check}; a checkpoint that is damaged or belongs to another run is refused
+     * ({@link Checkpoint.Refused}) before any of its state is read.
+     */
+    public static RunResult resume(Path folder, int threads, boolean check, Progress progress) throws IOException {
         Path ckpt = folder.resolve(CHECKPOINT);
         if (!Files.exists(ckpt)) {
             throw new IOException("no checkpoint in " + folder + " (run with --checkpoint-every to write one)");
         }
-        Scenario sc = ScenarioLoader.load(folder.resolve("scenario.yaml"));
+        Path scenarioFile = folder.resolve("scenario.yaml");
+        Scenario sc = ScenarioLoader.load(scenarioFile);
         int every = readCheckpointEvery(folder);
-        try (Simulation sim = Checkpoint.read(ckpt, threads)) {
-            return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every), progress);
+        // a checkpoint written under a larger heap is refused here, not half-read into this one
+        sc.footprintWithin(heapForOneRun(), "this Java heap");
+        Checkpoint.Identity run = new Checkpoint.Identity(sc.kind().name(), Checkpoint.Identity.hash(Files.readAllBytes(scenarioFile)));
+        try (Simulation sim = Checkpoint.read(ckpt, threads, run)) {
+            return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every, check), progress, false);
         }
     }
 
-    private static RunResult continueRun(Scenario sc, Simulation sim, RunOptions options, Progress progress) throws IOException {
+    /**
+     * Removes a finished run's checkpoint: the caller does so once the run is recorded, so that a
+     * crash between the two leaves a run that can be resumed (and recorded) rather than lost.
+     */
+    public static void finish(Path folder) throws IOException {
+        Files.deleteIfExists(folder.resolve(CHECKPOINT));
+    }
+
+    /** Temporary files a crash left behind (a checkpoint or result half-written, never renamed). */
+    static void removeOrphans(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "{" + CHECKPOINT + "*.tmp,.*.tmp}")) {
+            for (Path p : ds) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Steps to the end and writes the results; {@code fresh}: the folder does not hold this run's scenario yet. */
+    private static RunResult continueRun(Scenario sc, Simulation sim, RunOptions options, Progress progress, boolean fresh)
+            throws IOException {
         Path out = options.out();
+        boolean scenarioWritten = !fresh;
+        removeOrphans(out);
+        String scenarioText = scenarioText(sc);
+        // a resumed run keeps the id its first part was given (its scenario.yaml already holds any --set)
+        String runId = fresh ? RunResult.idOf(sc) : readRunId(out, sc);
+        Checkpoint.Identity identity = new Checkpoint.Identity(sc.kind().name(),
+                Checkpoint.Identity.hash((fresh ? scenarioText : Files.readString(out.resolve("scenario.yaml")))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         sim.setChecking(options.check());
         long first = sim.stepNumber();
         progress.start(sc.name(), sc.steps(), first);
@@ -74,13 +127,20 @@ public final class Runner {
             progress.advance(sim.stepNumber());
             if (options.checkpointEvery() > 0 && sim.stepNumber() % options.checkpointEvery() == 0
                     && sim.stepNumber() < sc.steps()) {
-                Checkpoint.write(sim, out.resolve(CHECKPOINT));
-                writeRunInfo(out, sc, options, sim, agentSteps, 0);
+                if (!scenarioWritten) {
+                    AtomicFile.writeString(out.resolve("scenario.yaml"), scenarioText);
+                    scenarioWritten = true;
+                }
+                Checkpoint.write(sim, out.resolve(CHECKPOINT), identity);
+                writeRunInfo(out, sc, options, sim, agentSteps, 0, runId);
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.finish();
         MetricTable table = sim.metrics();
+        if (!scenarioWritten) {
+            AtomicFile.writeString(out.resolve("scenario.yaml"), scenarioText);
+        }
         AtomicFile.write(out.resolve("metrics.csv"), table::writeCsv);
         AtomicFile.writeString(out.resolve("metrics.json"), metricsJson(table));
         List<org.officialdom.engine.Matrix> matrices = sim.model().matrices();
@@ -92,13 +152,12 @@ public final class Runner {
         }
         List<String> summary = sim.model().summary(table);
         AtomicFile.writeString(out.resolve("summary.txt"), String.join("\n", summary) + "\n");
-        writeRunInfo(out, sc, options, sim, agentSteps, seconds);
-        Files.deleteIfExists(out.resolve(CHECKPOINT));
+        writeRunInfo(out, sc, options, sim, agentSteps, seconds, runId);
         double rate = seconds > 0 ? agentSteps / seconds : 0;
         List<org.officialdom.engine.EventLog.Event> events = sim.model().events() == null ? List.of()
                 : sim.model().events().events();
         return new RunResult(out, table, summary, sim.model().agents(), sim.model().bytesPerAgent(),
-                sim.stepNumber() - first, seconds, rate, sc, events);
+                sim.stepNumber() - first, seconds, rate, sc, events, runId, options.check() ? sim.checks() : List.of());
     }
 
     /** One step of a scenario: the calendar's changes for the coming step, then the step. */
@@ -111,10 +170,12 @@ public final class Runner {
         sim.step();
     }
 
-    private static void writeRunInfo(Path out, Scenario sc, RunOptions o, Simulation sim, long agentSteps, double seconds)
-            throws IOException {
+    private static void writeRunInfo(Path out, Scenario sc, RunOptions o, Simulation sim, long agentSteps, double seconds,
+                                     String runId) throws IOException {
         String json = String.format(Locale.ROOT, """
                 {
+                  "run_id": "%s",
+                  "checked": %b,
                   "scenario": "%s",
                   "model": "%s",
                   "seed": %d,
@@ -129,10 +190,24 @@ public final class Runner {
                   "officialdom_version": "%s",
                   "java_version": "%s"
                 }
-                """, sc.name(), sc.kind().name(), sc.seed(), sc.steps(), sim.stepNumber(), o.threads(),
+                """, runId, o.check(), sc.name(), sc.kind().name(), sc.seed(), sc.steps(), sim.stepNumber(), o.threads(),
                 o.checkpointEvery(), sim.model().agents(), sim.model().bytesPerAgent(), seconds,
                 seconds > 0 ? agentSteps / seconds : 0.0, Version.get(), System.getProperty("java.version"));
         AtomicFile.writeString(out.resolve("run.json"), json);
+    }
+
+    /** The run id a run's first part wrote into run.json (the scenario's own, for a folder without one). */
+    private static String readRunId(Path folder, Scenario sc) throws IOException {
+        Path info = folder.resolve("run.json");
+        if (Files.exists(info)) {
+            for (String line : Files.readAllLines(info)) {
+                String t = line.trim();
+                if (t.startsWith("\"run_id\"")) {
+                    return t.replaceAll("^\"run_id\":\\s*\"([^\"]*)\".*$", "$1");
+                }
+            }
+        }
+        return RunResult.idOf(sc);
     }
 
     private static int readCheckpointEvery(Path folder) throws IOException {

@@ -21,16 +21,20 @@ public final class Models {
     static {
         register(new ModelKind<>("granovetter",
                 "Granovetter's threshold model of collective behaviour (1978)",
-                GranovetterParameters.class, Granovetter::new, (m, p) -> ((Granovetter) m).setParameters(p)));
+                GranovetterParameters.class, Granovetter::new, (m, p) -> ((Granovetter) m).setParameters(p),
+                Granovetter::footprint));
         register(new ModelKind<>("bureaucracy",
                 "The bureaucracy model: officials, careers, the gift circle, pressures, EVLN, exits and party-exit cascades",
-                BureaucracyParameters.class, Bureaucracy::new, (m, p) -> ((Bureaucracy) m).setParameters(p)));
+                BureaucracyParameters.class, Bureaucracy::new, (m, p) -> ((Bureaucracy) m).setParameters(p),
+                Bureaucracy::footprint));
         register(new ModelKind<>("kuran",
                 "Kuran's preference-falsification cascades (1989, 1991)",
-                KuranParameters.class, Kuran::new, (m, p) -> ((Kuran) m).setParameters(p)));
+                KuranParameters.class, Kuran::new, (m, p) -> ((Kuran) m).setParameters(p),
+                Kuran::footprint));
         register(new ModelKind<>("epstein",
                 "Epstein's civil violence model I (2002)",
-                EpsteinParameters.class, Epstein::new, (m, p) -> ((Epstein) m).setParameters(p)));
+                EpsteinParameters.class, Epstein::new, (m, p) -> ((Epstein) m).setParameters(p),
+                Epstein::footprint));
     }
 
     private Models() {

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.officialdom.engine.Footprint;
 import org.officialdom.lab.Progress;
 import org.officialdom.lab.RunOptions;
 import org.officialdom.lab.RunResult;
@@ -72,9 +73,13 @@ public final class WebServer implements AutoCloseable {
     private final AtomicInteger served = new AtomicInteger();
     private final ScheduledExecutorService reaper;
     private final Object storeLock = new Object();
+    private final List<String> allowedOrigins;
+    /** A save reruns a whole run: one at a time, so that a page (or a script) cannot pile them up. */
+    final java.util.concurrent.Semaphore saving = new java.util.concurrent.Semaphore(1);
 
-    private WebServer(String host, int port, Path outDir, Limits limits) {
+    private WebServer(String host, int port, Path outDir, Limits limits, List<String> allowedOrigins) {
         this.host = host;
+        this.allowedOrigins = allowedOrigins.stream().map(WebServer::origin).toList();
         this.outDir = outDir.toAbsolutePath().normalize();
         this.limits = limits;
         this.loopback = isLoopback(host);
@@ -127,7 +132,35 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts a server; port 0 picks a free one. */
     public static WebServer start(String host, int port, Path outDir, Limits limits) {
-        return new WebServer(host, port, outDir, limits);
+        return start(host, port, outDir, limits, List.of());
+    }
+
+    /**
+     * Starts a server that also answers pages from {@code allowedOrigins} ("http://lab.example:7070"),
+     * for a server bound to an address other machines reach; port 0 picks a free one.
+     */
+    public static WebServer start(String host, int port, Path outDir, Limits limits, List<String> allowedOrigins) {
+        return new WebServer(host, port, outDir, limits, allowedOrigins);
+    }
+
+    /** An origin as browsers send it: scheme, host and port, lower case, no trailing slash. */
+    static String origin(String url) {
+        String o = url.trim().toLowerCase(java.util.Locale.ROOT);
+        return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
+    }
+
+    /** Whether a page of this origin may drive the server: its own page (by a loopback name), or one allowed. */
+    boolean allowedOrigin(String origin) {
+        String o = origin(origin);
+        int p = app.port();
+        if (allowedOrigins.contains(o)) {
+            return true;
+        }
+        if (loopback) {
+            return o.equals("http://localhost:" + p) || o.equals("http://127.0.0.1:" + p) || o.equals("http://[::1]:" + p)
+                    || o.equals("http://" + host.toLowerCase(java.util.Locale.ROOT) + ":" + p);
+        }
+        return o.equals("http://" + (host.contains(":") ? "[" + host + "]" : host).toLowerCase(java.util.Locale.ROOT) + ":" + p);
     }
 
     /** The page's address. */
@@ -179,6 +212,14 @@ public final class WebServer implements AutoCloseable {
             if (!(name.equals("localhost") || name.equals("127.0.0.1") || name.equals("::1") || name.equals(host))) {
                 throw new WebException(403, "this server answers only to localhost, 127.0.0.1 or [::1]");
             }
+        }
+        // a browser names the page that sends a request; one of another site must not start or
+        // steer runs (a form's text/plain POST needs no permission from the server to be sent)
+        String origin = ctx.header("Origin");
+        if (origin != null && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD") && !allowedOrigin(origin)) {
+            throw new WebException(403, "this server answers only its own page"
+                    + (allowedOrigins.isEmpty() ? "" : " and " + String.join(", ", allowedOrigins))
+                    + ", not a page of " + Session.abbreviate(origin) + (loopback ? "" : " (allow it with --allow-origin)"));
         }
     }
 
@@ -243,16 +284,31 @@ public final class WebServer implements AutoCloseable {
         if (seed != null && seed < 0) {
             throw new WebException(400, "seed: expected a number of at least 0, found " + seed);
         }
-        Integer steps = req.hasNonNull("steps") ? (int) longField(req, "steps", 0) : null;
-        if (steps != null && (steps < 1 || steps > limits.maxSteps())) {
-            throw new WebException(422, "steps: expected a number from 1 to " + limits.maxSteps() + ", found " + steps);
+        // checked as a long before narrowing: 2^32 + 10 steps must not become 10
+        Long askedSteps = req.hasNonNull("steps") ? longField(req, "steps", 0) : null;
+        if (askedSteps != null && (askedSteps < 1 || askedSteps > limits.maxSteps())) {
+            throw new WebException(422, "steps: expected a number from 1 to " + limits.maxSteps() + ", found " + askedSteps);
         }
+        Integer steps = askedSteps == null ? null : askedSteps.intValue();
         sc = sc.with(seed, steps);
         if (sc.steps() > limits.maxSteps()) {
             throw new WebException(422, "steps: this server runs at most " + limits.maxSteps()
                     + " steps; the scenario asks for " + sc.steps() + ": choose fewer steps");
         }
         boolean compare = req.path("compare").asBoolean(false);
+        // whatever parameters produce it, what the run would build is counted before it is built
+        Footprint f;
+        try {
+            f = sc.footprintWithin(Runner.heapForOneRun() / limits.maxRuns() / (compare ? 2 : 1),
+                    "this server's share of its heap for one run");
+        } catch (ScenarioException e) {
+            throw new WebException(422, e.getMessage());
+        }
+        if (Math.max(f.agents(), f.cells()) > limits.maxSize()) {
+            throw new WebException(422, String.format(java.util.Locale.ROOT,
+                    "size: this server runs at most %,d agents or grid cells; the scenario would build %s: choose smaller parameters",
+                    limits.maxSize(), f.describe()));
+        }
         Session s;
         synchronized (sessions) {
             if (sessions.size() >= limits.maxRuns()) {
@@ -369,6 +425,17 @@ public final class WebServer implements AutoCloseable {
      */
     private void save(Context ctx) throws IOException {
         Session s = session(ctx);
+        if (!saving.tryAcquire()) {
+            throw new WebException(429, "save: another run is being saved; try again when it is done");
+        }
+        try {
+            saveAll(ctx, s);
+        } finally {
+            saving.release();
+        }
+    }
+
+    private void saveAll(Context ctx, Session s) throws IOException {
         Map<String, String> texts = s.snapshot();
         ObjectNode o = ParameterSchema.MAPPER.createObjectNode();
         ArrayNode runs = o.putArray("runs");

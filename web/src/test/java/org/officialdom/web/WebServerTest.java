@@ -384,6 +384,108 @@ class WebServerTest {
         assertThat(json(r).get("error").asString()).isEqualTo("lever: the model 'granovetter' has no levers, found 'mean'");
     }
 
+    @Test
+    void everyBuiltInEpsteinScenarioRunsInThePage() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), new Limits(50_000, 20, 2_000, 50));
+        List<String> epstein = org.officialdom.model.scenario.BuiltInScenarios.names().stream()
+                .filter(n -> ScenarioLoader.builtIn(n).kind().name().equals("epstein")).toList();
+        assertThat(epstein).hasSize(9);
+        for (String name : epstein) {
+            HttpResponse<String> r = post(server, "/api/sessions", "{\"scenario\": \"" + name + "\", \"steps\": 3}");
+            assertThat(r.statusCode()).as(name + ": " + r.body()).isEqualTo(201);
+            String id = json(r).get("id").asString();
+            JsonNode init = firstEvent(server, id, "init");
+            assertThat(init.get("scenario").asString()).isEqualTo(name);
+            assertThat(init.get("size").isNull()).as(name).isTrue();
+            assertThat(init.get("levers").size()).as(name).isEqualTo(ParameterSchema.leverPaths(EpsteinParameters.class).size());
+            assertThat(init.get("charts").size()).as(name).isPositive();
+            post(server, "/api/sessions/" + id + "/step", "{\"steps\": 3}");
+            Session s = server.sessionById(id);
+            awaitStep(s, 3);
+            assertThat(s.metrics("a").column("active")).as(name).hasSize(4);
+            post(server, "/api/sessions/" + id + "/close", "");
+        }
+    }
+
+    @Test
+    void aStepCountBeyondTheLimitIsRefusedNotWrapped() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), new Limits(1_000, 2, 100, 10));
+        // 2^32 + 10 would read as 10 if narrowed to an int
+        HttpResponse<String> r = post(server, "/api/sessions", "{\"scenario\": \"granovetter\", \"steps\": 4294967306}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r).get("error").asString()).isEqualTo("steps: expected a number from 1 to 100, found 4294967306");
+        assertThat(server.openRuns()).isZero();
+    }
+
+    @Test
+    void whatARunWouldBuildIsCountedWhateverParameterMakesIt() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), Limits.DEFAULTS);
+        String[] uploads = {
+            "name: posts\nmodel: bureaucracy\nsteps: 3\nparameters:\n  organisation:\n    officials: 100\n    custom_posts: [3000000]\n",
+            "name: ratio\nmodel: bureaucracy\nsteps: 3\nparameters:\n  organisation:\n    officials: 100\n    ratio: 20\n    fill: 1\n",
+            "name: leaders\nmodel: bureaucracy\nsteps: 3\nparameters:\n  organisation:\n    officials: 100\n    leaders: 100\n    ratio: 20\n",
+            "name: grid\nmodel: epstein\nsteps: 3\nparameters:\n  width: 20000\n  height: 20000\n",
+        };
+        for (String text : uploads) {
+            String body = ParameterSchema.MAPPER.createObjectNode().set("upload",
+                    ParameterSchema.MAPPER.createObjectNode().put("name", "big.yaml").put("text", text)).toString();
+            HttpResponse<String> r = post(server, "/api/sessions", body);
+            assertThat(r.statusCode()).as(text).isEqualTo(422);
+            assertThat(json(r).get("error").asString()).as(text).containsAnyOf(
+                    "this server runs at most 50,000 agents or grid cells", "this server's share of its heap");
+        }
+        assertThat(server.openRuns()).isZero();
+    }
+
+    static HttpResponse<String> postFrom(WebServer s, String origin, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(s.uri().resolve("/api/sessions"))
+                .header("Content-Type", contentType).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPageOfAnotherSiteCannotStartRuns() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), Limits.DEFAULTS);
+        // what a form on another site sends: a text/plain body that happens to be JSON
+        HttpResponse<String> r = postFrom(server, "http://evil.example", "text/plain", "{\"scenario\": \"granovetter\"}");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(json(r).get("error").asString()).contains("not a page of http://evil.example");
+        assertThat(postFrom(server, "null", "application/json", "{\"scenario\": \"granovetter\"}").statusCode()).isEqualTo(403);
+        assertThat(server.openRuns()).isZero();
+        // the server's own page, by any loopback name, may
+        assertThat(postFrom(server, "http://localhost:" + server.port(), "application/json", "{\"scenario\": \"granovetter\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(postFrom(server, "http://127.0.0.1:" + server.port(), "application/json", "{\"scenario\": \"granovetter\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(server.openRuns()).isEqualTo(2);
+    }
+
+    @Test
+    void anAllowedOriginMayDriveAServerBoundElsewhere() throws Exception {
+        server = WebServer.start("127.0.0.1", 0, dir.resolve("out"), Limits.DEFAULTS, List.of("http://lab.example:7070/"));
+        assertThat(postFrom(server, "http://lab.example:7070", "application/json", "{\"scenario\": \"granovetter\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(postFrom(server, "http://lab.example:7071", "application/json", "{\"scenario\": \"granovetter\"}")
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void oneSaveAtATime() throws Exception {
+        server = WebServer.start(0, dir.resolve("out"), Limits.DEFAULTS);
+        String id = create(server, "{\"scenario\": \"granovetter\", \"steps\": 4}");
+        post(server, "/api/sessions/" + id + "/step", "{\"steps\": 2}");
+        awaitStep(server.sessionById(id), 2);
+        server.saving.acquire(); // a save in progress
+        try {
+            HttpResponse<String> r = post(server, "/api/sessions/" + id + "/save", "");
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(json(r).get("error").asString()).startsWith("save: another run is being saved");
+        } finally {
+            server.saving.release();
+        }
+        assertThat(post(server, "/api/sessions/" + id + "/save", "").statusCode()).isEqualTo(200);
+    }
+
     static URI sse(WebServer s, String id) {
         return s.uri().resolve("/api/sessions/" + id + "/events");
     }

@@ -63,8 +63,11 @@ public final class ExperimentRunner {
         return cells;
     }
 
-    /** Outcomes stored per transaction by default. */
-    public static final int STORE_BATCH = 32;
+    /**
+     * Outcomes stored per transaction by default: each run is committed as it finishes, so a crash
+     * loses no finished run (a transaction per run costs little beside a run).
+     */
+    public static final int STORE_BATCH = 1;
 
     public static Result run(Experiment e, ResultStore store, Backend backend, Progress progress) {
         return run(e, store, backend, progress, STORE_BATCH);

@@ -1,6 +1,7 @@
 package org.officialdom.model.bureaucracy;
 
 import org.officialdom.model.parameter.Param;
+import org.officialdom.model.parameter.ParameterProblem;
 import org.officialdom.model.parameter.ParameterPaths;
 
 /**
@@ -39,6 +40,14 @@ public record BureaucracyParameters(
             Voice.Parameters.DEFAULTS, Morale.Parameters.DEFAULTS, EvlnChoice.Parameters.DEFAULTS,
             Exits.Parameters.DEFAULTS, Careers.Parameters.DEFAULTS, PartyExit.Parameters.DEFAULTS,
             ServiceOutput.Parameters.DEFAULTS);
+
+    public BureaucracyParameters {
+        int ranks = organisation.customPosts().isEmpty() ? Rank.values().length : organisation.customPosts().size();
+        if (!tournament.responsibility().isEmpty() && tournament.responsibility().size() != ranks) {
+            throw new ParameterProblem("tournament.responsibility", "no weights or one per rank (" + ranks + ")",
+                    "a list of " + tournament.responsibility().size());
+        }
+    }
 
     /** Copy with the parameter at a dotted path set: {@code p.with("evln.reconsider", 0)} ({@link ParameterPaths#with}). */
     public BureaucracyParameters with(String path, Object value) {

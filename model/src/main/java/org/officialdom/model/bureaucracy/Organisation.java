@@ -6,6 +6,7 @@ import org.officialdom.engine.random.RandomStream;
 import org.officialdom.engine.random.RandomStreams;
 import org.officialdom.engine.space.Hierarchy;
 import org.officialdom.model.parameter.Param;
+import org.officialdom.model.parameter.ParameterProblem;
 
 /**
  * The organisation: a tree of units at five administrative levels, each unit with a sector, a budget
@@ -37,9 +38,11 @@ public final class Organisation implements Serializable {
             double ratio,
             @Param(value = "Share of posts filled at the start.", unit = "share", min = 0, max = 1)
             double fill,
-            @Param(value = "Shares of units by sector: party committee, government bureau, people's congress, university, state enterprise.", unit = "shares")
+            @Param(value = "Shares of units by sector: party committee, government bureau, people's congress, university, state enterprise.", unit = "shares",
+                    min = 0, max = 1_000_000, entries = 5)
             List<Double> sectorShares,
-            @Param(value = "Posts by rank of a single-unit pyramid, bottom rank first (empty: the five-level party-state).", unit = "posts")
+            @Param(value = "Posts by rank of a single-unit pyramid, bottom rank first (empty: the five-level party-state).", unit = "posts",
+                    min = 1, max = 2_000_000_000)
             List<Integer> customPosts,
             @Param(value = "Budget health at or above which a unit shields its staff from pay cuts.", unit = "share", min = 0, max = 1)
             double protectedBudget) implements java.io.Serializable {
@@ -51,7 +54,10 @@ public final class Organisation implements Serializable {
             sectorShares = sectorShares == null ? List.of() : List.copyOf(sectorShares);
             customPosts = customPosts == null ? List.of() : List.copyOf(customPosts);
             if (sectorShares.size() != Sector.values().length) {
-                throw new IllegalArgumentException("sector_shares needs " + Sector.values().length + " shares");
+                throw new ParameterProblem("sector_shares", Sector.values().length + " shares", "a list of " + sectorShares.size());
+            }
+            if (!(sectorShares.stream().mapToDouble(Double::doubleValue).sum() > 0)) {
+                throw new ParameterProblem("sector_shares", "shares of which at least one is above 0", sectorShares.toString());
             }
         }
     }
@@ -131,6 +137,34 @@ public final class Organisation implements Serializable {
             org.budget[u] = (float) draw.uniform(u, 0, 1);
         }
         return org;
+    }
+
+    /**
+     * The units and posts {@link #generate} would make, counted without allocating anything (and
+     * without its limits, so that an impossible size is reported, not thrown): {units, posts}.
+     */
+    static long[] plan(Parameters p) {
+        if (!p.customPosts().isEmpty()) {
+            long posts = 0;
+            for (int n : p.customPosts()) {
+                posts += n;
+            }
+            return new long[] {1, posts};
+        }
+        Level[] lv = Level.values();
+        int[][] posts = new int[lv.length][Rank.values().length];
+        for (int l = 0; l < lv.length; l++) {
+            int top = lv[l].top().ordinal();
+            for (int r = 0; r <= top; r++) {
+                posts[l][r] = (int) Math.round(p.leaders() * Math.pow(p.ratio(), top - r));
+            }
+        }
+        double b = branching(p.officials() / Math.max(1e-9, p.fill()), posts);
+        double units = 0;
+        for (int l = 0; l < lv.length; l++) {
+            units += Math.max(1, Math.round(Math.pow(b, l)));
+        }
+        return new long[] {(long) Math.min(Long.MAX_VALUE, units), (long) Math.min(Long.MAX_VALUE, postsFor(b, posts))};
     }
 
     /** Total posts of an organisation with branching b. */

@@ -25,7 +25,8 @@ public final class Pay {
             double rankPremium,
             @Param(value = "Pay rise per level above the township.", unit = "share per level", min = 0, max = 5)
             double levelPremium,
-            @Param(value = "Pay cut by level, central first (applies to units below the protected budget).", unit = "share", lever = true)
+            @Param(value = "Pay cut by level, central first (applies to units below the protected budget).", unit = "share", lever = true,
+                    min = 0, max = 1, entries = 5)
             List<Double> cutByLevel,
             @Param(value = "Outside (private-sector) wage for a competence-7 clerk, relative to a township clerk's pay.", unit = "ratio", min = 0, max = 20)
             double outsideWage,

@@ -49,7 +49,8 @@ public final class Tournament {
             @Param(value = "Half-width of the competence change under common_sense.", unit = "competence", min = 0, max = 10) double spread,
             @Param(value = "Mean competence of a fresh draw under peter.", unit = "competence", min = 1, max = 10) double peterMean,
             @Param(value = "Standard deviation of a fresh draw under peter.", unit = "competence", min = 0, max = 10) double peterSd,
-            @Param(value = "Responsibility weight by rank, bottom first, for global efficiency (empty: (r+1)/R).", unit = "weights")
+            @Param(value = "Responsibility weight by rank, bottom first, for global efficiency (empty: (r+1)/R).", unit = "weights",
+                    min = 0, max = 1_000_000)
             List<Double> responsibility) implements java.io.Serializable {
 
         public static final Parameters DEFAULTS = new Parameters(1.0, 0.5, 0.3, 0.3, Strategy.BEST, 0.5,

@@ -1,5 +1,6 @@
 package org.officialdom.model.classic;
 
+import org.officialdom.engine.Footprint;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -136,6 +137,17 @@ public final class Epstein implements Model {
         cell.set(row, site);
         grid.put(site, agents.id(row));
         return true;
+    }
+
+    /**
+     * What a run builds: citizens and cops in a table (31 bytes of columns, 8 of ids, 4 of the
+     * activation order; 48 with what else a run holds: measured 40 MB for 740,000 agents on 1,000 x 1,000),
+     * and the torus with its shuffle of sites (4 + 4 bytes a cell).
+     */
+    public static Footprint footprint(EpsteinParameters p) {
+        long cells = (long) p.width() * p.height();
+        long agents = Math.round(p.citizenDensity() * cells) + Math.round(p.copDensity() * cells);
+        return new Footprint(agents, cells, 48 * agents + 8 * cells);
     }
 
     public EpsteinParameters parameters() {

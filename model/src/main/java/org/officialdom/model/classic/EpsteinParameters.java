@@ -2,6 +2,7 @@ package org.officialdom.model.classic;
 
 import java.io.Serializable;
 import org.officialdom.model.parameter.Param;
+import org.officialdom.model.parameter.ParameterProblem;
 
 /**
  * Parameters of Epstein's civil violence model (Model I). Defaults are the paper's Run 1 with the
@@ -73,13 +74,13 @@ public record EpsteinParameters(
 
     public EpsteinParameters {
         if (citizenDensity + copDensity > 1) {
-            throw new IllegalArgumentException("citizen_density + cop_density must not exceed 1, was "
-                    + (citizenDensity + copDensity));
+            throw new ParameterProblem("cop_density", "at most 1 - citizen_density: citizens and cops together at most one per cell",
+                    copDensity + " with citizen_density " + citizenDensity);
         }
         int reach = 2 * Epstein.reach(Math.max(citizenVision, copVision), vision) + 1;
         if (width < reach || height < reach) {
-            throw new IllegalArgumentException("the torus (" + width + "x" + height + ") must be at least "
-                    + reach + " cells wide and high for vision " + Math.max(citizenVision, copVision));
+            throw new ParameterProblem(width < reach ? "width" : "height", "at least " + reach
+                    + " cells for vision " + Math.max(citizenVision, copVision), width + " x " + height);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.officialdom.model.classic;
 
+import org.officialdom.engine.Footprint;
 import java.util.List;
 import java.util.Locale;
 import org.officialdom.engine.Metric.ChartStyle;
@@ -37,6 +38,12 @@ public final class Granovetter implements Model {
     private GranovetterMap map;
     private double mapActing;
     private double mapEquilibrium;
+
+    /** What a run builds: the actors' table (a threshold, a flag, the id and its index). */
+    public static Footprint footprint(GranovetterParameters p) {
+        long n = p.actors();
+        return new Footprint(n, 0, 17 * n);
+    }
 
     public Granovetter(GranovetterParameters parameters) {
         this.parameters = parameters;

@@ -3,6 +3,7 @@ package org.officialdom.model.classic;
 import java.io.Serializable;
 import java.util.List;
 import org.officialdom.model.parameter.Param;
+import org.officialdom.model.parameter.ParameterProblem;
 
 /**
  * Parameters of Granovetter's threshold model. Defaults give the paper's riot example: 100 actors
@@ -45,10 +46,10 @@ public record GranovetterParameters(
     public GranovetterParameters {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
         if (distribution == Distribution.LIST && thresholds.isEmpty()) {
-            throw new IllegalArgumentException("distribution 'list' needs the thresholds listed in 'thresholds'");
+            throw new ParameterProblem("thresholds", "the thresholds listed (distribution 'list')", "an empty list");
         }
         if (high < low) {
-            throw new IllegalArgumentException("'high' (" + high + ") is below 'low' (" + low + ")");
+            throw new ParameterProblem("high", "a value of at least 'low' (" + low + ")", String.valueOf(high));
         }
         if (distribution == Distribution.DISCRETE_UNIFORM) {
             if (unit != Unit.COUNT) {
@@ -61,7 +62,7 @@ public record GranovetterParameters(
         }
         int n = distribution == Distribution.LIST ? thresholds.size() : population;
         if (instigators > n) {
-            throw new IllegalArgumentException("'instigators' (" + instigators + ") exceeds the number of actors (" + n + ")");
+            throw new ParameterProblem("instigators", "at most the number of actors (" + n + ")", String.valueOf(instigators));
         }
     }
 

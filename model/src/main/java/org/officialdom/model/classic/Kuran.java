@@ -1,5 +1,6 @@
 package org.officialdom.model.classic;
 
+import org.officialdom.engine.Footprint;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,12 @@ public final class Kuran implements Model {
     private long hiddenOpponents;
     private long joined;
     private RandomStream draws;
+
+    /** What a run builds: the people's table (threshold, preference, a flag, the id and its index). */
+    public static Footprint footprint(KuranParameters p) {
+        long n = p.people();
+        return new Footprint(n, 0, 25 * n);
+    }
 
     public Kuran(KuranParameters parameters) {
         this.parameters = parameters;

@@ -3,6 +3,7 @@ package org.officialdom.model.classic;
 import java.io.Serializable;
 import java.util.List;
 import org.officialdom.model.parameter.Param;
+import org.officialdom.model.parameter.ParameterProblem;
 
 /**
  * Parameters of Kuran's preference-falsification model. Thresholds and private preferences are in
@@ -44,14 +45,14 @@ public record KuranParameters(
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
         preferenceList = preferenceList == null ? List.of() : List.copyOf(preferenceList);
         if (distribution == Distribution.LIST && thresholds.isEmpty()) {
-            throw new IllegalArgumentException("distribution 'list' needs the thresholds listed in 'thresholds'");
+            throw new ParameterProblem("thresholds", "the thresholds listed (distribution 'list')", "an empty list");
         }
         if (high < low) {
-            throw new IllegalArgumentException("'high' (" + high + ") is below 'low' (" + low + ")");
+            throw new ParameterProblem("high", "a value of at least 'low' (" + low + ")", String.valueOf(high));
         }
         if (preferences == Preferences.LIST && preferenceList.size() != people(distribution, population, thresholds)) {
-            throw new IllegalArgumentException("preferences 'list' needs one value in 'preference_list' per person ("
-                    + people(distribution, population, thresholds) + "), found " + preferenceList.size());
+            throw new ParameterProblem("preference_list", "one value per person (" + people(distribution, population, thresholds)
+                    + ") with preferences 'list'", "a list of " + preferenceList.size());
         }
     }
 

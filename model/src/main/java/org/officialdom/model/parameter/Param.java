@@ -21,11 +21,14 @@ public @interface Param {
     /** The unit ("hours per week", "share per month", "officials"); empty for pure numbers. */
     String unit() default "";
 
-    /** Smallest allowed value (inclusive), for numbers. */
+    /** Smallest allowed value (inclusive), for numbers; for a list of numbers, of every entry. */
     double min() default Double.NEGATIVE_INFINITY;
 
-    /** Largest allowed value (inclusive), for numbers. */
+    /** Largest allowed value (inclusive), for numbers; for a list of numbers, of every entry. */
     double max() default Double.POSITIVE_INFINITY;
+
+    /** For a list: the number of entries it must have (-1: any number). */
+    int entries() default -1;
 
     /**
      * A lever: a value a researcher moves during a run (the live page offers it as a slider and marks

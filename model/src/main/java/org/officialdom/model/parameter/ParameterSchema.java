@@ -156,11 +156,23 @@ public final class ParameterSchema {
             if (!param.unit().isEmpty()) {
                 p.put("x-unit", param.unit());
             }
+            // a list's bounds hold for each of its entries
+            boolean list = p.path("type").asString("").equals("array");
+            ObjectNode bounded = list ? (ObjectNode) p.get("items") : p;
+            if (list && !param.unit().isEmpty()) {
+                bounded.put("x-unit", param.unit());
+            }
             if (param.min() != Double.NEGATIVE_INFINITY) {
-                putBound(p, "minimum", param.min());
+                putBound(bounded, "minimum", param.min());
             }
             if (param.max() != Double.POSITIVE_INFINITY) {
-                putBound(p, "maximum", param.max());
+                putBound(bounded, "maximum", param.max());
+            }
+            if (param.entries() >= 0) {
+                if (!list) {
+                    throw new IllegalStateException(type.getName() + "." + rc.getName() + " gives entries but is not a list");
+                }
+                p.put("minItems", param.entries()).put("maxItems", param.entries());
             }
             if (def != null && !def.isObject()) {
                 p.set("default", def);

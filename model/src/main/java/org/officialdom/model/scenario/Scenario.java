@@ -2,6 +2,7 @@ package org.officialdom.model.scenario;
 
 import org.officialdom.model.parameter.ParameterSchema;
 import java.util.List;
+import org.officialdom.engine.Footprint;
 import org.officialdom.model.ModelKind;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,6 +37,28 @@ public record Scenario(
     }
 
     /** The bound parameter record in force at {@code step}. */
+    /** What a run of this scenario builds (its agents, grid cells and bytes), counted before anything is allocated. */
+    public Footprint footprint() {
+        return kind.footprint(parametersAt(0));
+    }
+
+    /**
+     * The footprint, or a {@link ScenarioException} when the run would not fit in {@code maxBytes}
+     * ({@code where} says whose: "this Java heap") or in Java's arrays at all.
+     */
+    public Footprint footprintWithin(long maxBytes, String where) {
+        Footprint f = footprint();
+        if (!f.fitsArrays()) {
+            throw new ScenarioException(source, 0, "parameters", String.format(java.util.Locale.ROOT,
+                    "a run of at most %,d agents and %,d grid cells", Footprint.MAX_ARRAY, Footprint.MAX_ARRAY), f.describe());
+        }
+        if (f.bytes() > maxBytes) {
+            throw new ScenarioException(source, 0, "parameters", "a run that fits " + where + " (at most "
+                    + Footprint.bytes(maxBytes) + ")", f.describe());
+        }
+        return f;
+    }
+
     public Record parametersAt(long step) {
         return ParameterSchema.MAPPER.treeToValue(parameterTreeAt(step), kind.parameterType());
     }

@@ -1,6 +1,7 @@
 package org.officialdom.model.scenario;
 
 import org.officialdom.model.parameter.ParameterPaths;
+import org.officialdom.model.parameter.ParameterProblem;
 import org.officialdom.model.parameter.ParameterSchema;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -24,8 +25,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.officialdom.model.ModelKind;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.officialdom.model.Models;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,7 +56,8 @@ public final class ScenarioLoader {
     /** Largest scenario file read, in bytes: a scenario is a page of text, not a data set. */
     public static final int MAX_BYTES = 1 << 20;
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    // a key written twice is an error (the parser's own check), not "the last one wins"
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -103,6 +117,7 @@ public final class ScenarioLoader {
 
     /** YAML text as a tree; a syntax error becomes a message with its line. */
     private static JsonNode readYaml(String text, String file) {
+        screen(text, file);
         try {
             return YAML.readTree(text);
         } catch (JacksonException e) {
@@ -112,6 +127,70 @@ public final class ScenarioLoader {
         } catch (RuntimeException e) {
             throw new ScenarioException(file, 0, "", "valid YAML", String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * Refuses what YAML allows but a scenario must not hold, naming the line and field: a key given
+     * twice in one mapping, anchors and aliases (the tree reader would read an alias as its anchor's
+     * name), and a number written as non-zero that reads as 0 (1e-400).
+     */
+    private static void screen(String text, String file) {
+        try (JsonParser p = YAML.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                int line = p.currentTokenLocation().getLineNr();
+                if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == 0
+                        && p.getString().split("[eE]")[0].matches(".*[1-9].*")) {
+                    throw new ScenarioException(file, line, dotted(p.streamReadContext(), t),
+                            "a number that is 0 or at least 1e-300 in size", p.getString());
+                }
+            }
+        } catch (StreamReadException e) {
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate Object property \"(.*)\"")
+                    .matcher(String.valueOf(e.getOriginalMessage()));
+            if (dup.find()) {
+                String parent = e.processor() == null ? "" : dotted(e.processor().streamReadContext(), JsonToken.START_OBJECT);
+                String field = parent.isEmpty() ? dup.group(1) : parent + "." + dup.group(1);
+                throw new ScenarioException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), field,
+                        "each field once in its mapping", "'" + dup.group(1) + "' a second time");
+            }
+            // other syntax errors are reported by the tree reader
+        } catch (JacksonException e) {
+            // likewise
+            return;
+        }
+        // Jackson's parser keeps no anchor of a scalar, so anchors and aliases are read from the
+        // YAML parser's own events
+        try {
+            for (Event ev : new Parse(LoadSettings.builder().build()).parseString(text)) {
+                boolean alias = ev instanceof AliasEvent;
+                if (alias || (ev instanceof NodeEvent node && node.getAnchor().isPresent())) {
+                    int line = ev.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                    String name = ((NodeEvent) ev).getAnchor().map(Anchor::getValue).orElse("");
+                    throw new ScenarioException(file, line, SourceMap.of(text).pathAt(line),
+                            "a value written out in full (no YAML anchors or aliases)",
+                            alias ? "the alias *" + name : "the anchor &" + name);
+                }
+            }
+        } catch (YamlEngineException e) {
+            // a syntax error, reported by the tree reader
+        }
+    }
+
+    /** The dotted path ({@code calendar[2].set}) of the value the parser stands on. */
+    private static String dotted(TokenStreamContext ctx, JsonToken t) {
+        // a structure's own start token stands in its parent's context
+        TokenStreamContext at = (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && ctx.getParent() != null
+                ? ctx.getParent() : ctx;
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (TokenStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.currentName() != null) {
+                parts.push("." + c.currentName());
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     /** Parses and validates scenario text; {@code file} names it in messages. */
@@ -154,16 +233,20 @@ public final class ScenarioLoader {
                 calendar.add(calendarEntry(entries.get(i), "calendar[" + i + "]", start, steps, kind, paramSchema, parameters, file, lines));
             }
         }
-        calendar.sort(Comparator.comparingInt(CalendarEntry::step));
-        // Bind once, so that a value the schema allows but the model rejects surfaces here.
-        ObjectNode merged = ParameterSchema.mergedTree(kind.parameterType(), parameters);
-        try {
-            ParameterSchema.MAPPER.treeToValue(merged, kind.parameterType());
-        } catch (JacksonException e) {
-            throw new ScenarioException(file, lines.lineOf("parameters"), "parameters", "parameters the model accepts", e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            throw new ScenarioException(file, lines.lineOf("parameters"), "parameters", "consistent parameters", e.getMessage());
+        // Bind the parameters as they stand at the start and after each change, so that values the
+        // schema allows one by one but the model rejects together surface here, at their line.
+        ObjectNode standing = parameters.deepCopy();
+        bindChecked(kind, standing, "parameters", file, lines);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < calendar.size(); i++) {
+            order.add(i);
         }
+        order.sort(Comparator.comparingInt(i -> calendar.get(i).step()));
+        for (int i : order) {
+            ParameterSchema.merge(standing, calendar.get(i).set());
+            bindChecked(kind, standing, "calendar[" + i + "].set", file, lines);
+        }
+        calendar.sort(Comparator.comparingInt(CalendarEntry::step));
         return new Scenario(
                 root.get("name").asString(),
                 root.hasNonNull("title") ? root.get("title").asString() : root.get("name").asString(),
@@ -176,6 +259,44 @@ public final class ScenarioLoader {
                 List.copyOf(calendar),
                 file,
                 text);
+    }
+
+    /**
+     * Binds parameters onto the model's record; a cross-field problem ({@link ParameterProblem}) is
+     * reported at the line of its field under {@code at} ("parameters" or a calendar entry's "set").
+     */
+    private static void bindChecked(ModelKind<?> kind, ObjectNode parameters, String at, String file, SourceMap lines) {
+        ObjectNode merged = ParameterSchema.mergedTree(kind.parameterType(), parameters);
+        try {
+            ParameterSchema.MAPPER.treeToValue(merged, kind.parameterType());
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw bindProblem(e, file, lines, at);
+        }
+    }
+
+    private static ScenarioException bindProblem(RuntimeException e, String file, SourceMap lines, String at) {
+        ParameterProblem problem = null;
+        for (Throwable t = e; t != null && problem == null; t = t.getCause()) {
+            if (t instanceof ParameterProblem pp) {
+                problem = pp;
+            }
+        }
+        if (problem == null) {
+            String what = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+            return new ScenarioException(file, lines.lineOf(at), at, "parameters the model accepts", what);
+        }
+        // the record that threw sits at the binding's path; the problem names a field inside it
+        StringBuilder record = new StringBuilder();
+        if (e instanceof JacksonException je) {
+            for (JacksonException.Reference ref : je.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    record.append(record.length() == 0 ? "" : ".").append(ref.getPropertyName());
+                }
+            }
+        }
+        String dotted = record.length() == 0 ? problem.field() : record + "." + problem.field();
+        String field = at + "." + dotted;
+        return new ScenarioException(file, lines.lineOf(field), field, problem.expected(), problem.found());
     }
 
     private static CalendarEntry calendarEntry(JsonNode e, String path, String start, int steps, ModelKind<?> kind,
@@ -399,6 +520,9 @@ public final class ScenarioLoader {
             noun += " of at least " + s.get("minimum").asString();
         } else if (hasMax) {
             noun += " of at most " + s.get("maximum").asString();
+        }
+        if (s.has("minItems") && s.has("maxItems") && s.get("minItems").asInt() == s.get("maxItems").asInt()) {
+            noun += " of " + s.get("minItems").asInt() + " entries";
         }
         if (s.has("x-unit")) {
             noun += " (" + s.get("x-unit").asString() + ")";

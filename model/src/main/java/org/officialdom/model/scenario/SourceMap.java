@@ -45,6 +45,17 @@ final class SourceMap {
         }
     }
 
+    /** The longest path that starts on a line ("" if none does): the innermost field written there. */
+    String pathAt(int line) {
+        String best = "";
+        for (Map.Entry<String, Integer> e : lines.entrySet()) {
+            if (e.getValue() == line && e.getKey().length() > best.length()) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
     /** The line of a path, or of its nearest ancestor that has one; 0 if unknown. */
     int lineOf(String path) {
         String p = path;

@@ -84,8 +84,10 @@ class TournamentTest {
         // a reformer shows no loyalty: 0.8
         assertThat(Tournament.score(p, 8, false, 1, false, 0)).isCloseTo(0.8, within(EPS));
         // Pluchino: every post at competence 7 gives E = 70 %
-        var pl = DEFAULTS.with("tournament.responsibility", List.of(0.2, 0.4, 0.6, 0.8, 0.9, 1.0)).tournament();
         long[] posts = {81, 41, 21, 11, 5, 1};
+        // one weight per rank of Pluchino's six-rank pyramid
+        var pl = DEFAULTS.with("organisation.custom_posts", List.of(81, 41, 21, 11, 5, 1))
+                .with("tournament.responsibility", List.of(0.2, 0.4, 0.6, 0.8, 0.9, 1.0)).tournament();
         double[] c = new double[6];
         for (int r = 0; r < 6; r++) {
             c[r] = 7.0 * posts[r];

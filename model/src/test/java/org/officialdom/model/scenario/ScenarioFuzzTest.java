@@ -168,4 +168,98 @@ class ScenarioFuzzTest {
         // the generator really produces malformed files: nearly all are rejected
         assertThat(rejected[0]).isGreaterThanOrEqualTo(10_000);
     }
+
+    static final int CROSS_INPUTS = 400;
+
+    private static final String BUREAU = """
+            name: cross
+            model: bureaucracy
+            steps: 2
+            parameters:
+              spin_up_months: 0
+              organisation:
+                officials: 200
+            """;
+
+    private static final String[] NUMBERS = {"-5", "-1", "-0.5", "0", "1e-9", "0.3", "1", "1.5", "7", "1000"};
+
+    /**
+     * Values that each look like numbers but do not fit their field or each other (a pay cut of
+     * 150 %, zero posts at a rank, shares that sum to nothing, per-rank lists of another length).
+     */
+    static List<String> generateCrossField(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        String[][] lists = {
+            {"organisation", "custom_posts"}, {"organisation", "sector_shares"}, {"pay", "cut_by_level"},
+            {"tournament", "responsibility"},
+        };
+        String[][] scalars = {{"organisation", "ratio"}, {"organisation", "leaders"}, {"organisation", "fill"}};
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StringBuilder sb = new StringBuilder(BUREAU.replace("  organisation:\n    officials: 200\n", ""));
+            java.util.Map<String, StringBuilder> groups = new java.util.LinkedHashMap<>();
+            groups.put("organisation", new StringBuilder("    officials: 200\n"));
+            int edits = 1 + rnd.nextInt(3);
+            for (int e = 0; e < edits; e++) {
+                if (rnd.nextInt(4) == 0) {
+                    String[] f = scalars[rnd.nextInt(scalars.length)];
+                    groups.computeIfAbsent(f[0], k -> new StringBuilder()).append("    ").append(f[1]).append(": ")
+                            .append(NUMBERS[rnd.nextInt(NUMBERS.length)]).append('\n');
+                } else {
+                    String[] f = lists[rnd.nextInt(lists.length)];
+                    List<String> values = new ArrayList<>();
+                    // mostly the length and values the field takes, so that the damage is one thing at a time
+                    int len = rnd.nextBoolean() ? 5 : rnd.nextInt(8);
+                    for (int k = 0; k < len; k++) {
+                        String sensible = f[1].equals("custom_posts") ? String.valueOf(1 + rnd.nextInt(30)) : String.valueOf(rnd.nextInt(10) / 10.0);
+                        values.add(rnd.nextInt(4) == 0 ? NUMBERS[rnd.nextInt(NUMBERS.length)] : sensible);
+                    }
+                    groups.computeIfAbsent(f[0], k -> new StringBuilder()).append("    ").append(f[1]).append(": [")
+                            .append(String.join(", ", values)).append("]\n");
+                }
+            }
+            groups.forEach((g, body) -> sb.append("  ").append(g).append(":\n").append(body));
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void valuesThatDoNotFitTogetherAreRefusedOrRun() {
+        int[] rejected = {0};
+        int[] ran = {0};
+        int[] tooLarge = {0};
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            for (String text : generateCrossField(20270127L, CROSS_INPUTS)) {
+                Scenario sc;
+                try {
+                    sc = ScenarioLoader.parse(text, "cross.yaml");
+                } catch (ScenarioException e) {
+                    rejected[0]++;
+                    assertThat(e.getMessage()).startsWith("cross.yaml, line ").contains("field 'parameters.").contains("expected ");
+                    continue;
+                } catch (Throwable t) {
+                    throw new AssertionError("input broke the loader with " + t + ":\n" + text, t);
+                }
+                // what the loader accepts is counted before it is built; what fits, the model builds
+                // and runs with every invariant holding
+                if (sc.footprint().bytes() > 64L << 20) {
+                    tooLarge[0]++;
+                    continue;
+                }
+                try (var sim = new org.officialdom.engine.Simulation(sc.kind().create(sc.parametersAt(0)), sc.seed(), 1)) {
+                    sim.setChecking(true);
+                    for (int s = 0; s < sc.steps(); s++) {
+                        sim.step();
+                    }
+                    ran[0]++;
+                } catch (Throwable t) {
+                    throw new AssertionError("accepted input failed to run with " + t + ":\n" + text, t);
+                }
+            }
+        });
+        assertThat(rejected[0]).isGreaterThan(CROSS_INPUTS / 4);
+        assertThat(ran[0]).isGreaterThan(CROSS_INPUTS / 10);
+        assertThat(tooLarge[0]).isPositive();
+    }
 }

@@ -122,8 +122,84 @@ class ScenarioLoaderTest {
     @Test
     void inconsistentParametersAreReportedNotThrown() {
         ScenarioException e = failure(GOOD.replace("distribution: normal", "distribution: list"));
-        assertThat(e.field()).isEqualTo("parameters");
-        assertThat(e.getMessage()).contains("thresholds");
+        // the record names the field at fault; the loader points at the nearest line it has
+        assertThat(e.field()).isEqualTo("parameters.thresholds");
+        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.expected()).contains("thresholds listed");
+    }
+
+    private static final String BUREAU = """
+            name: small
+            model: bureaucracy
+            steps: 3
+            parameters:
+              organisation:
+                officials: 300
+            """;
+
+    private static ScenarioException bureau(String extra) {
+        return failure(BUREAU + extra);
+    }
+
+    @Test
+    void valuesThatCannotGoTogetherAreRefusedAtTheirLine() {
+        ScenarioException cut = bureau("  pay:\n    cut_by_level: [1.5, 0, 0, 0, 0]\n");
+        assertThat(cut.field()).isEqualTo("parameters.pay.cut_by_level[0]");
+        assertThat(cut.line()).isEqualTo(8);
+        assertThat(cut.expected()).isEqualTo("a number from 0 to 1 (share)");
+        assertThat(cut.found()).isEqualTo("1.5");
+        assertThat(bureau("  pay:\n    cut_by_level: -5\n").expected()).isEqualTo("a list of 5 entries (share)");
+        assertThat(bureau("  pay:\n    cut_by_level: [0.1, 0.2]\n").found()).isEqualTo("a list of 2");
+        assertThat(bureau("    custom_posts: [10, 0, 1]\n").field()).isEqualTo("parameters.organisation.custom_posts[1]");
+        assertThat(bureau("    custom_posts: [10, -3, 1]\n").found()).isEqualTo("-3");
+        assertThat(bureau("    sector_shares: [1, -1, 1, 1, 1]\n").field()).isEqualTo("parameters.organisation.sector_shares[1]");
+        ScenarioException zero = bureau("    sector_shares: [0, 0, 0, 0, 0]\n");
+        assertThat(zero.field()).isEqualTo("parameters.organisation.sector_shares");
+        assertThat(zero.line()).isEqualTo(7);
+        assertThat(bureau("  tournament:\n    responsibility: [-1, 1, 1, 1, 1]\n").field())
+                .isEqualTo("parameters.tournament.responsibility[0]");
+        ScenarioException ranks = bureau("    custom_posts: [5, 3, 1]\n  tournament:\n    responsibility: [1, 1]\n");
+        assertThat(ranks.field()).isEqualTo("parameters.tournament.responsibility");
+        assertThat(ranks.line()).isEqualTo(9);
+        assertThat(ranks.expected()).isEqualTo("no weights or one per rank (3)");
+        // the same pair is refused when the calendar brings it about, at the calendar entry's line
+        ScenarioException later = bureau("    custom_posts: [5, 3, 1]\ncalendar:\n  - step: 2\n"
+                + "    set: {tournament.responsibility: [1, 1, 1, 1, 1]}\n");
+        assertThat(later.field()).isEqualTo("calendar[0].set.tournament.responsibility");
+        assertThat(later.line()).isEqualTo(10);
+        ScenarioException epstein = failure("name: e\nmodel: epstein\nsteps: 3\nparameters:\n  citizen_density: 0.7\n  cop_density: 0.5\n");
+        assertThat(epstein.field()).isEqualTo("parameters.cop_density");
+        assertThat(epstein.line()).isEqualTo(6);
+    }
+
+    @Test
+    void aNumberTooSmallToHoldIsRefusedNotReadAsZero() {
+        ScenarioException e = failure(GOOD.replace("steps: 20", "steps: 1e-400"));
+        assertThat(e.field()).isEqualTo("steps");
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.found()).isEqualTo("1e-400");
+        assertThat(failure(GOOD.replace("sd: 4", "sd: 0.5e-330")).field()).isEqualTo("parameters.sd");
+        // zero written as zero is a number like any other
+        assertThat(ScenarioLoader.parse(GOOD.replace("sd: 4", "sd: 0.0e-400"), "z.yaml").parameters().get("sd").asDouble()).isZero();
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotTheLastOneWinning() {
+        ScenarioException e = failure(GOOD.replace("  mean: 10\n", "  mean: 10\n  mean: 12\n"));
+        assertThat(e.field()).isEqualTo("parameters.mean");
+        assertThat(e.line()).isEqualTo(10);
+        assertThat(e.found()).isEqualTo("'mean' a second time");
+        assertThat(failure(GOOD + "steps: 30\n").field()).isEqualTo("steps");
+    }
+
+    @Test
+    void anchorsAndAliasesAreRefusedNotReadAsTheirNames() {
+        ScenarioException alias = failure(GOOD.replace("seed: 3", "seed: &s 3").replace("population: 50", "population: *s"));
+        // the anchor comes first in the file, so it is the one named
+        assertThat(alias.field()).isEqualTo("seed");
+        assertThat(alias.found()).isEqualTo("the anchor &s");
+        ScenarioException bare = failure(GOOD.replace("population: 50", "population: *s"));
+        assertThat(bare.getMessage()).contains("line 7").contains("alias");
     }
 
     @Test
