@@ -2,13 +2,14 @@ package org.officialdom.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.officialdom.lab.LocalBackend;
+import org.officialdom.lab.Backend;
 import org.officialdom.lab.calibration.AbcCalibrator;
 import org.officialdom.lab.calibration.Calibration;
 import org.officialdom.lab.calibration.Calibrator;
 import org.officialdom.lab.store.ResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +31,16 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
+    @Option(names = "--spark", arity = "0..1", fallbackValue = "local[*]", paramLabel = "MASTER",
+            description = {"Run the simulations on Apache Spark: local[*] (the default), local[N], or a cluster's spark://HOST:PORT.",
+                    "The results are the same as without it. Needs the Spark jar, which the ./officialdom launcher adds."})
+    String spark;
+
     @Override
     public Integer call() throws Exception {
         Calibration c = Calibration.load(file);
         var out = spec.commandLine().getOut();
-        try (LocalBackend backend = lab.backend(); ResultStore store = ResultStore.open(lab.db)) {
+        try (Backend backend = lab.backend(spark); ResultStore store = ResultStore.open(lab.db)) {
             if (c.bayesian()) {
                 var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "accepted");
                 AbcCalibrator.Result r = AbcCalibrator.run(c, store, backend, progress, lab.quiet ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : out);

@@ -101,6 +101,47 @@ class SparkLocalTest {
     }
 
     @Test
+    void anAbcCalibrationOnSparkGivesTheLocalPosteriorBitForBit() throws Exception {
+        String yaml = """
+                name: spark-abc
+                scenario: granovetter-normal
+                method: abc-smc
+                steps: 8
+                parameters:
+                  - path: mean
+                    range: [10, 40]
+                  - path: sd
+                    range: [2, 20]
+                    prior: {kind: log-uniform}
+                targets:
+                  - metric: acting
+                    values: [3, 10, 24, 47, 70, 85]
+                abc: {particles: 20, generations: 3, batch: 10}
+                """;
+        org.officialdom.lab.calibration.Calibration c = org.officialdom.lab.calibration.Calibration.parse(yaml, "abc.yaml", null);
+        java.io.PrintWriter silent = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        org.officialdom.lab.calibration.AbcCalibrator.Result local;
+        org.officialdom.lab.calibration.AbcCalibrator.Result spark;
+        try (ResultStore a = ResultStore.open(dir.resolve("abc-local.duckdb")); LocalBackend b = new LocalBackend(2, 1)) {
+            local = org.officialdom.lab.calibration.AbcCalibrator.run(c, a, b, Progress.NONE, silent);
+        }
+        try (ResultStore a = ResultStore.open(dir.resolve("abc-spark.duckdb")); SparkBackend b = new SparkBackend(sc, 1)) {
+            spark = org.officialdom.lab.calibration.AbcCalibrator.run(c, a, b, Progress.NONE, silent);
+        }
+        assertThat(spark.abc().simulations()).isEqualTo(local.abc().simulations());
+        for (int g = 0; g < local.abc().generations().size(); g++) {
+            var lg = local.abc().generations().get(g);
+            var sg = spark.abc().generations().get(g);
+            assertThat(sg.tolerance()).isEqualTo(lg.tolerance());
+            for (int i = 0; i < lg.particles().size(); i++) {
+                assertThat(sg.particles().get(i).theta()).isEqualTo(lg.particles().get(i).theta());
+                assertThat(sg.particles().get(i).weight()).isEqualTo(lg.particles().get(i).weight());
+            }
+        }
+        assertThat(spark.bands()).isEqualTo(local.bands());
+    }
+
+    @Test
     void aRunThatFailsForItsParametersIsStoredAsFailedWithItsMessageAndRunOnce() throws Exception {
         // 'low' passes every check at step 0; at step 3 the calendar lowers 'high' below it for one point.
         Files.writeString(dir.resolve("later.yaml"), """
