@@ -108,6 +108,26 @@ final class BureaucracyMetrics {
                 100 * t.column("circle_share")[0], 100 * t.column("circle_share")[last], mr, g,
                 t.column("party_exits_cumulative")[last], 100 * t.column("falsification_gap")[last],
                 t.column("efficiency")[0], t.column("efficiency")[last]));
+        out.add("Start / lowest / highest / end: " + span(t, "evln_loyalty", "loyalty", 100, "%.1f", "%") + "; "
+                + span(t, "evln_voice", "voice", 100, "%.1f", "%") + "; " + span(t, "evln_neglect", "neglect", 100, "%.1f", "%") + "; "
+                + span(t, "evln_exit", "exit", 100, "%.1f", "%") + ".");
+        out.add("Start / lowest / highest / end: " + span(t, "morale_mean", "morale", 1, "%.2f", "") + "; "
+                + span(t, "stress_mean", "stress", 1, "%.2f", "") + "; " + span(t, "circle_share", "circle", 100, "%.1f", "%") + "; "
+                + span(t, "output_per_official", "output per official", 1, "%.2f", "") + "; "
+                + span(t, "public_quit_share", "members quit in public", 100, "%.1f", "%") + ".");
         return out;
+    }
+
+    /** A metric's start (step 0), lowest, highest and end value: {@code "morale 0.82 / 0.71 / 0.82 / 0.72"}. */
+    static String span(MetricTable t, String metric, String label, double scale, String format, String unit) {
+        double[] v = t.column(metric);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        String f = format + " / " + format + " / " + format + " / " + format + "%s";
+        return label + " " + String.format(Locale.ROOT, f, scale * v[0], scale * lo, scale * hi, scale * v[v.length - 1], unit);
     }
 }

@@ -79,8 +79,22 @@ class InvestigationTest {
                         assertThat(o.route.values()[i]).isEqualTo((byte) route.ordinal());
                     }
                 }
-                assertThat(m.counts().figures(Investigation.FIGURES, 1)[Investigation.Kernel.INVESTIGATED])
+                double[] figures = m.counts().figures(Investigation.FIGURES, Investigation.Kernel.width(m.organisation().ranks()));
+                assertThat(figures[Investigation.Kernel.INVESTIGATED])
                         .isEqualTo((double) (o.size() - verdicts[Investigation.Verdict.NONE.ordinal()]));
+                // the punished: every conviction, and by rank the convictions at that rank
+                long punished = verdicts[Investigation.Verdict.GUILTY.ordinal()] + verdicts[Investigation.Verdict.FABRICATED.ordinal()]
+                        + verdicts[Investigation.Verdict.QUIT_DISMISSED.ordinal()];
+                assertThat(figures[Investigation.Kernel.PUNISHED]).isEqualTo((double) punished);
+                long[] byRank = new long[m.organisation().ranks()];
+                for (int i = 0; i < o.size(); i++) {
+                    if (o.leave.values()[i]) {
+                        byRank[o.rank.values()[i]]++;
+                    }
+                }
+                for (int r = 0; r < byRank.length; r++) {
+                    assertThat(figures[Investigation.Kernel.PUNISHED + 1 + r]).as("punished at rank %d", r).isEqualTo((double) byRank[r]);
+                }
                 for (Investigation.Verdict v : Investigation.Verdict.values()) {
                     assertThat(verdicts[v.ordinal()]).as("officials with verdict %s, %d months", v, months).isGreaterThan(3);
                 }

@@ -62,7 +62,19 @@ class ScenarioTest {
             assertThat(Fixtures.sum(t, "quota_penalties") + Fixtures.sum(t, "quota_out_of_pocket")).isPositive();
             // the anti-corruption campaign shrinks the circle
             assertThat(Fixtures.last(t, "circle_share")).isLessThan(t.column("circle_share")[0]);
-            assertThat(m.summary(t)).hasSize(3);
+            List<String> summary = m.summary(t);
+            assertThat(summary).hasSize(5);
+            // each headline metric's start, lowest, highest and end, the extremes bracketing the ends
+            java.util.regex.Matcher morale = java.util.regex.Pattern
+                    .compile("morale ([0-9.]+) / ([0-9.]+) / ([0-9.]+) / ([0-9.]+)").matcher(summary.get(4));
+            assertThat(morale.find()).as(summary.get(4)).isTrue();
+            double start = Double.parseDouble(morale.group(1));
+            double lo = Double.parseDouble(morale.group(2));
+            double hi = Double.parseDouble(morale.group(3));
+            double end = Double.parseDouble(morale.group(4));
+            assertThat(lo).isLessThanOrEqualTo(Math.min(start, end));
+            assertThat(hi).isGreaterThanOrEqualTo(Math.max(start, end));
+            assertThat(summary.get(3)).startsWith("Start / lowest / highest / end: loyalty ").contains("neglect").contains("exit");
         }
     }
 }
