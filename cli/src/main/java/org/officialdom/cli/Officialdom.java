@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Officialdom.VersionInfo.class,
         description = "Simulates bureaucracies that wear their own people out.",
-        subcommands = {RunCommand.class, ExperimentCommand.class, CompareCommand.class, LeversCommand.class, CalibrateCommand.class,
+        subcommands = {RunCommand.class, ExperimentCommand.class, CompareCommand.class, LeversCommand.class, CalibrateCommand.class, ExplainCommand.class,
                 ExportCommand.class, ReportCommand.class, BiographyCommand.class, ScenariosCommand.class,
                 SchemaCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Officialdom {

@@ -63,6 +63,11 @@ public final class StoreReport {
             AtomicFile.writeString(target, leverTable(c, levers));
             return new Written(target, "lever table", levers);
         }
+        String explain = first(c, "SELECT explain_id FROM explanations WHERE explain_id = ? LIMIT 1", idOrName);
+        if (explain != null) {
+            AtomicFile.writeString(target, explanation(c, explain));
+            return new Written(target, "explanation", explain);
+        }
         String abc = first(c, "SELECT calibration_id FROM abc_calibrations WHERE calibration_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
                 idOrName, idOrName);
         if (abc != null) {
@@ -304,6 +309,81 @@ public final class StoreReport {
         page.section("effects", "Lever arm − baseline, by outcome, with intervals");
         for (Map.Entry<String, List<String>> o : labels.entrySet()) {
             page.chart(intervalBars(o.getKey(), o.getValue(), values.get(o.getKey())), o.getValue().size());
+        }
+        page.table(rows).endSection();
+        return page.render();
+    }
+
+    /** An explanation: per metric a waterfall from the start through the drift and each group's contribution to the end, and the table. */
+    static String explanation(Connection c, String id) throws SQLException, IOException {
+        Map<String, List<Object[]>> parts = new LinkedHashMap<>();
+        String facts = "";
+        String scenario = "";
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT metric, part, mean, ci_low, ci_high, scenario, from_label, to_label, "window", replicates, method
+                FROM explanations WHERE explain_id = ? ORDER BY metric, position""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Object[] {rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)});
+                    scenario = rs.getString(6);
+                    facts = "from " + rs.getString(7) + " to " + rs.getString(8) + " (means of " + rs.getInt(9) + " steps at each end); "
+                            + rs.getInt(10) + " replicates under common random numbers; " + rs.getString(11);
+                }
+            }
+        }
+        HtmlPage page = new HtmlPage("Why it happened: " + scenario).header("Why it happened: " + scenario,
+                "Each metric's change over the period, split into the model's own drift (no calendar) and one contribution per group "
+                        + "of calendar entries (Shapley values: each group's effect averaged over every order in which the groups "
+                        + "could have been added). The contributions add up to the change exactly.");
+        page.section("headline", "Headline numbers").facts(List.of(new String[] {"explanation", id}, new String[] {"design", facts}))
+                .endSection();
+        page.section("waterfalls", "Contributions by group");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("metric", "part", "mean", "95 % interval"));
+        for (Map.Entry<String, List<Object[]>> m : parts.entrySet()) {
+            List<String> labels = new ArrayList<>();
+            ArrayNode base = NODES.arrayNode();
+            ArrayNode up = NODES.arrayNode();
+            ArrayNode down = NODES.arrayNode();
+            double running = 0;
+            for (Object[] p : m.getValue()) {
+                String part = (String) p[0];
+                double v = (Double) p[1];
+                rows.add(List.of(m.getKey(), part, HtmlPage.num(v),
+                        part.equals("start") || part.equals("end") ? "" : "[" + HtmlPage.num((Double) p[2]) + ", " + HtmlPage.num((Double) p[3]) + "]"));
+                if (part.startsWith("interaction") || part.equals("total change")) {
+                    continue; // the interaction is inside the contributions; the total is the distance from start to end
+                }
+                labels.add(part);
+                if (part.equals("start") || part.equals("end")) {
+                    base.add(0);
+                    up.add(v);
+                    down.add(NODES.nullNode());
+                    running = v;
+                } else {
+                    base.add(Math.min(running, running + v));
+                    up.add(v >= 0 ? NODES.numberNode(v) : NODES.nullNode());
+                    down.add(v < 0 ? NODES.numberNode(-v) : NODES.nullNode());
+                    running += v;
+                }
+            }
+            ObjectNode o = NODES.objectNode();
+            o.putObject("title").put("text", m.getKey()).put("subtext", "start, the drift and each group's contribution, end");
+            o.putObject("tooltip").put("trigger", "axis");
+            o.putObject("grid").put("top", 60).put("left", 80).put("right", 30).put("bottom", 110);
+            ArrayNode x = o.putObject("xAxis").put("type", "category").putArray("data");
+            labels.forEach(x::add);
+            ((ObjectNode) o.get("xAxis")).putObject("axisLabel").put("rotate", 35).put("interval", 0);
+            o.putObject("yAxis").put("type", "value").put("scale", true);
+            ArrayNode series = o.putArray("series");
+            ObjectNode b = series.addObject().put("name", "base").put("type", "bar").put("stack", "w");
+            b.putObject("itemStyle").put("color", "transparent");
+            b.set("data", base);
+            series.addObject().put("name", "raises").put("type", "bar").put("stack", "w").set("data", up);
+            series.addObject().put("name", "lowers").put("type", "bar").put("stack", "w").set("data", down);
+            page.chart(o, labels.size());
         }
         page.table(rows).endSection();
         return page.render();

@@ -182,7 +182,7 @@ class SparkLocalTest {
             try (Statement s = st.connection().createStatement();
                  ResultSet rs = s.executeQuery("SELECT error, overrides FROM runs WHERE status = 'failed'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).contains("'high' (25.0) is below 'low' (30.0)");
+                assertThat(rs.getString(1)).contains("high: expected a value of at least 'low' (30.0), found 25.0");
                 assertThat(rs.getString(2)).isEqualTo("{\"low\":30.0}");
             }
         }

@@ -52,7 +52,7 @@ public final class ResultStore implements AutoCloseable {
             "experiments", "experiment_runs", "design_points", "sensitivity", "comparisons", "comparison_runs", "calibrations", "calibration_runs", "calibration_targets",
             "lever_tables", "lever_runs", "lever_effects",
             "abc_calibrations", "abc_priors", "abc_generations", "abc_simulations", "abc_parameters", "abc_summaries", "abc_particles",
-            "abc_targets", "abc_predictive");
+            "abc_targets", "abc_predictive", "explanations", "explanation_runs");
 
     private static final String[] DDL = {
         "CREATE TABLE IF NOT EXISTS store_info (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -184,6 +184,17 @@ public final class ResultStore implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS abc_predictive (
           calibration_id VARCHAR NOT NULL, draw INTEGER NOT NULL, target VARCHAR NOT NULL, label VARCHAR NOT NULL,
           simulated DOUBLE, PRIMARY KEY (calibration_id, draw, target, label))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS explanations (
+          explain_id VARCHAR NOT NULL, scenario VARCHAR, metric VARCHAR NOT NULL, position INTEGER NOT NULL, part VARCHAR NOT NULL,
+          mean DOUBLE, ci_low DOUBLE, ci_high DOUBLE, replicates INTEGER, from_label VARCHAR, to_label VARCHAR, "window" INTEGER,
+          method VARCHAR, created_at VARCHAR, PRIMARY KEY (explain_id, metric, position))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS explanation_runs (
+          explain_id VARCHAR NOT NULL, coalition INTEGER NOT NULL, groups VARCHAR, replicate INTEGER NOT NULL, run_id VARCHAR NOT NULL,
+          PRIMARY KEY (explain_id, coalition, replicate))
         """,
         "CREATE TEMP TABLE IF NOT EXISTS stage_metrics (run_id VARCHAR, step INTEGER, metric VARCHAR, value DOUBLE)",
         "CREATE TEMP TABLE IF NOT EXISTS stage_ids (run_id VARCHAR)",
