@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.officialdom.lab.RunOptions;
 import org.officialdom.lab.RunResult;
 import org.officialdom.lab.Runner;
+import org.officialdom.lab.experiment.LeverTable;
 import org.officialdom.lab.store.ResultStore;
 import org.officialdom.model.scenario.BuiltInScenarios;
 import org.officialdom.model.scenario.Scenario;
@@ -31,7 +32,8 @@ final class RunCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a parameter, like population=5000 (repeatable).")
+            description = "Override a parameter, like surveillance.intensity=0.9 (repeatable). It holds for the whole run: "
+                    + "the calendar's entries for that parameter are left out, and the run says which.")
     java.util.List<String> set;
 
     @Option(names = "--steps", description = "Number of steps (default: the scenario's).")
@@ -96,7 +98,23 @@ final class RunCommand implements Callable<Integer> {
             if (scale != null) {
                 assignments.add(scaled(sc, scale));
             }
-            sc = ScenarioLoader.override(sc, assignments);
+            // a parameter given with --set holds for the whole run: the calendar's entries for it are left out
+            // (as on the page, where a moved lever stays where it is put), and the run says which
+            java.util.List<String> paths = new java.util.ArrayList<>();
+            for (String a : assignments) {
+                int eq = a.indexOf('=');
+                if (eq > 0) {
+                    paths.add(a.substring(0, eq).trim());
+                }
+            }
+            ScenarioLoader.override(sc, assignments); // the values' own messages first
+            LeverTable.Held held = LeverTable.hold(sc, false, paths);
+            sc = ScenarioLoader.override(held.scenario(), assignments);
+            if (!held.leftOut().isEmpty()) {
+                var err = spec.commandLine().getErr();
+                err.println("officialdom: --set holds for the whole run; calendar entries left out: " + String.join("; ", held.leftOut()));
+                err.flush();
+            }
             Path folder = out != null ? out : Path.of("out", sc.name());
             result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery, check), progress);
         }

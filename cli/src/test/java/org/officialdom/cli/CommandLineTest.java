@@ -35,6 +35,60 @@ class CommandLineTest {
     }
 
     @Test
+    void aSetParameterHoldsOverTheCalendarAndTheRunSaysSo(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("held");
+        LabCommandsTest.Outcome o = run("run", "china-2012-2025", "--set", "surveillance.intensity=0.9", "--set", "organisation.officials=1000",
+                "--set", "spin_up_months=0", "--steps", "20", "-q", "--no-store", "--out", out.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.err()).contains("calendar entries left out: surveillance.intensity at 2014-04, 2015-07, 2022-11, 2023-07");
+        // the run folder's scenario reruns the same run: the value, and no calendar entry that would undo it
+        String yaml = java.nio.file.Files.readString(out.resolve("scenario.yaml"));
+        assertThat(yaml).contains("intensity: 0.9").doesNotContain("surveillance.intensity");
+        // a parameter the calendar never sets says nothing
+        LabCommandsTest.Outcome quiet = run("run", "china-2012-2025", "--set", "organisation.officials=1000", "--set", "spin_up_months=0",
+                "--steps", "5", "-q", "--no-store", "--out", dir.resolve("plain").toString());
+        assertThat(quiet.code()).isZero();
+        assertThat(quiet.err()).doesNotContain("left out");
+    }
+
+    @Test
+    void explainSplitsAScenariosChangeAmongItsLeversAndRefusesBadOptions(@TempDir Path dir) throws Exception {
+        Path sc = dir.resolve("small.yaml");
+        java.nio.file.Files.writeString(sc, """
+                name: small-calendar
+                model: bureaucracy
+                seed: 5
+                steps: 24
+                start: 2020-01
+                parameters:
+                  spin_up_months: 0
+                  track_every: 0
+                  organisation: {officials: 300}
+                calendar:
+                  - {date: 2020-03, set: {surveillance.intensity: 0.8}}
+                  - {date: 2020-06, set: {quotas.campaign: 0.9}}
+                """);
+        String db = dir.resolve("r.duckdb").toString();
+        LabCommandsTest.Outcome o = run("explain", sc.toString(), "-n", "2", "--metrics", "stress_mean,evln_neglect", "--window", "6",
+                "--db", db, "-q");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("exact Shapley values over all 4 coalitions").contains("surveillance.intensity")
+                .contains("quotas.campaign").contains("no calendar (the model's drift)").contains("Explanation id: small-calendar-explain-");
+        java.util.regex.Matcher report = java.util.regex.Pattern.compile("Report: (.+\\.html)").matcher(o.out());
+        assertThat(report.find()).isTrue();
+        assertThat(java.nio.file.Files.readString(Path.of(report.group(1)))).contains("<section id=\"waterfalls\">");
+        LabCommandsTest.Outcome badMetric = run("explain", sc.toString(), "--metrics", "riots", "--db", db, "-q");
+        assertThat(badMetric.code()).isEqualTo(2);
+        assertThat(badMetric.err()).contains("--metrics").contains("'riots'").doesNotContain("Exception");
+        LabCommandsTest.Outcome badDate = run("explain", sc.toString(), "--to", "2030-01", "--db", db, "-q");
+        assertThat(badDate.code()).isEqualTo(2);
+        assertThat(badDate.err()).contains("--to").contains("2020-01 to 2022-01");
+        LabCommandsTest.Outcome noCalendar = run("explain", "granovetter-normal", "--db", db, "-q");
+        assertThat(noCalendar.code()).isEqualTo(2);
+        assertThat(noCalendar.err()).contains("no calendar entries");
+    }
+
+    @Test
     void scenariosAreListed() {
         LabCommandsTest.Outcome o = run("scenarios");
         assertThat(o.code()).isZero();

@@ -138,7 +138,7 @@ public record LeverTable(
      * A scenario with its calendar dropped, or with the calendar's settings of the {@code held}
      * parameters left out, and what was left out ("study.study_hours at 2017-10, 2019-01").
      */
-    record Held(Scenario scenario, List<String> leftOut) {
+    public record Held(Scenario scenario, List<String> leftOut) {
     }
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -148,7 +148,7 @@ public record LeverTable(
      * baseline that changes nothing has the runs of {@code compare} and {@code run} (same text,
      * same run ids); the rewriting is deterministic, so a resumed lever table finds its runs.
      */
-    static Held hold(Scenario sc, boolean dropCalendar, Collection<String> held) {
+    public static Held hold(Scenario sc, boolean dropCalendar, Collection<String> held) {
         if (sc.calendar().isEmpty()) {
             return new Held(sc, List.of());
         }
