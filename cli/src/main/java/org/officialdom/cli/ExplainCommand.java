@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.officialdom.lab.Backend;
+import org.officialdom.lab.calibration.AbcCalibrator;
 import org.officialdom.lab.experiment.Comparison;
 import org.officialdom.lab.experiment.Explanation;
 import org.officialdom.lab.store.ResultStore;
@@ -68,6 +69,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--permutations", paramLabel = "N", description = "Sampled orders beyond --exact-up-to (default 64).")
     int permutations = 64;
 
+    @Option(names = "--posterior", paramLabel = "CALIBRATION",
+            description = "Replicate k runs with draw k from this ABC calibration's posterior (its id or name, in --db): the "
+                    + "intervals then include the parameters' uncertainty.")
+    String posterior;
+
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Hold a parameter at a value in every run (repeatable).")
     List<String> set;
 
@@ -112,9 +118,29 @@ final class ExplainCommand implements Callable<Integer> {
         if (g.isEmpty()) {
             throw new Officialdom.BadInput(scenario + ": the scenario has no calendar entries, so nothing to explain");
         }
-        Explanation.Spec s = new Explanation.Spec(sc, held, g, chosen, a, b, window, replicates, exactLimit, permutations);
         var out = spec.commandLine().getOut();
         try (Backend backend = lab.backend(spark); ResultStore store = ResultStore.open(lab.db)) {
+            List<Map<String, JsonNode>> draws = new ArrayList<>();
+            if (posterior != null) {
+                List<Map<String, Double>> d;
+                try {
+                    d = AbcCalibrator.posteriorDraws(store, posterior, replicates, sc.seed());
+                } catch (IllegalArgumentException e) {
+                    throw new Officialdom.BadInput("--posterior: " + e.getMessage());
+                }
+                JsonNode schema = org.officialdom.model.parameter.ParameterSchema.of(sc.kind().parameterType());
+                for (Map<String, Double> x : d) {
+                    Map<String, JsonNode> o = new LinkedHashMap<>();
+                    x.forEach((k, v) -> {
+                        JsonNode ps = org.officialdom.lab.experiment.ExperimentLoader.parameterSchema(schema, k);
+                        boolean integer = ps != null && "integer".equals(ps.path("type").asString());
+                        o.put(k, integer ? tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(Math.round(v))
+                                : tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(v));
+                    });
+                    draws.add(o);
+                }
+            }
+            Explanation.Spec s = new Explanation.Spec(sc, held, g, chosen, a, b, window, replicates, exactLimit, permutations, draws);
             var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "runs");
             Explanation.Result r = Explanation.run(s, store, backend, progress);
             r.report().forEach(out::println);

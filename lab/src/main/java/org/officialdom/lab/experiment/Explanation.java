@@ -50,9 +50,26 @@ public final class Explanation {
      * @param set          overrides held in every run (the population's size, say)
      * @param exactLimit   up to this many groups the values are exact (2^n coalitions); beyond, sampled orders
      * @param permutations sampled orders when not exact
+     * @param draws        per replicate, parameter values drawn from a posterior (replicate k runs with draw k, in
+     *                     every coalition), so the intervals carry the parameters' uncertainty; empty: none
      */
     public record Spec(Scenario scenario, Map<String, JsonNode> set, List<Group> groups, List<String> metrics, int from, int to,
-                       int window, int replicates, int exactLimit, int permutations) {
+                       int window, int replicates, int exactLimit, int permutations, List<Map<String, JsonNode>> draws) {
+
+        public Spec(Scenario scenario, Map<String, JsonNode> set, List<Group> groups, List<String> metrics, int from, int to,
+                    int window, int replicates, int exactLimit, int permutations) {
+            this(scenario, set, groups, metrics, from, to, window, replicates, exactLimit, permutations, List.of());
+        }
+
+        /** The overrides of replicate k: the held values, then its posterior draw. */
+        Map<String, JsonNode> overrides(int k) {
+            if (draws.isEmpty()) {
+                return set;
+            }
+            Map<String, JsonNode> o = new LinkedHashMap<>(set);
+            o.putAll(draws.get(k));
+            return o;
+        }
     }
 
     /** One figure with its interval over replicates. */
@@ -106,6 +123,7 @@ public final class Explanation {
     /** The explanation's id: a hash of everything that decides its runs and figures. */
     static String idOf(Spec spec) {
         StringBuilder sb = new StringBuilder(spec.scenario().text()).append('\n').append(RunSpec.canonical(spec.set()));
+        spec.draws().forEach(d -> sb.append('\n').append(RunSpec.canonical(d)));
         spec.groups().forEach(g -> sb.append('\n').append(g.name()).append('=').append(g.paths()));
         sb.append('\n').append(spec.metrics()).append(' ').append(spec.from()).append(' ').append(spec.to()).append(' ')
                 .append(spec.window()).append(' ').append(spec.replicates()).append(' ').append(spec.exactLimit()).append(' ')
@@ -132,7 +150,7 @@ public final class Explanation {
             Scenario sc = coalition(spec, mask);
             String[] ids = new String[spec.replicates()];
             for (int k = 0; k < spec.replicates(); k++) {
-                RunSpec rs = RunSpec.of(sc, spec.set(), spec.scenario().seed() + k, spec.scenario().steps());
+                RunSpec rs = RunSpec.of(sc, spec.overrides(k), spec.scenario().seed() + k, spec.scenario().steps());
                 ids[k] = rs.runId();
                 specs.put(rs.runId(), rs);
             }
@@ -287,6 +305,9 @@ public final class Explanation {
                         + "(seeds %d to %d, common random numbers); %d runs, %d run now",
                 sc.name(), sc.labelOf(spec.from()), sc.labelOf(spec.to()), spec.groups().size(), method, spec.replicates(),
                 sc.seed(), sc.seed() + spec.replicates() - 1, runs, ranNow));
+        if (!spec.draws().isEmpty()) {
+            out.add("Replicate k runs with draw k of a calibration's posterior: the intervals carry the parameters' uncertainty too");
+        }
         out.add(String.format(Locale.ROOT, "Change of each metric: mean of the %d steps ending at %s minus mean of the %d steps after %s; "
                 + "mean over replicates [95 %% t interval]", spec.window(), sc.labelOf(spec.to()), spec.window(), sc.labelOf(spec.from())));
         for (MetricResult m : results) {

@@ -62,6 +62,14 @@ class AbcCalibratorTest {
             assertThat(st.count("abc_predictive", null)).isEqualTo(AbcCalibrator.PREDICTIVE * 6L);
             assertThat(r.bands()).hasSize(6).allSatisfy(x -> assertThat(x.low5()).isLessThanOrEqualTo(x.high95()));
             assertThat(String.join("\n", r.report())).contains("mean").contains("Posterior predictive check");
+            // draws for other commands (explain --posterior): by weight from the last generation, by name or id
+            var draws = AbcCalibrator.posteriorDraws(st, "granovetter-abc", 40, 1);
+            assertThat(draws).hasSize(40).allSatisfy(d -> assertThat(d.get("mean"))
+                    .isBetween(post.quantile(0, 0.0), post.quantile(0, 1.0)));
+            double drawn = draws.stream().mapToDouble(d -> d.get("mean")).average().orElseThrow();
+            assertThat(drawn).isCloseTo(post.mean(0), org.assertj.core.api.Assertions.within(3 * post.sd(0) / Math.sqrt(10)));
+            assertThat(AbcCalibrator.posteriorDraws(st, r.calibrationId(), 40, 1)).isEqualTo(draws);
+            assertThatThrownBy(() -> AbcCalibrator.posteriorDraws(st, "nonesuch", 5, 1)).hasMessageContaining("no finished ABC calibration");
         }
     }
 

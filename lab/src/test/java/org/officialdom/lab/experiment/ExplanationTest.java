@@ -71,6 +71,27 @@ class ExplanationTest {
     }
 
     @Test
+    void withPosteriorDrawsEachReplicateRunsItsDrawAndThePartsStillAddUp() {
+        Explanation.Spec plain = spec();
+        List<Map<String, tools.jackson.databind.JsonNode>> draws = List.of(
+                Map.of("pay.saving_rate", tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(0.05)),
+                Map.of("pay.saving_rate", tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(0.15)),
+                Map.of("pay.saving_rate", tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(0.3)));
+        Explanation.Spec s = new Explanation.Spec(plain.scenario(), plain.set(), plain.groups(), plain.metrics(), plain.from(), plain.to(),
+                plain.window(), plain.replicates(), plain.exactLimit(), plain.permutations(), draws);
+        assertThat(s.overrides(2)).containsKey("pay.saving_rate");
+        Explanation.Result r;
+        try (LocalBackend b = new LocalBackend(2, 1)) {
+            r = Explanation.run(s, null, b, Progress.NONE);
+        }
+        assertThat(r.id()).isNotEqualTo(Explanation.idOf(plain));
+        assertThat(String.join("\n", r.report())).contains("posterior");
+        for (Explanation.MetricResult m : r.metrics()) {
+            assertThat(m.largestResidual()).isLessThan(1e-9);
+        }
+    }
+
+    @Test
     void theDecompositionDoesNotDependOnTheThreadCount() {
         Explanation.Result one;
         Explanation.Result two;
