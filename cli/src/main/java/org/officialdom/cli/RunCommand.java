@@ -121,17 +121,22 @@ final class RunCommand implements Callable<Integer> {
         Path report = ReportCommand.write(result.folder(), null, figures);
         var w = spec.commandLine().getOut();
         w.println("Results in " + result.folder() + "/ (metrics.csv, metrics.json, summary.txt, run.json)");
+        boolean unrecorded = false;
         if (!noStore) {
             // The folder holds the results already; a store that cannot be written (locked by another
-            // process, say) costs a warning, not the run.
+            // process, say) does not cost the run, but the command says so and exits 1.
             try (ResultStore store = ResultStore.open(db)) {
                 var outcome = result.toOutcome(startedAt);
                 boolean added = store.record(outcome);
                 w.println((added ? "Recorded as run " : "Already recorded as run ") + outcome.runId() + " in " + db);
             } catch (ResultStore.StoreException e) {
                 var err = spec.commandLine().getErr();
-                err.println("officialdom: warning: run not recorded in the result store: " + e.getMessage());
+                String why = e.getMessage() != null && e.getMessage().contains("lock")
+                        ? "another program holds it open (close it, or choose another store with --db FILE)" : e.getMessage();
+                err.println("officialdom: the run finished and its results are in " + result.folder() + "/, but it was not recorded in "
+                        + "the result store " + db + ": " + why + ". Use --no-store to run without the store.");
                 err.flush();
+                unrecorded = true;
             }
         }
         // the checkpoint goes only now: a crash before this line leaves a run to resume and record
@@ -143,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
         result.summary().forEach(w::println);
         w.println("Report: " + report);
         w.flush();
-        return 0;
+        return unrecorded ? Officialdom.FAILURE : 0;
     }
 
     /** The scenario with organisation.officials multiplied by {@code x}. */

@@ -89,6 +89,19 @@ class CommandLineTest {
     }
 
     @Test
+    void aRunTheStoreCannotTakeSaysSoAndExitsOneWithItsResultsKept(@TempDir Path dir) throws Exception {
+        Path blocker = dir.resolve("blocker");
+        java.nio.file.Files.writeString(blocker, "a file where the store's folder would be");
+        Path out = dir.resolve("run");
+        LabCommandsTest.Outcome o = run("run", "granovetter-normal", "--steps", "5", "-q", "--out", out.toString(),
+                "--db", blocker.resolve("results.duckdb").toString());
+        assertThat(o.code()).isEqualTo(1);
+        assertThat(o.err()).contains("the run finished and its results are in").contains("was not recorded in the result store")
+                .contains("--no-store").doesNotContain("Exception");
+        assertThat(out.resolve("metrics.csv")).exists();
+    }
+
+    @Test
     void scenariosAreListed() {
         LabCommandsTest.Outcome o = run("scenarios");
         assertThat(o.code()).isZero();
