@@ -42,7 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads; results do not depend on it (default: all cores).")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>, with -seedS, "
+            + "-stepsN, -scaleX and -set-<hash> added for the options that change the results, so runs with other options do "
+            + "not replace it).")
     Path out;
 
     @Option(names = "--checkpoint-every", paramLabel = "K", description = "Write a checkpoint every K steps.")
@@ -115,7 +117,12 @@ final class RunCommand implements Callable<Integer> {
                 err.println("officialdom: --set holds for the whole run; calendar entries left out: " + String.join("; ", held.leftOut()));
                 err.flush();
             }
-            Path folder = out != null ? out : Path.of("out", sc.name());
+            Path folder = out != null ? out : Path.of("out", defaultFolder(sc.name(), seed, steps, scale, set));
+            if (Files.isRegularFile(folder.resolve("run.json"))) {
+                var err = spec.commandLine().getErr();
+                err.println("officialdom: replacing the earlier run in " + folder + "/ (name another folder with --out)");
+                err.flush();
+            }
             result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery, check), progress);
         }
         Path report = ReportCommand.write(result.folder(), null, figures);
@@ -162,5 +169,28 @@ final class RunCommand implements Callable<Integer> {
             throw new Officialdom.BadInput("--scale: the model '" + sc.kind().name() + "' has no organisation.officials to scale");
         }
         return "organisation.officials=" + Math.max(1L, Math.round(size.asDouble() * x));
+    }
+
+    /**
+     * The default folder's name: the scenario's, and for each option that changes the results a part
+     * saying which ({@code china-2012-2025-seed7-scale10}); {@code --set}s by a short hash of them, sorted.
+     */
+    static String defaultFolder(String name, Long seed, Integer steps, Double scale, java.util.List<String> sets) {
+        StringBuilder sb = new StringBuilder(name);
+        if (seed != null) {
+            sb.append("-seed").append(seed);
+        }
+        if (steps != null) {
+            sb.append("-steps").append(steps);
+        }
+        if (scale != null) {
+            sb.append("-scale").append(scale % 1 == 0 ? Long.toString(scale.longValue()) : scale.toString());
+        }
+        if (sets != null && !sets.isEmpty()) {
+            java.util.List<String> sorted = new java.util.ArrayList<>(sets);
+            java.util.Collections.sort(sorted);
+            sb.append("-set-").append(org.officialdom.lab.RunSpec.shortHash(String.join("\n", sorted)).substring(0, 8));
+        }
+        return sb.toString();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,24 @@ class CommandLineTest {
         assertThat(o.err()).contains("the run finished and its results are in").contains("was not recorded in the result store")
                 .contains("--no-store").doesNotContain("Exception");
         assertThat(out.resolve("metrics.csv")).exists();
+    }
+
+    @Test
+    void runsWithOtherOptionsGetTheirOwnFolderAndAReplacedRunIsNamed(@TempDir Path dir) {
+        assertThat(RunCommand.defaultFolder("china-2012-2025", null, null, null, null)).isEqualTo("china-2012-2025");
+        assertThat(RunCommand.defaultFolder("china-2012-2025", 7L, 24, 10.0, null)).isEqualTo("china-2012-2025-seed7-steps24-scale10");
+        assertThat(RunCommand.defaultFolder("x", null, null, 0.5, null)).isEqualTo("x-scale0.5");
+        String a = RunCommand.defaultFolder("x", null, null, null, List.of("a=1", "b=2"));
+        assertThat(a).startsWith("x-set-").hasSize("x-set-".length() + 8)
+                .isEqualTo(RunCommand.defaultFolder("x", null, null, null, List.of("b=2", "a=1")))
+                .isNotEqualTo(RunCommand.defaultFolder("x", null, null, null, List.of("a=1", "b=3")));
+        Path out = dir.resolve("same");
+        LabCommandsTest.Outcome first = run("run", "granovetter-normal", "--steps", "3", "-q", "--no-store", "--out", out.toString());
+        assertThat(first.code()).isZero();
+        assertThat(first.err()).doesNotContain("replacing");
+        LabCommandsTest.Outcome second = run("run", "granovetter-normal", "--steps", "4", "-q", "--no-store", "--out", out.toString());
+        assertThat(second.code()).isZero();
+        assertThat(second.err()).contains("replacing the earlier run in " + out);
     }
 
     @Test
