@@ -33,7 +33,9 @@ public final class Officialdom {
         cl.setParameterExceptionHandler((ex, args1) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("officialdom: " + ex.getMessage());
-            err.println("Try 'officialdom " + ex.getCommandLine().getCommandName() + " --help'.");
+            // picocli's own suggestions for a misspelt option or subcommand ("Did you mean: ...")
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return BAD_INPUT;
         });

@@ -121,6 +121,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aMisspeltOptionGetsSuggestionsAndTheRightHelpCommand() {
+        LabCommandsTest.Outcome o = run("run", "--sed", "3");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("Unknown option: '--sed'").contains("--seed").contains("Try 'officialdom run --help'.");
+        LabCommandsTest.Outcome none = run();
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("Try 'officialdom --help'.").doesNotContain("officialdom officialdom");
+    }
+
+    @Test
     void scenariosAreListed() {
         LabCommandsTest.Outcome o = run("scenarios");
         assertThat(o.code()).isZero();
