@@ -434,6 +434,24 @@ public final class ScenarioLoader {
         return sb.toString();
     }
 
+    /** The known name nearest to a misspelt one (Levenshtein distance at most a third of its length, and 1 at least), or null. */
+    static String closest(String name, java.util.Collection<String> known) {
+        if (name == null) {
+            return null;
+        }
+        org.apache.commons.text.similarity.LevenshteinDistance d = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
+        String best = null;
+        int bestDistance = Math.max(1, name.length() / 3) + 1;
+        for (String k : known) {
+            int x = d.apply(name, k);
+            if (x < bestDistance) {
+                best = k;
+                bestDistance = x;
+            }
+        }
+        return best;
+    }
+
     private static ScenarioException problem(ObjectNode schema, JsonNode instance, Error e, String file, int line, String field) {
         String kw = e.getKeyword() == null ? "" : e.getKeyword();
         String base = pathOf(e);
@@ -445,8 +463,10 @@ public final class ScenarioLoader {
                 String known = fieldSchema != null && fieldSchema.has("properties")
                         ? fieldSchema.get("properties").propertyNames().stream().collect(Collectors.joining(", "))
                         : "";
+                String guess = fieldSchema != null && fieldSchema.has("properties")
+                        ? closest(e.getProperty(), fieldSchema.get("properties").propertyNames()) : null;
                 return new ScenarioException(file, line, field, "one of the known fields: " + known,
-                        "unknown field '" + e.getProperty() + "'");
+                        "unknown field '" + e.getProperty() + "'" + (guess == null ? "" : " (did you mean '" + guess + "'?)"));
             }
             case "required":
                 return new ScenarioException(file, line, field, "a value for this required field", "nothing");

@@ -71,8 +71,12 @@ class ScenarioLoaderTest {
         ScenarioException e = failure(GOOD.replace("  sd: 4", "  sd: 4\n  sdd: 5"));
         assertThat(e.field()).isEqualTo("parameters.sdd");
         assertThat(e.line()).isEqualTo(11);
-        assertThat(e.found()).contains("sdd");
+        assertThat(e.found()).contains("sdd").contains("(did you mean 'sd'?)");
         assertThat(e.expected()).contains("population").contains("sd");
+        // a name far from every known one gets no guess
+        assertThat(failure(GOOD.replace("  sd: 4", "  sd: 4\n  crowd_mood: 5")).found()).doesNotContain("did you mean");
+        assertThat(ScenarioLoader.closest("surveilance", java.util.List.of("study", "surveillance", "pay"))).isEqualTo("surveillance");
+        assertThat(ScenarioLoader.closest("xyz", java.util.List.of("study", "surveillance", "pay"))).isNull();
     }
 
     @Test
