@@ -47,6 +47,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--confidence", paramLabel = "C", description = "Confidence level of the intervals (default: 0.95).")
     double confidence = 0.95;
 
+    @Option(names = "--posterior", paramLabel = "CALIBRATION",
+            description = "Replicate k of A and of B runs with draw k from this ABC calibration's posterior (its id or name, in --db): "
+                    + "the differences are paired by seed and by draw, and their intervals include the parameters' uncertainty.")
+    String posterior;
+
     @Mixin
     LabOptions lab;
 
@@ -84,7 +89,15 @@ final class CompareCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (LocalBackend backend = lab.backend(); ResultStore store = ResultStore.open(lab.db)) {
             var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "runs");
-            Comparison.Result r = Comparison.run(sa, sb, replicates, seed, steps, metrics, statistics, confidence,
+            List<java.util.Map<String, tools.jackson.databind.JsonNode>> draws = List.of();
+            if (posterior != null) {
+                try {
+                    draws = org.officialdom.lab.calibration.AbcCalibrator.posteriorOverrides(store, posterior, replicates, seed, sa);
+                } catch (IllegalArgumentException e) {
+                    throw new Officialdom.BadInput("--posterior: " + e.getMessage());
+                }
+            }
+            Comparison.Result r = Comparison.run(sa, sb, replicates, seed, steps, metrics, statistics, confidence, draws,
                     store, backend, progress);
             r.report().forEach(out::println);
             lab.export(store, out);

@@ -120,24 +120,12 @@ final class ExplainCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         try (Backend backend = lab.backend(spark); ResultStore store = ResultStore.open(lab.db)) {
-            List<Map<String, JsonNode>> draws = new ArrayList<>();
+            List<Map<String, JsonNode>> draws = List.of();
             if (posterior != null) {
-                List<Map<String, Double>> d;
                 try {
-                    d = AbcCalibrator.posteriorDraws(store, posterior, replicates, sc.seed());
+                    draws = AbcCalibrator.posteriorOverrides(store, posterior, replicates, sc.seed(), sc);
                 } catch (IllegalArgumentException e) {
                     throw new Officialdom.BadInput("--posterior: " + e.getMessage());
-                }
-                JsonNode schema = org.officialdom.model.parameter.ParameterSchema.of(sc.kind().parameterType());
-                for (Map<String, Double> x : d) {
-                    Map<String, JsonNode> o = new LinkedHashMap<>();
-                    x.forEach((k, v) -> {
-                        JsonNode ps = org.officialdom.lab.experiment.ExperimentLoader.parameterSchema(schema, k);
-                        boolean integer = ps != null && "integer".equals(ps.path("type").asString());
-                        o.put(k, integer ? tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(Math.round(v))
-                                : tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(v));
-                    });
-                    draws.add(o);
                 }
             }
             Explanation.Spec s = new Explanation.Spec(sc, held, g, chosen, a, b, window, replicates, exactLimit, permutations, draws);

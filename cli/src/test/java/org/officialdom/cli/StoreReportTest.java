@@ -126,5 +126,25 @@ class StoreReportTest {
         everyChartHasData(html, 6);
         var again = officialdom("report", "report-abc", "--db", db.toString(), "--out", dir.resolve("again.html").toString());
         assertThat(again.code()).as(again.err()).isZero();
+
+        // a comparison over the posterior: replicate k of both sides runs draw k
+        Files.writeString(dir.resolve("bigger.yaml"), """
+                name: bigger
+                model: granovetter
+                seed: 1
+                steps: 8
+                parameters: {population: 200, distribution: normal, unit: count, mean: 25, sd: 12}
+                """);
+        var cmp = officialdom("compare", "granovetter-normal", dir.resolve("bigger.yaml").toString(), "-n", "4", "--steps", "8",
+                "--posterior", "report-abc", "--metrics", "acting_share", "--db", db.toString(), "-q");
+        assertThat(cmp.code()).as(cmp.err()).isZero();
+        assertThat(cmp.out()).contains("draw k of a calibration's posterior");
+        var plain = officialdom("compare", "granovetter-normal", dir.resolve("bigger.yaml").toString(), "-n", "4", "--steps", "8",
+                "--metrics", "acting_share", "--db", db.toString(), "-q");
+        assertThat(plain.out()).doesNotContain("posterior");
+        assertThat(plain.out()).isNotEqualTo(cmp.out());
+        var missing = officialdom("compare", "granovetter-normal", "granovetter-uniform", "--posterior", "nonesuch", "--db", db.toString(), "-q");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--posterior").contains("no finished ABC calibration 'nonesuch'");
     }
 }

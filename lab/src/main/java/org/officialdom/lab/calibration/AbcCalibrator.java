@@ -372,6 +372,31 @@ public final class AbcCalibrator {
         }
     }
 
+    /**
+     * {@link #posteriorDraws} as parameter overrides for runs of {@code sc}: one map per draw, an
+     * integer parameter rounded (the kernel moves it as a real number).
+     */
+    public static List<Map<String, JsonNode>> posteriorOverrides(ResultStore store, String idOrName, int n, long seed,
+                                                                 org.officialdom.model.scenario.Scenario sc) {
+        JsonNode schema = org.officialdom.model.parameter.ParameterSchema.of(sc.kind().parameterType());
+        List<Map<String, JsonNode>> out = new ArrayList<>();
+        for (Map<String, Double> d : posteriorDraws(store, idOrName, n, seed)) {
+            Map<String, JsonNode> o = new LinkedHashMap<>();
+            d.forEach((path, v) -> {
+                JsonNode ps = org.officialdom.lab.experiment.ExperimentLoader.parameterSchema(schema, path);
+                if (ps == null) {
+                    throw new IllegalArgumentException("calibration " + idOrName + " fits " + path + ", which model "
+                            + sc.kind().name() + " does not have");
+                }
+                o.put(path, "integer".equals(ps.path("type").asString())
+                        ? tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(Math.round(v))
+                        : tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(v));
+            });
+            out.add(o);
+        }
+        return out;
+    }
+
     /** Quantile of sorted values, linear between order statistics. */
     static double q(double[] sorted, double p) {
         double h = (sorted.length - 1) * p;

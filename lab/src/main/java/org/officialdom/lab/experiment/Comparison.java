@@ -16,6 +16,7 @@ import org.officialdom.lab.TextTable;
 import org.officialdom.lab.analysis.PairedDifference;
 import org.officialdom.lab.store.ResultStore;
 import org.officialdom.model.scenario.Scenario;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A counterfactual comparison: scenarios A and B run under common random numbers (replicate k of
@@ -42,11 +43,23 @@ public final class Comparison {
      */
     public static Result run(Scenario a, Scenario b, int replicates, long seedBase, Integer steps, List<String> metrics,
                              List<String> statistics, double confidence, ResultStore store, Backend backend, Progress progress) {
+        return run(a, b, replicates, seedBase, steps, metrics, statistics, confidence, List.of(), store, backend, progress);
+    }
+
+    /**
+     * The same, with replicate k of both scenarios run with {@code draws.get(k)} (parameter values drawn
+     * from a calibration's posterior; empty: none), so the differences are paired by seed and by draw
+     * and their intervals carry the parameters' uncertainty.
+     */
+    public static Result run(Scenario a, Scenario b, int replicates, long seedBase, Integer steps, List<String> metrics,
+                             List<String> statistics, double confidence, List<Map<String, JsonNode>> draws, ResultStore store,
+                             Backend backend, Progress progress) {
         List<RunSpec> as = new ArrayList<>();
         List<RunSpec> bs = new ArrayList<>();
         for (int k = 0; k < replicates; k++) {
-            as.add(RunSpec.of(a, Map.of(), seedBase + k, steps == null ? a.steps() : steps));
-            bs.add(RunSpec.of(b, Map.of(), seedBase + k, steps == null ? b.steps() : steps));
+            Map<String, JsonNode> o = draws.isEmpty() ? Map.of() : draws.get(k);
+            as.add(RunSpec.of(a, o, seedBase + k, steps == null ? a.steps() : steps));
+            bs.add(RunSpec.of(b, o, seedBase + k, steps == null ? b.steps() : steps));
         }
         Map<String, RunSpec> all = new LinkedHashMap<>();
         as.forEach(s -> all.putIfAbsent(s.runId(), s));
@@ -106,6 +119,9 @@ public final class Comparison {
                 ResultStore.Batch.of("DELETE FROM comparison_runs WHERE comparison_id = ?", id),
                 new ResultStore.Batch("INSERT INTO comparison_runs VALUES (?, ?, ?, ?, ?)", runRows)));
         List<String> report = new ArrayList<>();
+        if (!draws.isEmpty()) {
+            report.add("Replicate k of A and of B runs with draw k of a calibration's posterior: the intervals carry the parameters' uncertainty too");
+        }
         report.add(String.format(Locale.ROOT, "A = %s, B = %s: %d paired replicates (seeds %d to %d, common random numbers); %d runs now, %d already stored",
                 a.name(), b.name(), replicates, seedBase, seedBase + replicates - 1, todo.size(), reused));
         report.add("Paired differences B - A with " + Math.round(confidence * 100) + "% t intervals:");
