@@ -96,6 +96,14 @@ final class ExplainCommand implements Callable<Integer> {
                 held.put(a.substring(0, eq).trim(), yaml.readTree(a.substring(eq + 1)));
             }
         }
+        java.util.Set<String> calendarPaths = new java.util.HashSet<>();
+        Explanation.groupsByPath(sc).forEach(x -> calendarPaths.addAll(x.paths()));
+        for (String path : held.keySet()) {
+            if (calendarPaths.stream().anyMatch(c -> c.equals(path) || c.startsWith(path + ".") || path.startsWith(c + "."))) {
+                throw new Officialdom.BadInput("--set: " + path + " is set by the calendar of " + sc.name()
+                        + ", whose entries are what explain splits the change among; hold a parameter the calendar does not set");
+            }
+        }
         List<String> declared = Comparison.declaredMetrics(sc);
         List<String> chosen = metrics != null ? metrics
                 : sc.kind().name().equals("bureaucracy") ? DEFAULT_METRICS : declared;

@@ -84,6 +84,9 @@ class CommandLineTest {
         LabCommandsTest.Outcome badDate = run("explain", sc.toString(), "--to", "2030-01", "--db", db, "-q");
         assertThat(badDate.code()).isEqualTo(2);
         assertThat(badDate.err()).contains("--to").contains("2020-01 to 2022-01");
+        LabCommandsTest.Outcome calendarSet = run("explain", sc.toString(), "--set", "surveillance.intensity=0.5", "--db", db, "-q");
+        assertThat(calendarSet.code()).isEqualTo(2);
+        assertThat(calendarSet.err()).contains("surveillance.intensity is set by the calendar");
         LabCommandsTest.Outcome noCalendar = run("explain", "granovetter-normal", "--db", db, "-q");
         assertThat(noCalendar.code()).isEqualTo(2);
         assertThat(noCalendar.err()).contains("no calendar entries");
