@@ -42,6 +42,7 @@ class CommandLineTest {
                 "--set", "spin_up_months=0", "--steps", "20", "-q", "--no-store", "--out", out.toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.err()).contains("calendar entries left out: surveillance.intensity at 2014-04, 2015-07, 2022-11, 2023-07");
+        assertThat(o.err()).containsPattern("--steps 20 ends the run before \\d+ of the calendar's entries \\(from 2015-01\\)");
         // the run folder's scenario reruns the same run: the value, and no calendar entry that would undo it
         String yaml = java.nio.file.Files.readString(out.resolve("scenario.yaml"));
         assertThat(yaml).contains("intensity: 0.9").doesNotContain("surveillance.intensity");
