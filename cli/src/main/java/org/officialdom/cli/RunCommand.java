@@ -117,16 +117,15 @@ final class RunCommand implements Callable<Integer> {
                 err.println("officialdom: --set holds for the whole run; calendar entries left out: " + String.join("; ", held.leftOut()));
                 err.flush();
             }
-            if (steps != null) {
-                int last = steps;
-                long later = sc.calendar().stream().filter(c -> c.step() > last).count();
-                if (later > 0) {
-                    var err = spec.commandLine().getErr();
-                    err.println("officialdom: --steps " + steps + " ends the run before " + later + " of the calendar's entries (from "
-                            + sc.labelOf(sc.calendar().stream().filter(c -> c.step() > last).mapToInt(c -> c.step()).min().orElse(0))
-                            + "); they do not happen");
-                    err.flush();
-                }
+            int last = steps != null ? steps : sc.steps();
+            long later = sc.calendar().stream().filter(c -> c.step() > last).count();
+            if (later > 0) {
+                var err = spec.commandLine().getErr();
+                err.println("officialdom: " + (steps != null ? "--steps " + steps : "the scenario's " + last + " steps") + " end the run before "
+                        + later + " of the calendar's entries (from "
+                        + sc.labelOf(sc.calendar().stream().filter(c -> c.step() > last).mapToInt(c -> c.step()).min().orElse(0))
+                        + "); they do not happen");
+                err.flush();
             }
             Path folder = out != null ? out : Path.of("out", defaultFolder(sc.name(), seed, steps, scale, set));
             if (Files.isRegularFile(folder.resolve("run.json"))) {

@@ -42,10 +42,23 @@ class CommandLineTest {
                 "--set", "spin_up_months=0", "--steps", "20", "-q", "--no-store", "--out", out.toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.err()).contains("calendar entries left out: surveillance.intensity at 2014-04, 2015-07, 2022-11, 2023-07");
-        assertThat(o.err()).containsPattern("--steps 20 ends the run before \\d+ of the calendar's entries \\(from 2015-01\\)");
+        assertThat(o.err()).containsPattern("--steps 20 end the run before \\d+ of the calendar's entries \\(from 2015-01\\)");
         // the run folder's scenario reruns the same run: the value, and no calendar entry that would undo it
         String yaml = java.nio.file.Files.readString(out.resolve("scenario.yaml"));
         assertThat(yaml).contains("intensity: 0.9").doesNotContain("surveillance.intensity");
+        // a scenario file whose calendar goes past its own end says so too
+        Path late = dir.resolve("late.yaml");
+        java.nio.file.Files.writeString(late, """
+                name: late
+                model: granovetter
+                steps: 5
+                start: 2020-01
+                calendar:
+                  - {date: 2021-03, set: {mean: 5}}
+                """);
+        LabCommandsTest.Outcome lateRun = run("run", late.toString(), "-q", "--no-store", "--out", dir.resolve("late").toString());
+        assertThat(lateRun.code()).isZero();
+        assertThat(lateRun.err()).contains("the scenario's 5 steps end the run before 1 of the calendar's entries (from 2021-03)");
         // a parameter the calendar never sets says nothing
         LabCommandsTest.Outcome quiet = run("run", "china-2012-2025", "--set", "organisation.officials=1000", "--set", "spin_up_months=0",
                 "--steps", "5", "-q", "--no-store", "--out", dir.resolve("plain").toString());

@@ -326,14 +326,8 @@ public final class ScenarioLoader {
         } else {
             step = e.get("step").asInt();
         }
-        // an entry after the scenario's own last step would never happen: a mistake in the file (a run
-        // shortened with --steps simply never reaches the later entries, and says so)
-        if (step > steps) {
-            String field = path + (e.has("date") ? ".date" : ".step");
-            throw new ScenarioException(file, lines.lineOf(field), field, "a " + (e.has("date") ? "month" : "step") + " inside the run, "
-                    + (e.has("date") ? start + " to " + YearMonth.parse(start).plusMonths(steps) : "0 to " + steps),
-                    e.has("date") ? e.get("date").asString() : Integer.toString(step));
-        }
+        // entries past the horizon are kept (a run folder's scenario.yaml, written for a run shortened with
+        // --steps, holds them); a run that will not reach them says so (RunCommand)
         ObjectNode set = NODES.objectNode();
         for (Map.Entry<String, JsonNode> kv : e.get("set").properties()) {
             String key = kv.getKey();

@@ -80,16 +80,6 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void aCalendarEntryAfterTheRunsEndIsAnError() {
-        ScenarioException e = failure(GOOD.replace("date: 2013-02", "date: 2014-09"));
-        assertThat(e.field()).isEqualTo("calendar[0].date");
-        assertThat(e.expected()).contains("inside the run, 2012-11 to 2014-07");
-        assertThat(e.found()).isEqualTo("2014-09");
-        // the last month of the run is inside it
-        assertThat(ScenarioLoader.parse(GOOD.replace("date: 2013-02", "date: 2014-07"), "ok.yaml").calendar().get(0).step()).isEqualTo(20);
-    }
-
-    @Test
     void aValueOutOfRangeNamesTheRange() {
         ScenarioException e = failure(GOOD.replace("population: 50", "population: -5"));
         assertThat(e.field()).isEqualTo("parameters.population");
