@@ -2,7 +2,6 @@ package org.officialdom.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -88,14 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario sc = ScenarioLoader.resolve(scenario);
         ScenarioLoader.override(sc, set); // checks the values, with --set's messages
-        Map<String, JsonNode> held = new LinkedHashMap<>();
-        YAMLMapper yaml = YAMLMapper.builder().build();
-        if (set != null) {
-            for (String a : set) {
-                int eq = a.indexOf('=');
-                held.put(a.substring(0, eq).trim(), yaml.readTree(a.substring(eq + 1)));
-            }
-        }
+        Map<String, JsonNode> held = ScenarioLoader.assignments(set);
         java.util.Set<String> calendarPaths = new java.util.HashSet<>();
         Explanation.groupsByPath(sc).forEach(x -> calendarPaths.addAll(x.paths()));
         for (String path : held.keySet()) {

@@ -102,15 +102,8 @@ final class RunCommand implements Callable<Integer> {
             }
             // a parameter given with --set holds for the whole run: the calendar's entries for it are left out
             // (as on the page, where a moved lever stays where it is put), and the run says which
-            java.util.List<String> paths = new java.util.ArrayList<>();
-            for (String a : assignments) {
-                int eq = a.indexOf('=');
-                if (eq > 0) {
-                    paths.add(a.substring(0, eq).trim());
-                }
-            }
             ScenarioLoader.override(sc, assignments); // the values' own messages first
-            LeverTable.Held held = LeverTable.hold(sc, false, paths);
+            LeverTable.Held held = LeverTable.hold(sc, false, ScenarioLoader.assignments(assignments).keySet());
             sc = ScenarioLoader.override(held.scenario(), assignments);
             if (!held.leftOut().isEmpty()) {
                 var err = spec.commandLine().getErr();

@@ -38,43 +38,43 @@ public final class StoreReport {
     public record Written(Path file, String kind, String id) {
     }
 
+    /** Draws the report of one kind of stored work from its id. */
+    private interface Renderer {
+        String render(Connection c, String id) throws SQLException, IOException;
+    }
+
+    /** A kind of stored work: its name in messages, the query that finds its id (bound to the id or name), its report. */
+    private record Kind(String label, String lookup, int binds, Renderer renderer) {
+    }
+
+    /** Looked up in this order; ids and names are distinct across kinds in practice. */
+    private static final List<Kind> KINDS = List.of(
+            new Kind("experiment", "SELECT experiment_id FROM experiments WHERE experiment_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
+                    2, StoreReport::experiment),
+            new Kind("comparison", "SELECT comparison_id FROM comparisons WHERE comparison_id = ? LIMIT 1", 1, StoreReport::comparison),
+            new Kind("lever table", "SELECT lever_table_id FROM lever_tables WHERE lever_table_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
+                    2, StoreReport::leverTable),
+            new Kind("explanation", "SELECT explain_id FROM explanations WHERE explain_id = ? LIMIT 1", 1, StoreReport::explanation),
+            new Kind("calibration", "SELECT calibration_id FROM abc_calibrations WHERE calibration_id = ? OR name = ? "
+                    + "ORDER BY created_at DESC LIMIT 1", 2, CalibrationReport::render));
+
     /**
-     * Writes the report of the experiment, comparison, lever table or ABC calibration with this id
-     * (or an experiment's, lever table's or calibration's name, the latest of that name).
+     * Writes the report of the experiment, comparison, lever table, explanation or ABC calibration
+     * with this id (or an experiment's, lever table's or calibration's name, the latest of that name).
      *
-     * @throws IllegalArgumentException if the store holds no such experiment, comparison or lever table
+     * @throws IllegalArgumentException if the store holds none of them by that id or name
      */
     public static Written write(ResultStore store, String idOrName, Path target) throws IOException, SQLException {
         Connection c = store.connection();
-        String experiment = first(c, "SELECT experiment_id FROM experiments WHERE experiment_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
-                idOrName, idOrName);
-        if (experiment != null) {
-            AtomicFile.writeString(target, experiment(c, experiment));
-            return new Written(target, "experiment", experiment);
+        for (Kind k : KINDS) {
+            String id = k.binds() == 2 ? first(c, k.lookup(), idOrName, idOrName) : first(c, k.lookup(), idOrName);
+            if (id != null) {
+                AtomicFile.writeString(target, k.renderer().render(c, id));
+                return new Written(target, k.label(), id);
+            }
         }
-        String comparison = first(c, "SELECT comparison_id FROM comparisons WHERE comparison_id = ? LIMIT 1", idOrName);
-        if (comparison != null) {
-            AtomicFile.writeString(target, comparison(c, comparison));
-            return new Written(target, "comparison", comparison);
-        }
-        String levers = first(c, "SELECT lever_table_id FROM lever_tables WHERE lever_table_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
-                idOrName, idOrName);
-        if (levers != null) {
-            AtomicFile.writeString(target, leverTable(c, levers));
-            return new Written(target, "lever table", levers);
-        }
-        String explain = first(c, "SELECT explain_id FROM explanations WHERE explain_id = ? LIMIT 1", idOrName);
-        if (explain != null) {
-            AtomicFile.writeString(target, explanation(c, explain));
-            return new Written(target, "explanation", explain);
-        }
-        String abc = first(c, "SELECT calibration_id FROM abc_calibrations WHERE calibration_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
-                idOrName, idOrName);
-        if (abc != null) {
-            AtomicFile.writeString(target, CalibrationReport.render(c, abc));
-            return new Written(target, "calibration", abc);
-        }
-        throw new IllegalArgumentException("no experiment, comparison, lever table or ABC calibration '" + idOrName + "' in " + store.file());
+        throw new IllegalArgumentException("no experiment, comparison, lever table, explanation or ABC calibration '" + idOrName
+                + "' in " + store.file());
     }
 
     static String experiment(Connection c, String id) throws SQLException, IOException {

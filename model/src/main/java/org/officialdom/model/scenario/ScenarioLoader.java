@@ -641,12 +641,17 @@ public final class ScenarioLoader {
      * The scenario with parameters overridden from the command line ({@code path=value} pairs, such
      * as {@code population=1000000}); values are read as YAML scalars and checked against the schema.
      */
-    public static Scenario override(Scenario sc, List<String> assignments) {
-        if (assignments == null || assignments.isEmpty()) {
-            return sc;
+    /**
+     * {@code PATH=VALUE} assignments (as {@code --set} takes them) read into dotted paths and YAML
+     * values, in order; a later assignment of a path wins.
+     *
+     * @throws ScenarioException naming {@code --set} for a malformed assignment or value
+     */
+    public static Map<String, JsonNode> assignments(List<String> assignments) {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        if (assignments == null) {
+            return out;
         }
-        ObjectNode params = sc.parameters().deepCopy();
-        ObjectNode set = NODES.objectNode();
         for (String a : assignments) {
             int eq = a.indexOf('=');
             String key = eq < 0 ? a : a.substring(0, eq).trim();
@@ -659,8 +664,18 @@ public final class ScenarioLoader {
             } catch (JacksonException e) {
                 throw new ScenarioException("--set", 0, key, "a value", quote(a.substring(eq + 1)));
             }
-            ParameterPaths.set(set, key, value == null || value.isMissingNode() ? NODES.nullNode() : value);
+            out.put(key, value == null || value.isMissingNode() ? NODES.nullNode() : value);
         }
+        return out;
+    }
+
+    public static Scenario override(Scenario sc, List<String> assignments) {
+        if (assignments == null || assignments.isEmpty()) {
+            return sc;
+        }
+        ObjectNode params = sc.parameters().deepCopy();
+        ObjectNode set = NODES.objectNode();
+        assignments(assignments).forEach((key, value) -> ParameterPaths.set(set, key, value));
         ParameterSchema.merge(params, set);
         checkNumbers(set, "", "--set", SourceMap.of(""));
         ObjectNode paramSchema = paramSchemaOf(sc.kind());
