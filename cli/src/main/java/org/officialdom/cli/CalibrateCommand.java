@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.officialdom.lab.Backend;
 import org.officialdom.lab.calibration.AbcCalibrator;
+import org.officialdom.lab.calibration.PosteriorBands;
+import org.officialdom.lab.calibration.PosteriorSample;
 import org.officialdom.lab.calibration.Calibration;
 import org.officialdom.lab.calibration.Calibrator;
 import org.officialdom.lab.store.ResultStore;
@@ -36,6 +38,24 @@ final class CalibrateCommand implements Callable<Integer> {
                     "The results are the same as without it. Needs the Spark jar, which the ./officialdom launcher adds."})
     String spark;
 
+    /**
+     * Writes the last generation's particles as {@code NAME.csv} and the yearly published values the
+     * targets put on a metric's scale as {@code NAME.observed.csv}, in {@code dir}: what a scenario's
+     * {@code posterior} field or {@code run --posterior-from} reads.
+     */
+    static Path writePosterior(Calibration c, String id, ResultStore store, Path dir) throws java.io.IOException {
+        PosteriorSample s = PosteriorSample.fromStore(store, id);
+        Path file = dir.resolve(c.name() + ".csv");
+        java.util.List<String> comments = java.util.List.of(
+                "Posterior sample of calibration " + c.name() + " (" + id + "): the last ABC-SMC generation's "
+                        + s.size() + " particles with their importance weights.",
+                "Written by 'officialdom calibrate' (Officialdom " + org.officialdom.lab.Version.get() + ") from " + store.file() + ".");
+        org.officialdom.lab.AtomicFile.writeString(file, s.toCsv(comments));
+        org.officialdom.lab.AtomicFile.writeString(dir.resolve(c.name() + ".observed.csv"),
+                PosteriorBands.observedCsv(PosteriorBands.observedOf(c)));
+        return file;
+    }
+
     @Override
     public Integer call() throws Exception {
         Calibration c = Calibration.load(file);
@@ -46,7 +66,12 @@ final class CalibrateCommand implements Callable<Integer> {
                 AbcCalibrator.Result r = AbcCalibrator.run(c, store, backend, progress, lab.quiet ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : out);
                 out.println();
                 r.report().forEach(out::println);
-                out.println("Report: " + ReportCommand.storeReport(store, r.calibrationId()));
+                Path report = ReportCommand.storeReport(store, r.calibrationId());
+                out.println("Report: " + report);
+                Path sample = writePosterior(c, r.calibrationId(), store, report.getParent());
+                out.println("Posterior sample: " + sample + " (and the published values it was fitted to, "
+                        + sample.getFileName().toString().replace(".csv", ".observed.csv") + "); run --posterior N --posterior-from "
+                        + sample + " draws from it");
             } else {
                 var progress = TerminalProgress.create(lab.quiet, spec.commandLine().getErr(), "evaluations");
                 Calibrator.Result r = Calibrator.run(c, store, backend, progress);

@@ -47,8 +47,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--confidence", paramLabel = "C", description = "Confidence level of the intervals (default: 0.95).")
     double confidence = 0.95;
 
-    @Option(names = "--posterior", paramLabel = "CALIBRATION",
-            description = "Replicate k of A and of B runs with draw k from this ABC calibration's posterior (its id or name, in --db): "
+    @Option(names = "--posterior", paramLabel = "POSTERIOR",
+            description = "Replicate k of A and of B runs with draw k from a posterior sample (an ABC calibration's id or name in "
+                    + "--db, a built-in sample like china-calibration, or a .csv file): "
                     + "the differences are paired by seed and by draw, and their intervals include the parameters' uncertainty.")
     String posterior;
 
@@ -92,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
             List<java.util.Map<String, tools.jackson.databind.JsonNode>> draws = List.of();
             if (posterior != null) {
                 try {
-                    draws = org.officialdom.lab.calibration.AbcCalibrator.posteriorOverrides(store, posterior, replicates, seed, sa);
+                    draws = org.officialdom.lab.calibration.PosteriorSample.resolve(posterior, store).overrides(sa, replicates, seed);
                 } catch (IllegalArgumentException e) {
                     throw new Officialdom.BadInput("--posterior: " + e.getMessage());
                 }

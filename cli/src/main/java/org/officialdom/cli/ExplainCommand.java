@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.officialdom.lab.Backend;
-import org.officialdom.lab.calibration.AbcCalibrator;
 import org.officialdom.lab.experiment.Comparison;
 import org.officialdom.lab.experiment.Explanation;
 import org.officialdom.lab.store.ResultStore;
@@ -68,9 +67,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--permutations", paramLabel = "N", description = "Sampled orders beyond --exact-up-to (default 64).")
     int permutations = 64;
 
-    @Option(names = "--posterior", paramLabel = "CALIBRATION",
-            description = "Replicate k runs with draw k from this ABC calibration's posterior (its id or name, in --db): the "
-                    + "intervals then include the parameters' uncertainty.")
+    @Option(names = "--posterior", paramLabel = "POSTERIOR",
+            description = "Replicate k runs with draw k from a posterior sample: an ABC calibration's id or name in --db, a "
+                    + "built-in sample (china-calibration) or a .csv file; the intervals then include the parameters' uncertainty.")
     String posterior;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Hold a parameter at a value in every run (repeatable).")
@@ -123,7 +122,7 @@ final class ExplainCommand implements Callable<Integer> {
             List<Map<String, JsonNode>> draws = List.of();
             if (posterior != null) {
                 try {
-                    draws = AbcCalibrator.posteriorOverrides(store, posterior, replicates, sc.seed(), sc);
+                    draws = org.officialdom.lab.calibration.PosteriorSample.resolve(posterior, store).overrides(sc, replicates, sc.seed());
                 } catch (IllegalArgumentException e) {
                     throw new Officialdom.BadInput("--posterior: " + e.getMessage());
                 }

@@ -3,9 +3,14 @@ package org.officialdom.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
+import org.officialdom.lab.Backend;
+import org.officialdom.lab.LocalBackend;
 import org.officialdom.lab.RunOptions;
 import org.officialdom.lab.RunResult;
 import org.officialdom.lab.Runner;
+import org.officialdom.lab.calibration.PosteriorBands;
+import org.officialdom.lab.calibration.PosteriorSample;
 import org.officialdom.lab.experiment.LeverTable;
 import org.officialdom.lab.store.ResultStore;
 import org.officialdom.model.scenario.BuiltInScenarios;
@@ -71,6 +76,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not record the run in the result store.")
     boolean noStore;
 
+    @Option(names = "--posterior", paramLabel = "N", description = "Also run N posterior draws (parameters drawn from the "
+            + "scenario's posterior sample, or --posterior-from's; draw k with seed + k) and draw every metric's median with "
+            + "50 %% and 90 %% bands in the report, with the published series the calibration fitted on top.")
+    Integer posterior;
+
+    @Option(names = "--posterior-from", paramLabel = "POSTERIOR", description = "The posterior sample --posterior draws from: "
+            + "a built-in one (china-calibration), a .csv file, or an ABC calibration's id or name in --db (default: the "
+            + "scenario's 'posterior' field).")
+    String posteriorFrom;
+
+    /** Metrics whose end-of-run bands the terminal prints after posterior draws (those the model has). */
+    private static final java.util.List<String> BAND_LINES = java.util.List.of("evln_loyalty", "evln_voice", "evln_neglect",
+            "evln_exit", "morale_mean", "stress_mean", "circle_share", "public_quit_share", "applicants_per_post");
+
     @Override
     public Integer call() throws Exception {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -86,8 +105,20 @@ final class RunCommand implements Callable<Integer> {
         if (checkpointEvery < 0) {
             throw new Officialdom.BadInput("--checkpoint-every: expected a number of at least 0, found " + checkpointEvery);
         }
+        if (posterior != null && (posterior < 1 || posterior > 1000)) {
+            throw new Officialdom.BadInput("--posterior: expected a number of draws from 1 to 1000, found " + posterior);
+        }
+        if (posterior == null && posteriorFrom != null) {
+            throw new Officialdom.BadInput("--posterior-from: say how many draws with --posterior N");
+        }
+        if (posterior != null && resume != null) {
+            throw new Officialdom.BadInput("--posterior: not with --resume (resume the run, then run it again with --posterior)");
+        }
         var progress = TerminalProgress.create(quiet, spec.commandLine().getErr());
         RunResult result;
+        PosteriorSample sample = null;
+        String sampleName = null;
+        java.util.Set<String> heldPaths = java.util.Set.of();
         String startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
         if (resume != null) {
             if (!Files.isDirectory(resume)) {
@@ -103,7 +134,8 @@ final class RunCommand implements Callable<Integer> {
             // a parameter given with --set holds for the whole run: the calendar's entries for it are left out
             // (as on the page, where a moved lever stays where it is put), and the run says which
             ScenarioLoader.override(sc, assignments); // the values' own messages first
-            LeverTable.Held held = LeverTable.hold(sc, false, ScenarioLoader.assignments(assignments).keySet());
+            heldPaths = ScenarioLoader.assignments(assignments).keySet();
+            LeverTable.Held held = LeverTable.hold(sc, false, heldPaths);
             sc = ScenarioLoader.override(held.scenario(), assignments);
             if (!held.leftOut().isEmpty()) {
                 var err = spec.commandLine().getErr();
@@ -120,6 +152,19 @@ final class RunCommand implements Callable<Integer> {
                         + "); they do not happen");
                 err.flush();
             }
+            if (posterior != null) {
+                sampleName = posteriorFrom != null ? posteriorFrom : PosteriorSample.declaredBy(sc);
+                if (sampleName == null) {
+                    throw new Officialdom.BadInput("--posterior: scenario " + sc.name() + " names no posterior sample (its 'posterior' "
+                            + "field); name one with --posterior-from");
+                }
+                sample = posteriorSample(sampleName);
+                try {
+                    sample.overrides(sc, 1, sc.seed());
+                } catch (IllegalArgumentException e) {
+                    throw new Officialdom.BadInput("--posterior: " + e.getMessage());
+                }
+            }
             Path folder = out != null ? out : Path.of("out", defaultFolder(sc.name(), seed, steps, scale, set));
             if (Files.isRegularFile(folder.resolve("run.json"))) {
                 var err = spec.commandLine().getErr();
@@ -128,8 +173,21 @@ final class RunCommand implements Callable<Integer> {
             }
             result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery, check), progress);
         }
-        Path report = ReportCommand.write(result.folder(), null, figures);
         var w = spec.commandLine().getOut();
+        PosteriorBands.Result bands = null;
+        if (sample != null) {
+            List<PosteriorBands.Observed> observed = PosteriorBands.observedFor(sampleName);
+            var drawProgress = TerminalProgress.create(quiet, spec.commandLine().getErr(), "draws");
+            try (Backend backend = new LocalBackend(t, 1); ResultStore store = noStore ? null : ResultStore.open(db)) {
+                bands = PosteriorBands.run(result.folder(), sample, observed, posterior, heldPaths, backend, store, drawProgress);
+            }
+        } else {
+            // a run without draws has no bands: none of an earlier run in this folder are left to be drawn
+            for (String f : new String[] {"bands.csv", "observed.csv", "posterior.json"}) {
+                Files.deleteIfExists(result.folder().resolve(f));
+            }
+        }
+        Path report = ReportCommand.write(result.folder(), null, figures);
         w.println("Results in " + result.folder() + "/ (metrics.csv, metrics.json, summary.txt, run.json)");
         boolean unrecorded = false;
         if (!noStore) {
@@ -156,12 +214,42 @@ final class RunCommand implements Callable<Integer> {
             result.checks().forEach(c -> w.println("  " + c));
         }
         result.summary().forEach(w::println);
+        if (bands != null) {
+            bands.lines().forEach(w::println);
+            StringBuilder sb = new StringBuilder("At the end, median [90 % band] of " + bands.draws() + " draws:");
+            String sep = " ";
+            for (String m : BAND_LINES) {
+                double[] q = bands.last().get(m);
+                if (q != null) {
+                    double x = m.startsWith("evln_") || m.endsWith("_share") ? 100 : 1;
+                    String u = x == 100 ? "%" : "";
+                    sb.append(sep).append(m.replace("evln_", "").replace('_', ' ')).append(String.format(java.util.Locale.ROOT,
+                            " %.3g%s [%.3g, %.3g]", x * q[2], u, x * q[0], x * q[4]));
+                    sep = "; ";
+                }
+            }
+            w.println(sb.append('.'));
+        }
         w.println("Report: " + report);
         w.flush();
         return unrecorded ? Officialdom.FAILURE : 0;
     }
 
-    /** The scenario with organisation.officials multiplied by {@code x}. */
+    /** The posterior sample a name stands for (a file, a built-in one, or a calibration in the store), or a clear refusal. */
+    private PosteriorSample posteriorSample(String name) {
+        try {
+            if (name.endsWith(".csv") || !name.matches("[a-z0-9][a-z0-9-]*")
+                    || getClass().getResource(PosteriorSample.BUILT_IN + name + ".csv") != null || noStore) {
+                return PosteriorSample.resolve(name, null);
+            }
+            try (ResultStore store = ResultStore.open(db)) {
+                return PosteriorSample.resolve(name, store);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Officialdom.BadInput("--posterior: " + e.getMessage());
+        }
+    }
+
     /** The --set assignment that multiplies the number of officials by {@code x}. */
     private static String scaled(Scenario sc, double x) {
         if (!(x > 0)) {

@@ -107,6 +107,76 @@ class CommandLineTest {
     }
 
     @Test
+    void posteriorDrawsWriteBandsHoldSetParametersAndRefuseWhatTheyCannotDraw(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("post.csv"), """
+                # two particles far apart; attractiveness out of play, so applicants per post follow the draw alone
+                weight,recruitment.applicants_per_post,recruitment.attractiveness_elasticity
+                1,20,0
+                1,150,0
+                """);
+        Path sc = dir.resolve("small.yaml");
+        java.nio.file.Files.writeString(sc, """
+                name: small-posterior
+                model: bureaucracy
+                seed: 3
+                steps: 14
+                start: 2013-01
+                posterior: post.csv
+                parameters:
+                  spin_up_months: 0
+                  track_every: 0
+                  organisation: {officials: 400}
+                """);
+        Path out = dir.resolve("drawn");
+        LabCommandsTest.Outcome o = run("run", sc.toString(), "--posterior", "3", "-q", "--no-store", "--out", out.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Posterior draws: 3 runs").contains("At the end, median [90 % band] of 3 draws");
+        java.util.List<String> bands = java.nio.file.Files.readAllLines(out.resolve("bands.csv"));
+        assertThat(bands.get(0)).isEqualTo("step,metric,draws,q05,q25,q50,q75,q95");
+        int metrics = java.nio.file.Files.readAllLines(out.resolve("metrics.csv")).get(0).split(",").length - 1;
+        assertThat(bands).hasSize(1 + 15 * metrics);
+        for (String line : bands.subList(1, bands.size())) {
+            String[] f = line.split(",");
+            assertThat(f[2]).isEqualTo("3");
+            for (int q = 3; q < 7; q++) {
+                assertThat(Double.parseDouble(f[q])).as(line).isLessThanOrEqualTo(Double.parseDouble(f[q + 1]));
+            }
+        }
+        String last = bands.stream().filter(l -> l.startsWith("14,applicants_per_post,")).findFirst().orElseThrow();
+        String[] q = last.split(",");
+        assertThat(Double.parseDouble(q[3])).as(last).isLessThan(Double.parseDouble(q[7]));
+        assertThat(java.nio.file.Files.readString(out.resolve("posterior.json"))).contains("post.csv").contains("\"draws\": 3");
+        // a parameter held with --set stays where it is put in every draw
+        Path held = dir.resolve("held");
+        LabCommandsTest.Outcome h = run("run", sc.toString(), "--posterior", "3", "--set", "recruitment.applicants_per_post=50", "-q",
+                "--no-store", "--out", held.toString());
+        assertThat(h.code()).as(h.err()).isZero();
+        assertThat(highest(out, "applicants_per_post")).isGreaterThan(100); // the particle at 150 drawn
+        assertThat(highest(held, "applicants_per_post")).isEqualTo(50); // never: 50 held in every draw
+        // a run without draws leaves no bands of an earlier one in its folder
+        assertThat(run("run", sc.toString(), "-q", "--no-store", "--out", held.toString()).code()).isZero();
+        assertThat(held.resolve("bands.csv")).doesNotExist();
+        // what cannot be drawn exits 2 with the reason
+        assertThat(run("run", sc.toString(), "--posterior", "0", "-q", "--no-store", "--out", dir.resolve("z").toString()).err())
+                .contains("--posterior: expected a number of draws from 1 to 1000, found 0");
+        LabCommandsTest.Outcome none = run("run", "granovetter", "--posterior", "2", "-q", "--no-store", "--out", dir.resolve("g").toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("scenario granovetter names no posterior sample");
+        java.nio.file.Files.writeString(dir.resolve("odd.csv"), "weight,no.such\n1,2\n");
+        LabCommandsTest.Outcome odd = run("run", sc.toString(), "--posterior", "2", "--posterior-from", dir.resolve("odd.csv").toString(),
+                "-q", "--no-store", "--out", dir.resolve("o").toString());
+        assertThat(odd.code()).isEqualTo(2);
+        assertThat(odd.err()).contains("has parameter no.such, which model bureaucracy does not have");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    /** The highest 95 % quantile of a metric in a folder's bands.csv. */
+    private static double highest(Path folder, String metric) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(folder.resolve("bands.csv")).stream().filter(l -> l.contains("," + metric + ","))
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[7])).max().orElseThrow();
+    }
+
+    @Test
     void aRunTheStoreCannotTakeSaysSoAndExitsOneWithItsResultsKept(@TempDir Path dir) throws Exception {
         Path blocker = dir.resolve("blocker");
         java.nio.file.Files.writeString(blocker, "a file where the store's folder would be");

@@ -319,82 +319,13 @@ public final class AbcCalibrator {
     }
 
     /**
-     * {@code n} draws from a stored ABC calibration's posterior (the last generation's particles,
-     * systematic resampling by weight with a draw from the named stream {@code posterior-draws}):
+     * {@code n} draws from a stored ABC calibration's posterior (its last generation, {@link PosteriorSample#draws}):
      * parameter path to value, in the order of the draws.
      *
      * @throws IllegalArgumentException if the store holds no finished ABC calibration of that id or name
      */
     public static List<Map<String, Double>> posteriorDraws(ResultStore store, String idOrName, int n, long seed) {
-        String sql = "SELECT w.proposal, w.weight, p.parameter, p.value FROM abc_particles w "
-                + "JOIN abc_parameters p USING (calibration_id, generation, proposal) "
-                + "WHERE w.calibration_id = (SELECT calibration_id FROM abc_calibrations WHERE calibration_id = ? OR name = ? "
-                + "ORDER BY created_at DESC LIMIT 1) "
-                + "AND w.generation = (SELECT max(generation) FROM abc_particles x WHERE x.calibration_id = w.calibration_id) "
-                + "ORDER BY w.proposal, p.parameter";
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
-                ps.setString(1, idOrName);
-                ps.setString(2, idOrName);
-                Map<Integer, Map<String, Double>> byProposal = new LinkedHashMap<>();
-                Map<Integer, Double> weights = new LinkedHashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byProposal.computeIfAbsent(rs.getInt(1), k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getDouble(4));
-                        weights.put(rs.getInt(1), rs.getDouble(2));
-                    }
-                }
-                if (byProposal.isEmpty()) {
-                    throw new IllegalArgumentException("no finished ABC calibration '" + idOrName + "' in " + store.file());
-                }
-                List<Map<String, Double>> particles = new ArrayList<>(byProposal.values());
-                double[] cum = new double[particles.size()];
-                double acc = 0;
-                int i = 0;
-                for (double w : weights.values()) {
-                    acc += w;
-                    cum[i++] = acc;
-                }
-                double u = new RandomStreams(seed).stream("posterior-draws").uniform(0, 0, 0) / n;
-                List<Map<String, Double>> out = new ArrayList<>();
-                int j = 0;
-                for (int k = 0; k < n; k++) {
-                    double x = (u + (double) k / n) * acc;
-                    while (j < cum.length - 1 && cum[j] < x) {
-                        j++;
-                    }
-                    out.add(particles.get(j));
-                }
-                return out;
-            } catch (SQLException e) {
-                throw new ResultStore.StoreException("cannot read the posterior of " + idOrName + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /**
-     * {@link #posteriorDraws} as parameter overrides for runs of {@code sc}: one map per draw, an
-     * integer parameter rounded (the kernel moves it as a real number).
-     */
-    public static List<Map<String, JsonNode>> posteriorOverrides(ResultStore store, String idOrName, int n, long seed,
-                                                                 org.officialdom.model.scenario.Scenario sc) {
-        JsonNode schema = org.officialdom.model.parameter.ParameterSchema.of(sc.kind().parameterType());
-        List<Map<String, JsonNode>> out = new ArrayList<>();
-        for (Map<String, Double> d : posteriorDraws(store, idOrName, n, seed)) {
-            Map<String, JsonNode> o = new LinkedHashMap<>();
-            d.forEach((path, v) -> {
-                JsonNode ps = org.officialdom.lab.experiment.ExperimentLoader.parameterSchema(schema, path);
-                if (ps == null) {
-                    throw new IllegalArgumentException("calibration " + idOrName + " fits " + path + ", which model "
-                            + sc.kind().name() + " does not have");
-                }
-                o.put(path, "integer".equals(ps.path("type").asString())
-                        ? tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(Math.round(v))
-                        : tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(v));
-            });
-            out.add(o);
-        }
-        return out;
+        return PosteriorSample.fromStore(store, idOrName).draws(n, seed);
     }
 
     /** Quantile of sorted values, linear between order statistics. */

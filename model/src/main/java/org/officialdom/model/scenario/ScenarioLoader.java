@@ -95,6 +95,13 @@ public final class ScenarioLoader {
         }
     }
 
+    /** The scenario's {@code posterior} field (a posterior sample's name or file, as written), or null when it has none. */
+    public static String posteriorOf(Scenario sc) {
+        JsonNode root = readYaml(sc.text(), sc.source());
+        JsonNode p = root == null ? null : root.get("posterior");
+        return p != null && p.isString() ? p.asString() : null;
+    }
+
     /** Loads a file if the argument names one, else a built-in scenario of that name. */
     public static Scenario resolve(String fileOrName) {
         Path p = Path.of(fileOrName);
@@ -611,6 +618,9 @@ public final class ScenarioLoader {
                 .put("description", "Number of steps to run.");
         p.putObject("start").put("type", "string").put("pattern", "^[0-9]{4}-[0-9]{2}$")
                 .put("x-expected", "a month like 2012-11").put("description", "Month of step 0 (monthly steps).");
+        p.putObject("posterior").put("type", "string").put("minLength", 1)
+                .put("x-expected", "a posterior sample: a built-in one's name (like china-calibration) or a .csv file next to the scenario")
+                .put("description", "The posterior sample of a calibration that 'run --posterior N' draws parameter values from.");
         ObjectNode sources = p.putObject("sources");
         sources.put("type", "array").put("description", "Published series the scenario uses, each with its source.");
         ObjectNode src = sources.putObject("items");
