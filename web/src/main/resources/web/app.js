@@ -329,8 +329,7 @@ function draw() {
     }
     c.chart.setOption({
       animation: false,
-      title: {text: c.spec.title, subtext: init.compare ? 'A solid, B dashed' : '', textStyle: {fontSize: 13},
-        subtextStyle: {fontSize: 10}, itemGap: 2},
+      title: {text: c.spec.title + (init.compare ? '  (A solid, B dashed)' : ''), textStyle: {fontSize: 13}},
       tooltip: {trigger: 'axis', formatter: tooltipOf(c, init.compare)},
       legend: {show: rows > 0, type: 'plain', bottom: 0, left: 10, right: 10, itemWidth: 16, itemHeight: 8, itemGap: 8,
         textStyle: {fontSize: 10}, data: legendNames, tooltip: {show: true}},
@@ -640,6 +639,13 @@ function waterfallBars(m) {
   return bars;
 }
 
+// 1, 2 or 5 times a power of ten, at least x: a round tick.
+function niceStep(x) {
+  const p = Math.pow(10, Math.floor(Math.log10(x)));
+  const r = x / p;
+  return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * p;
+}
+
 const WATERFALL_COLORS = {level: '#7f8c9a', up: '#2f9e44', down: '#d9480f', interaction: '#b7b7c7'};
 
 function waterfallOption(m, bars) {
@@ -647,10 +653,13 @@ function waterfallOption(m, bars) {
   bars.forEach((b) => { [b.from, b.to, b.low, b.high].forEach((v) => { if (v !== null && v !== undefined && isFinite(v)) { values.push(v); } }); });
   let lo = Math.min(...values);
   let hi = Math.max(...values);
-  const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.1 || 1;
-  lo -= pad; hi += pad;
-  // levels stand on the axis's floor: an axis from 0 would hide a change of 0.01 in a morale of 0.8
-  const floor = lo;
+  // levels stand on 0 unless that would squash the changes (a change of 0.01 in a morale of 0.8): then on the axis's floor
+  if (Math.max(hi, 0) - Math.min(lo, 0) <= 4 * (hi - lo)) { lo = Math.min(lo, 0); hi = Math.max(hi, 0); }
+  const span = (hi - lo) || Math.abs(hi) || 1;
+  const tick = niceStep(span / 5);
+  lo = lo === 0 ? 0 : Math.floor((lo - span * 0.05) / tick) * tick;
+  hi = hi === 0 ? 0 : Math.ceil((hi + span * 0.05) / tick) * tick;
+  const floor = lo <= 0 && hi >= 0 ? 0 : lo;
   const data = bars.map((b, i) => [i, b.from === null ? floor : b.from, b.to,
     b.low === undefined ? null : b.low, b.high === undefined ? null : b.high]);
   return {
@@ -664,7 +673,8 @@ function waterfallOption(m, bars) {
     }},
     grid: {left: 60, right: 20, top: 55, bottom: 95},
     xAxis: {type: 'category', data: bars.map((b) => b.name), axisLabel: {rotate: 35, interval: 0, fontSize: 10}},
-    yAxis: {type: 'value', min: Number(lo.toPrecision(3)), max: Number(hi.toPrecision(3)), name: m.unit, nameTextStyle: {fontSize: 10}},
+    yAxis: {type: 'value', min: Number(lo.toPrecision(6)), max: Number(hi.toPrecision(6)), interval: tick, name: m.unit,
+      nameTextStyle: {fontSize: 10}},
     series: [{
       type: 'custom', name: m.name, data,
       encode: {x: 0, y: [1, 2]},

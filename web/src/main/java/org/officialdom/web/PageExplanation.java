@@ -81,7 +81,7 @@ final class PageExplanation {
         long runs = (long) coalitions * replicates;
         if (runs > limits.maxExplainRuns()) {
             throw new WebException(422, "explain: this server makes at most " + limits.maxExplainRuns()
-                    + " runs for one explanation; " + n + " groups of calendar entries take " + coalitions + " coalitions × "
+                    + " runs for one explanation; " + n + (n == 1 ? " group" : " groups") + " of calendar entries take " + coalitions + " coalitions × "
                     + replicates + " replicates = " + runs + " runs: use fewer replicates (or officialdom explain)");
         }
         Map<String, Metric> byName = new LinkedHashMap<>();

@@ -373,6 +373,11 @@ final class Session implements AutoCloseable {
         return arms.stream().filter(a -> a.name.equals(arm)).findFirst().orElseThrow().sim().metrics();
     }
 
+    /** What the session has told its watchers since its last start (tests read the explanation's events). */
+    synchronized List<Message> messages() {
+        return List.copyOf(log);
+    }
+
     synchronized long stepNumber() {
         return arms.get(0).sim().stepNumber();
     }
