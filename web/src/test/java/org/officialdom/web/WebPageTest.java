@@ -247,6 +247,23 @@ class WebPageTest {
     }
 
     @Test
+    void aScenarioLargerThanTheServerAllowsGetsTheLimitAndSaysSo() {
+        try (WebServer small = WebServer.start(0, dir.resolve("small"), new Limits(5_000, 2, 2_000, 10))) {
+            driver.get(small.uri().toString());
+            waiting().until(d -> !d.findElements(By.cssSelector("#scenario option")).isEmpty());
+            assertThat(driver.findElement(By.id("size")).getDomProperty("value")).isEqualTo("5000");
+            assertThat(driver.findElement(By.id("sizeNote")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("sizeNote")).getText())
+                    .isEqualTo("The scenario has 20,000 officials; this server runs at most 5,000, so the size is set to that"
+                            + " (results differ from the command line's).");
+            // a scenario within the limit has its own size and no note
+            new Select(driver.findElement(By.id("scenario"))).selectByValue("granovetter-uniform");
+            assertThat(driver.findElement(By.id("size")).getDomProperty("value")).isEqualTo("100");
+            assertThat(driver.findElement(By.id("sizeNote")).isDisplayed()).isFalse();
+        }
+    }
+
+    @Test
     void theExplainButtonDrawsAWaterfallPerMetric() throws Exception {
         driver.manage().logs().get(LogType.BROWSER); // drops what other tests' refused requests logged
         driver.get(server.uri().toString());
