@@ -145,6 +145,13 @@ function onInit(init) {
   $('armPick').hidden = !init.compare;
   $('arm').disabled = !init.compare;
   $('saved').textContent = '';
+  if (init.calendar_entries === 0) {
+    $('explain').disabled = true;
+    $('explainOut').textContent = 'This scenario has no calendar entries, so there is nothing to split its change among.';
+  } else if (!run.explain) {
+    $('explain').disabled = false;
+    $('explainOut').textContent = '';
+  }
   buildCharts(init);
   buildLevers(init);
   $('biography').textContent = '';

@@ -93,6 +93,8 @@ final class Session implements AutoCloseable {
             o.set("size", Levers.valueAt(base.parameterTreeAt(0), sizePath).deepCopy());
         }
         o.put("compare", compare);
+        // an explanation splits a change among the calendar's entries: without any, there is nothing to explain
+        o.put("calendar_entries", base.calendar().size());
         ArrayNode ser = o.putArray("series");
         for (Metric m : series) {
             ser.addObject().put("name", m.name()).put("unit", m.unit()).put("description", m.description());

@@ -368,6 +368,10 @@ class WebPageTest {
         assertThat(driver.findElements(By.cssSelector("#levers .lever"))).extracting(e -> e.getDomAttribute("id"))
                 .isEqualTo(levers.stream().map(p -> "lever-" + p.replaceAll("[^a-z0-9]", "-")).toList());
         assertThat(driver.findElement(By.id("runTitle")).getText()).doesNotContain("size");
+        // Run 1 has no calendar: nothing to explain
+        assertThat(driver.findElement(By.id("explain")).isEnabled()).isFalse();
+        assertThat(driver.findElement(By.id("explainOut")).getText())
+                .isEqualTo("This scenario has no calendar entries, so there is nothing to split its change among.");
         driver.findElement(By.id("stepOne")).click();
         waiting().until(d -> minData("points") >= 2);
         moveLever("lever-legitimacy", "0.5");
