@@ -1,9 +1,10 @@
 // The page: starts a run on the server, draws its steps as they stream in (server-sent events),
-// sends lever moves and controls, shows biographies. No library but ECharts, served from the jar.
+// sends lever moves and controls, shows biographies, asks the server to explain the run's scenario and
+// draws the answer as waterfalls. No library but ECharts, served from the jar.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-let run = null;      // {id, init, labels, a: [[...]], b: [[...]], marks: []}
+let run = null;      // {id, init, labels, a: [[...]], b: [[...]], marks: [], state, step, explain}
 let source = null;   // EventSource
 let charts = [];     // {chart, spec, el}
 let diffChart = null;
@@ -279,7 +280,7 @@ function dominant(c) {
   return total > 0 && means[k] >= DOMINANT_SHARE * total ? k : -1;
 }
 
-function tooltipOf(c, compare) {
+function tooltipOf(compare) {
   return (params) => {
     const ps = Array.isArray(params) ? params : [params];
     if (!ps.length) { return ''; }
@@ -337,7 +338,7 @@ function draw() {
     c.chart.setOption({
       animation: false,
       title: {text: c.spec.title + (init.compare ? '  (A solid, B dashed)' : ''), textStyle: {fontSize: 13}},
-      tooltip: {trigger: 'axis', formatter: tooltipOf(c, init.compare)},
+      tooltip: {trigger: 'axis', formatter: tooltipOf(init.compare)},
       legend: {show: rows > 0, type: 'plain', bottom: 0, left: 10, right: 10, itemWidth: 16, itemHeight: 8, itemGap: 8,
         textStyle: {fontSize: 10}, data: legendNames, tooltip: {show: true}},
       grid: {left: 55, right: big >= 0 ? 55 : 20, top: 48, bottom: 26 + 17 * rows},
