@@ -39,6 +39,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-steps", paramLabel = "N", description = "Longest run in steps (default: ${DEFAULT-VALUE}).")
     int maxSteps = Limits.DEFAULTS.maxSteps();
 
+    @Option(names = "--max-explain-runs", paramLabel = "N",
+            description = "Most runs one explanation started from the page may make (default: ${DEFAULT-VALUE}); one at a time.")
+    int maxExplainRuns = Limits.DEFAULTS.maxExplainRuns();
+
     /** Tests set this to false to get the server back instead of waiting for Ctrl-C. */
     boolean block = true;
     WebServer started;
@@ -48,8 +52,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new Officialdom.BadInput("--port: expected a port from 0 to 65535, found " + port);
         }
-        if (maxSize < 1 || maxRuns < 1 || maxSteps < 1) {
-            throw new Officialdom.BadInput("--max-size, --max-runs, --max-steps: expected numbers of at least 1");
+        if (maxSize < 1 || maxRuns < 1 || maxSteps < 1 || maxExplainRuns < 1) {
+            throw new Officialdom.BadInput("--max-size, --max-runs, --max-steps, --max-explain-runs: expected numbers of at least 1");
         }
         for (String o : allowOrigins) {
             if (!o.matches("https?://[A-Za-z0-9.\\[\\]:-]+(:[0-9]{1,5})?/?")) {
@@ -64,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
         }
         try {
-            started = WebServer.start(host, port, out, new Limits(maxSize, maxRuns, maxSteps, Limits.DEFAULTS.maxWatchers()),
+            started = WebServer.start(host, port, out, new Limits(maxSize, maxRuns, maxSteps, Limits.DEFAULTS.maxWatchers(), maxExplainRuns),
                     allowOrigins);
         } catch (RuntimeException e) {
             throw new Officialdom.BadInput("--host/--port: cannot listen on " + host + ":" + port + " ("

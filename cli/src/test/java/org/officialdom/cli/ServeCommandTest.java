@@ -59,6 +59,7 @@ class ServeCommandTest {
     void badOptionsAreBadInput() {
         assertThat(Officialdom.execute("serve", "--port", "70000")).isEqualTo(Officialdom.BAD_INPUT);
         assertThat(Officialdom.execute("serve", "--max-runs", "0")).isEqualTo(Officialdom.BAD_INPUT);
+        assertThat(Officialdom.execute("serve", "--max-explain-runs", "0")).isEqualTo(Officialdom.BAD_INPUT);
         assertThat(Officialdom.execute("serve", "--port", "many")).isEqualTo(Officialdom.BAD_INPUT);
     }
 }

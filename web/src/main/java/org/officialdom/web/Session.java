@@ -39,6 +39,7 @@ final class Session implements AutoCloseable {
     private final List<Message> log = new ArrayList<>();
     private final Thread stepper;
     private List<Metric> series;
+    private List<Metric> timeSeries;
     private int epoch;
     private boolean playing;
     private int pending;
@@ -68,6 +69,8 @@ final class Session implements AutoCloseable {
         }
         List<Dashboard.Chart> charts = Dashboard.of(arms.get(0).sim().declaredMetrics());
         series = charts.stream().flatMap(c -> c.metrics().stream()).distinct().toList();
+        // what an explanation splits: the series drawn over time, not the "now" bars
+        timeSeries = charts.stream().filter(c -> !c.style().equals("BARS")).flatMap(c -> c.metrics().stream()).distinct().toList();
         epoch++;
         log.clear();
         log.add(new Message("init", init(charts).toString()));
@@ -90,6 +93,8 @@ final class Session implements AutoCloseable {
             o.set("size", Levers.valueAt(base.parameterTreeAt(0), sizePath).deepCopy());
         }
         o.put("compare", compare);
+        // an explanation splits a change among the calendar's entries: without any, there is nothing to explain
+        o.put("calendar_entries", base.calendar().size());
         ArrayNode ser = o.putArray("series");
         for (Metric m : series) {
             ser.addObject().put("name", m.name()).put("unit", m.unit()).put("description", m.description());
@@ -294,6 +299,32 @@ final class Session implements AutoCloseable {
         return mark;
     }
 
+    /** The scenario as loaded (before any lever moved in the page). */
+    Scenario base() {
+        return base;
+    }
+
+    /** The parameter the page's size field sets, or null. */
+    String sizePath() {
+        return sizePath;
+    }
+
+    /** The metrics the page draws over time (an explanation's metrics). */
+    synchronized List<Metric> timeSeries() {
+        return timeSeries;
+    }
+
+    /** Tells every watcher something that is not a step of the run (an explanation's progress). */
+    synchronized void tell(String event, JsonNode data) {
+        if (!closed) {
+            publish(event, data);
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Tracked officials (those with events) of arm a, with their latest event. */
     synchronized ObjectNode officials() {
         touch();
@@ -342,6 +373,11 @@ final class Session implements AutoCloseable {
     /** The live metric table of an arm (tests compare it with the saved run's). */
     synchronized org.officialdom.engine.MetricTable metrics(String arm) {
         return arms.stream().filter(a -> a.name.equals(arm)).findFirst().orElseThrow().sim().metrics();
+    }
+
+    /** What the session has told its watchers since its last start (tests read the explanation's events). */
+    synchronized List<Message> messages() {
+        return List.copyOf(log);
     }
 
     synchronized long stepNumber() {

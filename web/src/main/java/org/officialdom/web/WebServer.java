@@ -60,6 +60,7 @@ public final class WebServer implements AutoCloseable {
     /** Built-in scenarios do not change while the server runs: their sizes are read once, when first asked for. */
     private static final class BuiltInSizes {
         static final ObjectNode SIZES = sizes();
+        static final ObjectNode TITLES = titles();
     }
 
     private final Javalin app;
@@ -76,6 +77,9 @@ public final class WebServer implements AutoCloseable {
     private final List<String> allowedOrigins;
     /** A save reruns a whole run: one at a time, so that a page (or a script) cannot pile them up. */
     final java.util.concurrent.Semaphore saving = new java.util.concurrent.Semaphore(1);
+    /** An explanation makes many runs: one at a time on this server, whoever asks. */
+    final java.util.concurrent.Semaphore explaining = new java.util.concurrent.Semaphore(1);
+    private volatile boolean closing;
 
     private WebServer(String host, int port, Path outDir, Limits limits, List<String> allowedOrigins) {
         this.host = host;
@@ -107,6 +111,7 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/api/sessions/{id}/officials", ctx -> json(ctx, 200, session(ctx).officials()));
             cfg.routes.get("/api/sessions/{id}/officials/{n}", this::biography);
             cfg.routes.post("/api/sessions/{id}/save", this::save);
+            cfg.routes.post("/api/sessions/{id}/explain", this::explain);
             cfg.routes.get("/api/sessions/{id}/report/{arm}", this::report);
             cfg.routes.post("/api/sessions/{id}/close", this::closeSession);
             cfg.routes.exception(WebException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -229,8 +234,9 @@ public final class WebServer implements AutoCloseable {
         BuiltInScenarios.names().forEach(names::add);
         o.put("flagship", BuiltInScenarios.flagship());
         o.set("sizes", BuiltInSizes.SIZES.deepCopy());
+        o.set("titles", BuiltInSizes.TITLES.deepCopy());
         o.putObject("limits").put("max_size", limits.maxSize()).put("max_runs", limits.maxRuns())
-                .put("max_steps", limits.maxSteps());
+                .put("max_steps", limits.maxSteps()).put("max_explain_runs", limits.maxExplainRuns());
         json(ctx, 200, o);
     }
 
@@ -358,6 +364,16 @@ public final class WebServer implements AutoCloseable {
         return o;
     }
 
+    /** Each built-in scenario's title (its name where it has none), for the scenario list. */
+    private static ObjectNode titles() {
+        ObjectNode o = ParameterSchema.MAPPER.createObjectNode();
+        for (String name : BuiltInScenarios.names()) {
+            Scenario sc = ScenarioLoader.builtIn(name);
+            o.put(name, sc.title() == null || sc.title().isBlank() ? name : sc.title());
+        }
+        return o;
+    }
+
     /** The name an uploaded file is called in messages: its base name, printable, short. */
     static String fileName(String raw) {
         String base = raw.replace('\\', '/');
@@ -470,6 +486,44 @@ public final class WebServer implements AutoCloseable {
         json(ctx, 200, o);
     }
 
+    /**
+     * Starts the Shapley decomposition of the session's scenario as loaded (seed, steps, size) over
+     * its calendar's groups, on a thread of its own; its progress and result reach the page as
+     * "explain" events of the session's stream. One explanation at a time on the server.
+     */
+    private void explain(Context ctx) {
+        Session s = session(ctx);
+        JsonNode req = body(ctx);
+        int replicates = intField(req, "replicates", PageExplanation.MIN_REPLICATES);
+        PageExplanation plan = PageExplanation.plan(s.base(), s.sizePath(), replicates, s.timeSeries(), limits);
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        try {
+            // each worker builds one run of the session's size: the runs share what one session may use
+            s.base().footprintWithin(Runner.heapForOneRun() / limits.maxRuns() / workers, "this server's share of its heap for one run");
+        } catch (ScenarioException e) {
+            throw new WebException(422, "explain: " + e.getMessage());
+        }
+        if (!explaining.tryAcquire()) {
+            throw new WebException(429, "explain: another explanation is running on this server; try again when it is done");
+        }
+        try {
+            Thread t = new Thread(() -> {
+                try {
+                    plan.run(workers, o -> s.tell("explain", o), () -> closing || s.isClosed());
+                } finally {
+                    explaining.release();
+                }
+            }, "officialdom-explain-" + s.id);
+            t.setDaemon(true);
+            t.start();
+        } catch (RuntimeException | Error e) {
+            explaining.release();
+            throw e;
+        }
+        ObjectNode o = plan.design();
+        json(ctx, 202, o);
+    }
+
     private void report(Context ctx) throws IOException {
         Session s = session(ctx);
         String arm = ctx.pathParam("arm");
@@ -563,6 +617,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         reaper.shutdownNow();
         for (Session s : List.copyOf(sessions.values())) {
             sessions.remove(s.id);

@@ -437,6 +437,116 @@ class WebServerTest {
         assertThat(server.openRuns()).isZero();
     }
 
+    static HttpResponse<String> explain(WebServer s, String id, String body) throws Exception {
+        return post(s, "/api/sessions/" + id + "/explain", body);
+    }
+
+    /** The explanation events a session has told its watchers so far. */
+    static List<JsonNode> explainEvents(Session s) {
+        return s.messages().stream().filter(m -> m.event().equals("explain")).map(m -> ParameterSchema.MAPPER.readTree(m.data())).toList();
+    }
+
+    @Test
+    void explainsTheLoadedScenarioOneAtATimeAndStreamsItsProgress() throws Exception {
+        server = WebServer.start(0, dir, Limits.DEFAULTS);
+        String id = create(server, "{\"scenario\": \"kuran\"}");
+        // bad input: a clear 4xx, and nothing starts
+        HttpResponse<String> r = explain(server, id, "{\"replicates\": 1}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r).get("error").asString())
+                .isEqualTo("explain: expected 2 to 5 replicates (intervals need two; the page keeps it small), found 1");
+        r = explain(server, id, "{\"replicates\": \"two\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("error").asString()).isEqualTo("replicates: expected a whole number, found \"two\"");
+        r = explain(server, id, "two replicates");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("error").asString()).isEqualTo("request: expected a JSON object, found text that is not JSON");
+        r = explain(server, "0123456789abcdef", "{}");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(explainEvents(server.sessionById(id))).isEmpty();
+        // one at a time: while another explanation holds the server, this one is refused
+        server.explaining.acquire();
+        try {
+            r = explain(server, id, "{}");
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(json(r).get("error").asString())
+                    .isEqualTo("explain: another explanation is running on this server; try again when it is done");
+        } finally {
+            server.explaining.release();
+        }
+        // a page of another site may not start one
+        r = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/api/sessions/" + id + "/explain"))
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(explainEvents(server.sessionById(id))).isEmpty();
+
+        r = explain(server, id, "{\"replicates\": 2}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(json(r).get("runs").asInt()).isEqualTo(4);
+        assertThat(json(r).get("groups")).hasSize(1);
+        Session s = server.sessionById(id);
+        for (int i = 0; i < 6000 && explainEvents(s).stream().noneMatch(e -> e.get("state").asString().equals("done")); i++) {
+            Thread.sleep(10);
+        }
+        List<JsonNode> events = explainEvents(s);
+        assertThat(events).extracting(e -> e.get("state").asString())
+                .containsExactly("started", "running", "running", "running", "running", "done");
+        assertThat(events.get(4).get("done").asInt()).isEqualTo(4);
+        JsonNode done = events.get(5);
+        assertThat(done.get("method").asString()).isEqualTo("exact Shapley values over all 2 coalitions");
+        JsonNode pub = done.get("metrics").get(0);
+        assertThat(pub.get("name").asString()).isEqualTo("public_opposition");
+        // Kuran's revolution: public opposition from 12 to 90 %, all of it the lowered threshold
+        assertThat(pub.get("start").get("mean").asDouble()).isEqualTo(12.0);
+        assertThat(pub.get("end").get("mean").asDouble()).isEqualTo(90.0);
+        assertThat(pub.get("contributions").get(0).get("name").asString()).isEqualTo("thresholds");
+        assertThat(pub.get("contributions").get(0).get("mean").asDouble()).isEqualTo(78.0);
+        for (JsonNode m : done.get("metrics")) {
+            double sum = m.get("start").get("mean").asDouble() + m.get("drift").get("mean").asDouble();
+            for (JsonNode c : m.get("contributions")) {
+                sum += c.get("mean").asDouble();
+            }
+            assertThat(sum).as(m.get("name").asString()).isCloseTo(m.get("end").get("mean").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+        // and the server is free for the next one
+        for (int i = 0; i < 500 && server.explaining.availablePermits() == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(server.explaining.availablePermits()).isEqualTo(1);
+    }
+
+    @Test
+    void explainRefusesTooManyRunsAndAScenarioWithoutACalendar() throws Exception {
+        server = WebServer.start(0, dir, new Limits(50_000, 4, 2_000, 10, 3));
+        String id = create(server, "{\"scenario\": \"kuran\"}");
+        HttpResponse<String> r = explain(server, id, "{}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r).get("error").asString()).isEqualTo("explain: this server makes at most 3 runs for one explanation; "
+                + "1 group of calendar entries take 2 coalitions × 2 replicates = 4 runs: use fewer replicates (or officialdom explain)");
+        String plain = create(server, "{\"scenario\": \"granovetter\"}");
+        r = explain(server, plain, "{}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r).get("error").asString())
+                .isEqualTo("explain: the scenario granovetter has no calendar entries, so there is nothing to split its change among");
+        assertThat(server.explaining.availablePermits()).isEqualTo(1);
+    }
+
+    @Test
+    void theFlagshipsThirteenCalendarPathsBecomeSixGroups() {
+        var sc = ScenarioLoader.builtIn("china-2012-2025");
+        List<org.officialdom.lab.experiment.Explanation.Group> groups = PageExplanation.groups(sc);
+        assertThat(groups).extracting(org.officialdom.lab.experiment.Explanation.Group::name).containsExactly(
+                "investigation: campaign", "surveillance: intensity", "study", "recruitment", "quotas", "pay: cut by level");
+        // every path the calendar sets is in a group
+        List<String> sections = groups.stream().flatMap(g -> g.paths().stream()).toList();
+        assertThat(org.officialdom.lab.experiment.Explanation.groupsByPath(sc)).hasSize(13)
+                .allSatisfy(g -> assertThat(sections).contains(g.paths().get(0).substring(0, g.paths().get(0).indexOf('.'))));
+        // a short calendar keeps one group per parameter
+        assertThat(PageExplanation.groups(ScenarioLoader.builtIn("kuran"))).extracting(org.officialdom.lab.experiment.Explanation.Group::name)
+                .containsExactly("thresholds");
+    }
+
     static HttpResponse<String> postFrom(WebServer s, String origin, String contentType, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(s.uri().resolve("/api/sessions"))
                 .header("Content-Type", contentType).header("Origin", origin)
