@@ -356,7 +356,7 @@ final class RunChart {
     /** A shaded band from {@code low} to {@code high}: an invisible base and the difference stacked on it. */
     private static void area(ArrayNode out, String id, String name, String colour, int axis, double[] low, double[] high, double opacity) {
         ObjectNode base = out.addObject().put("id", id + "-base").put("name", name).put("type", "line").put("showSymbol", false)
-                .put("stack", id).put("silent", true).put("xAxisIndex", axis).put("yAxisIndex", axis);
+                .put("stack", id).put("stackStrategy", "all").put("silent", true).put("xAxisIndex", axis).put("yAxisIndex", axis);
         base.set("data", values(low));
         base.putObject("lineStyle").put("opacity", 0);
         base.putObject("itemStyle").put("color", colour);
@@ -365,7 +365,7 @@ final class RunChart {
             width[i] = high[i] - low[i];
         }
         ObjectNode top = out.addObject().put("id", id).put("name", name).put("type", "line").put("showSymbol", false)
-                .put("stack", id).put("silent", true).put("xAxisIndex", axis).put("yAxisIndex", axis);
+                .put("stack", id).put("stackStrategy", "all").put("silent", true).put("xAxisIndex", axis).put("yAxisIndex", axis);
         top.set("data", values(width));
         top.putObject("lineStyle").put("opacity", 0);
         top.putObject("areaStyle").put("color", colour).put("opacity", opacity);
