@@ -88,7 +88,9 @@ final class HtmlPage {
             }
             body.append("</div>");
         }
-        body.append("<div class=\"chart\" id=\"").append(id).append("\" data-points=\"").append(points).append('"')
+        String heading = views.get(0).option().path("title").path("text").asString("");
+        body.append("<div class=\"chart\" id=\"").append(id).append("\" data-title=\"").append(esc(heading))
+                .append("\" data-points=\"").append(points).append('"')
                 .append(height > 0 ? " style=\"height:" + height + "px\"" : "").append("></div>\n");
         init.append("draw('").append(id).append("',[");
         for (int i = 0; i < views.size(); i++) {
