@@ -202,7 +202,7 @@ final class ComparisonReport {
         o.putObject("xAxis").put("type", "value").putObject("splitLine").put("show", true);
         ObjectNode y = o.putObject("yAxis").put("type", "category").put("inverse", true);
         ArrayNode names = y.putArray("data");
-        y.putObject("axisLabel").put("width", 330).put("overflow", "truncate").put("interval", 0);
+        y.putObject("axisLabel").put("interval", 0);
         ArrayNode series = o.putArray("series");
         ObjectNode whiskers = series.addObject().put("name", percent + " interval").put("type", "boxplot").put("layout", "horizontal");
         whiskers.putArray("boxWidth").add(2).add(2);
@@ -213,12 +213,13 @@ final class ComparisonReport {
         ArrayNode dd = dots.putArray("data");
         for (Row r : rows) {
             PairedDifference d = r.diff();
-            names.add(label(r, declared));
+            String name = label(r, declared);
+            names.add(name.length() > 52 ? name.substring(0, 50) + "…" : name);
             double lo = d.ciLow() / d.sdDiff();
             double hi = d.ciHigh() / d.sdDiff();
             double e = Math.round(d.effect() * 1000) / 1000.0;
             wd.addArray().add(round(lo)).add(e).add(e).add(e).add(round(hi));
-            dd.addArray().add(e).add(label(r, declared));
+            dd.addArray().add(e).add(names.get(names.size() - 1).asString());
         }
         ObjectNode zero = dots.putObject("markLine").put("symbol", "none").put("silent", true);
         zero.putObject("lineStyle").put("color", "#888");
