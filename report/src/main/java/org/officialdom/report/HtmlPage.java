@@ -213,7 +213,7 @@ final class HtmlPage {
             .bio .when{color:#666;font-variant-numeric:tabular-nums}footer{color:#888;margin:2em 0;font-size:.85em}
             .bio .times{color:#666}.summary li{margin:.3em 0}details{margin:1em 0}summary{cursor:pointer;color:#124;font-weight:600}
             .wide{overflow-x:auto}table.years td,table.years th{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            table.years td:first-child,table.years th:first-child{text-align:left;white-space:normal;min-width:16em}
+            table.years{font-size:.8em}table.years td,table.years th{padding:.2em .35em}table.years td:first-child,table.years th:first-child{text-align:left;white-space:normal;min-width:12em}
             table.years tr.group th{text-align:left;background:#f4f6f8;font-weight:600}
             .views{margin:1.2em 0 -.6em}.views button{font:inherit;font-size:.8em;border:1px solid #bbb;background:#fff;padding:.15em .6em;cursor:pointer}
             .views button.on{background:#124;color:#fff;border-color:#124}
