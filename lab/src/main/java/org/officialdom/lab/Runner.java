@@ -25,6 +25,7 @@ import org.officialdom.model.scenario.ScenarioLoader;
  *   <li>{@code summary.txt}: the three-line summary;</li>
  *   <li>{@code events.csv}: events of tracked agents, for models that log them;</li>
  *   <li>{@code matrices.json}: end-of-run views (levels by sectors, say), for models that declare them;</li>
+ *   <li>{@code headline.json}: the charts the model puts first (its live page's charts over time), which the report draws first;</li>
  *   <li>{@code checkpoint.bin}: the latest checkpoint, with {@code --checkpoint-every}.</li>
  * </ul>
  * Every file is written atomically; the calendar's policy changes are applied at the start of the
@@ -143,6 +144,7 @@ public final class Runner {
         }
         AtomicFile.write(out.resolve("metrics.csv"), table::writeCsv);
         AtomicFile.writeString(out.resolve("metrics.json"), metricsJson(table));
+        AtomicFile.writeString(out.resolve("headline.json"), headlineJson(sim.declaredMetrics().pages()));
         List<org.officialdom.engine.Matrix> matrices = sim.model().matrices();
         if (!matrices.isEmpty()) {
             AtomicFile.writeString(out.resolve("matrices.json"), matricesJson(matrices));
@@ -249,6 +251,22 @@ public final class Runner {
                     }
                 }
             }
+        }
+        return tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n";
+    }
+
+    /**
+     * The model's headline charts: title, style and metrics of each chart of its live page, in
+     * declaration order. Bar charts of the organisation now are left out: a report draws over time.
+     */
+    static String headlineJson(List<org.officialdom.engine.MetricSet.PageChart> pages) {
+        tools.jackson.databind.node.ArrayNode all = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (var p : pages) {
+            if (p.style() == org.officialdom.engine.Metric.ChartStyle.BARS) {
+                continue;
+            }
+            var names = all.addObject().put("title", p.title()).put("style", p.style().name().toLowerCase(Locale.ROOT)).putArray("metrics");
+            p.metrics().forEach(m -> names.add(m.name()));
         }
         return tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n";
     }

@@ -38,6 +38,21 @@ public final class RunData {
     public record Event(long step, int agent, String kind, String detail) {
     }
 
+    /** A chart the model puts first: its title, style and metrics (from {@code headline.json}). */
+    public record Headline(String title, String style, List<String> metrics) {
+    }
+
+    /**
+     * Quantiles of one metric over posterior draws or replicates, aligned with the run's steps
+     * (NaN where {@code bands.csv} has no row for a step): 5, 25, 50, 75 and 95 %.
+     */
+    public record Band(String metric, int draws, double[] q05, double[] q25, double[] q50, double[] q75, double[] q95) {
+    }
+
+    /** A published value of a metric at a step of the run, with its source (from {@code observed.csv}). */
+    public record Observation(long step, String metric, double value, String source) {
+    }
+
     private final Path folder;
     private final long[] steps;
     private final String[] labels;
@@ -48,6 +63,10 @@ public final class RunData {
     private final Scenario scenario;
     private final String scenarioText;
     private List<Grid> grids = List.of();
+    private List<String> summary = List.of();
+    private List<Headline> headlines = List.of();
+    private Map<String, Band> bands = Map.of();
+    private List<Observation> observed = List.of();
 
     private RunData(Path folder, long[] steps, String[] labels, List<Series> series, List<Mark> marks,
                     List<Event> events, JsonNode runInfo, Scenario scenario, String scenarioText) {
@@ -144,6 +163,24 @@ public final class RunData {
             }
             data.grids = List.copyOf(out);
         }
+        Path summary = folder.resolve("summary.txt");
+        if (Files.exists(summary)) {
+            data.summary = Files.readAllLines(summary, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        }
+        Path headline = folder.resolve("headline.json");
+        if (Files.exists(headline)) {
+            List<Headline> out = new ArrayList<>();
+            for (JsonNode h : json.readTree(headline.toFile())) {
+                List<String> names = new ArrayList<>();
+                h.path("metrics").forEach(m -> names.add(m.asString()));
+                if (names.stream().allMatch(declared::containsKey) || declared.isEmpty()) {
+                    out.add(new Headline(h.path("title").asString(""), h.path("style").asString("lines"), List.copyOf(names)));
+                }
+            }
+            data.headlines = List.copyOf(out);
+        }
+        data.bands = readBands(folder.resolve("bands.csv"), steps);
+        data.observed = readObserved(folder.resolve("observed.csv"));
         return data;
     }
 
@@ -151,6 +188,118 @@ public final class RunData {
         List<String> out = new ArrayList<>();
         e.set().propertyNames().forEach(out::add);
         return out;
+    }
+
+    /** {@code step,metric,draws,q05,q25,q50,q75,q95}, long format; steps outside the run are left out. */
+    static Map<String, Band> readBands(Path file, long[] steps) throws IOException {
+        Map<String, Band> out = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < steps.length; i++) {
+            index.put(steps[i], i);
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, Integer> col = columns(lines.isEmpty() ? "" : lines.get(0), file, "step", "metric", "draws", "q05", "q25", "q50", "q75", "q95");
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] c = line.split(",", -1);
+            Integer at = index.get(Long.parseLong(c[col.get("step")].trim()));
+            if (at == null) {
+                continue;
+            }
+            String metric = c[col.get("metric")].trim();
+            Band b = out.computeIfAbsent(metric, m -> new Band(m, 0, nans(steps.length), nans(steps.length), nans(steps.length),
+                    nans(steps.length), nans(steps.length)));
+            int draws = Integer.parseInt(c[col.get("draws")].trim());
+            if (draws > b.draws()) {
+                b = new Band(metric, draws, b.q05(), b.q25(), b.q50(), b.q75(), b.q95());
+                out.put(metric, b);
+            }
+            b.q05()[at] = number(c[col.get("q05")]);
+            b.q25()[at] = number(c[col.get("q25")]);
+            b.q50()[at] = number(c[col.get("q50")]);
+            b.q75()[at] = number(c[col.get("q75")]);
+            b.q95()[at] = number(c[col.get("q95")]);
+        }
+        return out;
+    }
+
+    /** {@code step,metric,value,source}; a source holding commas is quoted. */
+    static List<Observation> readObserved(Path file) throws IOException {
+        List<Observation> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, Integer> col = columns(lines.isEmpty() ? "" : lines.get(0), file, "step", "metric", "value", "source");
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> c = csvCells(line);
+            double v = number(c.get(col.get("value")));
+            if (Double.isFinite(v)) {
+                out.add(new Observation(Long.parseLong(c.get(col.get("step")).trim()), c.get(col.get("metric")).trim(), v,
+                        col.get("source") < c.size() ? c.get(col.get("source")).trim() : ""));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> columns(String header, Path file, String... expected) throws IOException {
+        List<String> names = csvCells(header).stream().map(String::trim).toList();
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String e : expected) {
+            int i = names.indexOf(e);
+            if (i < 0) {
+                throw new IOException(file + ": expected a header with the columns " + String.join(",", expected) + ", found '" + header + "'");
+            }
+            out.put(e, i);
+        }
+        return out;
+    }
+
+    private static List<String> csvCells(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    private static double number(String s) {
+        String t = s.trim();
+        return t.isEmpty() || t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("na") ? Double.NaN : Double.parseDouble(t);
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     static List<Event> readEvents(Path file) throws IOException {
@@ -214,6 +363,31 @@ public final class RunData {
 
     public List<Event> events() {
         return List.copyOf(events);
+    }
+
+    /** The plain-language summary the command line printed ({@code summary.txt}); empty if the folder has none. */
+    public List<String> summary() {
+        return summary;
+    }
+
+    /** The charts the model puts first, in its order; empty for a folder written before they were kept. */
+    public List<Headline> headlines() {
+        return headlines;
+    }
+
+    /** Median and bands over draws or replicates, by metric ({@code bands.csv}); empty if the folder has none. */
+    public Map<String, Band> bands() {
+        return bands;
+    }
+
+    /** Published values on the run's step axis ({@code observed.csv}); empty if the folder has none. */
+    public List<Observation> observed() {
+        return observed;
+    }
+
+    /** True when steps are months with dates (the scenario has a start). */
+    public boolean monthly() {
+        return scenario != null && scenario.start() != null;
     }
 
     public JsonNode runInfo() {

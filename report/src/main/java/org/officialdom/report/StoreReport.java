@@ -51,7 +51,7 @@ public final class StoreReport {
     private static final List<Kind> KINDS = List.of(
             new Kind("experiment", "SELECT experiment_id FROM experiments WHERE experiment_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
                     2, StoreReport::experiment),
-            new Kind("comparison", "SELECT comparison_id FROM comparisons WHERE comparison_id = ? LIMIT 1", 1, StoreReport::comparison),
+            new Kind("comparison", "SELECT comparison_id FROM comparisons WHERE comparison_id = ? LIMIT 1", 1, ComparisonReport::render),
             new Kind("lever table", "SELECT lever_table_id FROM lever_tables WHERE lever_table_id = ? OR name = ? ORDER BY created_at DESC LIMIT 1",
                     2, StoreReport::leverTable),
             new Kind("explanation", "SELECT explain_id FROM explanations WHERE explain_id = ? LIMIT 1", 1, StoreReport::explanation),
@@ -193,68 +193,6 @@ public final class StoreReport {
         }
         page.endSection();
         page.section("file", "The experiment file").raw("<pre>" + HtmlPage.esc(text) + "</pre>").endSection();
-        return page.render();
-    }
-
-    static String comparison(Connection c, String id) throws SQLException, IOException {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("metric", "statistic", "mean A", "mean B", "B − A", "interval", "verdict"));
-        List<String> labels = new ArrayList<>();
-        List<double[]> relative = new ArrayList<>();
-        String a = null;
-        String b = null;
-        long replicates = 0;
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT metric, statistic, scenario_a, scenario_b, replicates, mean_a, mean_b, mean_diff, ci_low, ci_high, verdict, confidence
-                FROM comparisons WHERE comparison_id = ? ORDER BY metric, statistic""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    a = rs.getString(3);
-                    b = rs.getString(4);
-                    replicates = rs.getLong(5);
-                    double ma = rs.getDouble(6);
-                    rows.add(List.of(rs.getString(1), rs.getString(2), HtmlPage.num(ma), HtmlPage.num(rs.getDouble(7)),
-                            HtmlPage.num(rs.getDouble(8)), "[" + HtmlPage.num(rs.getDouble(9)) + ", " + HtmlPage.num(rs.getDouble(10)) + "]",
-                            rs.getString(11)));
-                    if (ma != 0 && "final".equals(rs.getString(2)) && !"identical".equals(rs.getString(11))) {
-                        labels.add(rs.getString(1));
-                        double scale = 100.0 / Math.abs(ma);
-                        relative.add(new double[] {rs.getDouble(8) * scale, rs.getDouble(9) * scale, rs.getDouble(10) * scale});
-                    }
-                }
-            }
-        }
-        HtmlPage page = new HtmlPage("Comparison: " + b + " against " + a).header(
-                "Both scenarios were run with the same seeds, replicate by replicate (common random numbers), so each"
-                        + " difference is paired.",
-                "Differences are between hypotheses, not forecasts.");
-        page.section("headline", "Headline numbers").facts(List.of(new String[] {"comparison", id},
-                new String[] {"A", a}, new String[] {"B", b}, new String[] {"replicates", Long.toString(replicates)})).endSection();
-        page.section("differences", "Paired differences of the final values, in % of A, with their intervals");
-        if (!labels.isEmpty()) {
-            page.chart(intervalBars("B − A at the end of the run (% of A)", labels, relative), labels.size());
-        } else {
-            page.paragraph("No metric differs at the end of the run.");
-        }
-        page.table(rows).endSection();
-
-        page.section("series", "Side by side: median over replicates");
-        String model = first(c, "SELECT r.model FROM comparison_runs x JOIN runs r USING (run_id) WHERE x.comparison_id = ? LIMIT 1", id);
-        Map<String, String[]> declared = declarations(c, model);
-        for (Map.Entry<String, String[]> m : declared.entrySet()) {
-            ObjectNode o = timeChart(m.getKey().replace('_', ' '), m.getValue()[1] + " (" + m.getValue()[0] + ")", m.getValue()[0]);
-            int drawn = 0;
-            for (String side : List.of("A", "B")) {
-                drawn += band(o, c, """
-                        SELECT m.step, median(m.value), quantile_cont(m.value, 0.1), quantile_cont(m.value, 0.9)
-                        FROM comparison_runs x JOIN metrics m ON m.run_id = x.run_id
-                        WHERE x.comparison_id = ? AND m.metric = ? AND x.side = ? GROUP BY m.step ORDER BY m.step""",
-                        side.equals("A") ? "A: " + a : "B: " + b, id, m.getKey(), side);
-            }
-            page.chart(o, drawn);
-        }
-        page.endSection();
         return page.render();
     }
 
@@ -451,7 +389,7 @@ public final class StoreReport {
         return o;
     }
 
-    private static Map<String, String[]> declarations(Connection c, String model) throws SQLException {
+    static Map<String, String[]> declarations(Connection c, String model) throws SQLException {
         Map<String, String[]> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT metric, unit, description FROM metric_declarations WHERE model = ? ORDER BY rowid")) {
             ps.setString(1, model);
@@ -478,7 +416,7 @@ public final class StoreReport {
         return out;
     }
 
-    private static String first(Connection c, String sql, String... params) throws SQLException {
+    static String first(Connection c, String sql, String... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setString(i + 1, params[i]);

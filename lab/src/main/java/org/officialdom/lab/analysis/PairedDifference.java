@@ -1,5 +1,6 @@
 package org.officialdom.lab.analysis;
 
+import java.util.Comparator;
 import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
@@ -15,6 +16,38 @@ public record PairedDifference(int n, double meanA, double meanB, double meanDif
     public static final String HIGHER = "B higher";
     public static final String LOWER = "B lower";
     public static final String UNCLEAR = "no clear difference";
+
+    /**
+     * Differences that matter first: those whose interval excludes 0, then those with no clear
+     * difference, then identical ones; within each, the largest standardised effect first.
+     */
+    public static final Comparator<PairedDifference> LARGEST_FIRST = Comparator
+            .comparingInt(PairedDifference::tier)
+            .thenComparing(Comparator.comparingDouble((PairedDifference d) -> Double.isNaN(d.effect()) ? -1 : Math.abs(d.effect())).reversed());
+
+    /**
+     * The standardised effect: the mean paired difference over the sd of the differences (how many
+     * replicate-to-replicate spreads apart B and A lie). 0 when identical; ±∞ when every replicate
+     * differs by the same amount; NaN with one replicate.
+     */
+    public double effect() {
+        if (IDENTICAL.equals(verdict) || meanDiff == 0) {
+            return 0;
+        }
+        if (sdDiff == 0) {
+            return Math.copySign(Double.POSITIVE_INFINITY, meanDiff);
+        }
+        return meanDiff / sdDiff;
+    }
+
+    /** The interval excludes 0: B is clearly higher or lower than A. */
+    public boolean clear() {
+        return HIGHER.equals(verdict) || LOWER.equals(verdict);
+    }
+
+    private int tier() {
+        return clear() ? 0 : IDENTICAL.equals(verdict) ? 2 : 1;
+    }
 
     public static PairedDifference of(double[] a, double[] b, double confidence) {
         int n = a.length;

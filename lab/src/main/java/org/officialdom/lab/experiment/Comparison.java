@@ -96,7 +96,6 @@ public final class Comparison {
                 + "\n" + String.join("\n", bs.stream().map(RunSpec::runId).toList()) + "\n" + confidence);
         List<Row> rows = new ArrayList<>();
         List<List<Object>> dbRows = new ArrayList<>();
-        TextTable t = new TextTable("metric", "statistic", "mean A", "mean B", "B - A", "ci_low", "ci_high", "verdict");
         for (String m : names) {
             for (String stat : statistics) {
                 Map<String, Double> v = store.summary(ids, m, stat);
@@ -106,7 +105,6 @@ public final class Comparison {
                 rows.add(new Row(m, stat, d));
                 dbRows.add(java.util.Arrays.asList(id, a.name(), b.name(), m, stat, replicates, d.meanA(), d.meanB(),
                         d.meanDiff(), nan(d.sdDiff()), nan(d.ciLow()), nan(d.ciHigh()), confidence, d.verdict()));
-                t.row(m, stat, d.meanA(), d.meanB(), d.meanDiff(), d.ciLow(), d.ciHigh(), d.verdict());
             }
         }
         List<List<Object>> runRows = new ArrayList<>();
@@ -124,10 +122,54 @@ public final class Comparison {
         }
         report.add(String.format(Locale.ROOT, "A = %s, B = %s: %d paired replicates (seeds %d to %d, common random numbers); %d runs now, %d already stored",
                 a.name(), b.name(), replicates, seedBase, seedBase + replicates - 1, todo.size(), reused));
-        report.add("Paired differences B - A with " + Math.round(confidence * 100) + "% t intervals:");
-        report.addAll(t.lines());
-        report.add("Comparison id: " + id + " (table comparisons in " + store.file() + ")");
+        report.addAll(largest(rows, confidence, SHOWN));
+        report.add("Comparison id: " + id + " (all " + rows.size() + " rows: table comparisons in " + store.file() + ", and the report)");
         return new Result(id, rows, todo.size(), reused, report);
+    }
+
+    /** How many differences the terminal shows; the report and the store hold them all. */
+    public static final int SHOWN = 10;
+
+    /**
+     * The {@code shown} differences that matter most (by {@link PairedDifference#LARGEST_FIRST}),
+     * as a table, then one line naming the metrics identical in A and B.
+     */
+    public static List<String> largest(List<Row> rows, double confidence, int shown) {
+        List<Row> ranked = new ArrayList<>(rows);
+        ranked.sort((x, y) -> PairedDifference.LARGEST_FIRST.compare(x.diff(), y.diff()));
+        List<Row> differing = ranked.stream().filter(r -> !PairedDifference.IDENTICAL.equals(r.diff().verdict())).toList();
+        List<String> out = new ArrayList<>();
+        long clear = differing.stream().filter(r -> r.diff().clear()).count();
+        out.add(String.format(Locale.ROOT, "Paired differences B - A with %d%% t intervals: %d of %d rows differ clearly%s",
+                Math.round(confidence * 100), clear, rows.size(),
+                differing.size() > shown ? "; the " + shown + " largest by standardised effect (mean difference / sd of differences):"
+                        : ", largest standardised effect (mean difference / sd of differences) first:"));
+        if (!differing.isEmpty()) {
+            TextTable t = new TextTable("metric", "statistic", "mean A", "mean B", "B - A", "ci_low", "ci_high", "effect", "verdict");
+            for (Row r : differing.subList(0, Math.min(shown, differing.size()))) {
+                PairedDifference d = r.diff();
+                t.row(r.metric(), r.statistic(), d.meanA(), d.meanB(), d.meanDiff(), d.ciLow(), d.ciHigh(), effect(d.effect()), d.verdict());
+            }
+            out.addAll(t.lines());
+        }
+        List<Row> same = ranked.subList(differing.size(), ranked.size());
+        if (!same.isEmpty()) {
+            Map<String, List<String>> byMetric = new LinkedHashMap<>();
+            rows.stream().filter(same::contains).forEach(r -> byMetric.computeIfAbsent(r.metric(), k -> new ArrayList<>()).add(r.statistic()));
+            long statistics = rows.stream().map(Row::statistic).distinct().count();
+            out.add(same.size() + " rows identical in A and B: " + String.join(", ", byMetric.entrySet().stream()
+                    .map(e -> e.getValue().size() == statistics ? e.getKey() : e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                    .toList()));
+        }
+        return out;
+    }
+
+    /** A standardised effect for the terminal: two decimals, "inf" when every replicate differs by the same amount. */
+    public static String effect(double e) {
+        if (Double.isInfinite(e)) {
+            return e > 0 ? "+inf" : "-inf";
+        }
+        return Double.isNaN(e) ? "-" : String.format(Locale.ROOT, "%+.2f", e);
     }
 
     private static Double nan(double v) {
