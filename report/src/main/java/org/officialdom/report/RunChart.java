@@ -325,7 +325,13 @@ final class RunChart {
             int axis = dominant < 0 ? 0 : indexOf(series, e.getValue().get(0).metric()) == dominant ? 0 : 1;
             ObjectNode sc = out.addObject().put("id", "observed-" + k++).put("name", e.getKey()).put("type", "scatter").put("symbolSize", 8)
                     .put("xAxisIndex", axis).put("yAxisIndex", axis).put("z", 5);
-            sc.putObject("itemStyle").put("color", "#222").put("borderColor", "#fff").put("borderWidth", 1);
+            if (e.getKey().contains("held out")) {
+                // values the calibration did not fit: hollow, so an out-of-sample check reads at a glance
+                sc.put("symbol", "emptyCircle");
+                sc.putObject("itemStyle").put("color", "#222").put("borderColor", "#222").put("borderWidth", 1.5);
+            } else {
+                sc.putObject("itemStyle").put("color", "#222").put("borderColor", "#fff").put("borderWidth", 1);
+            }
             ArrayNode data = sc.putArray("data");
             long[] steps = run.steps();
             for (RunData.Observation ob : e.getValue()) {

@@ -205,7 +205,7 @@ public final class PosteriorBands {
             for (int i = 0; i < t.values().length; i++) {
                 String file = t.source().contains(" (") ? t.source().substring(0, t.source().indexOf(" (")) : t.source();
                 out.add(new Observed(t.metrics().get(0), t.years()[i], t.values()[i], t.fitted()[i],
-                        t.name() + ", " + (t.years()[i] - t.yearShift()) + " in " + file));
+                        t.name() + " in " + file));
             }
         }
         return out;
