@@ -28,13 +28,16 @@ public record PairedDifference(int n, double meanA, double meanB, double meanDif
     /**
      * The standardised effect: the mean paired difference over the sd of the differences (how many
      * replicate-to-replicate spreads apart B and A lie). 0 when identical; ±∞ when every replicate
-     * differs by the same amount; NaN with one replicate.
+     * differs by the same amount (to within 10⁻⁹ of the values' size); NaN with one replicate.
      */
     public double effect() {
         if (IDENTICAL.equals(verdict) || meanDiff == 0) {
             return 0;
         }
-        if (sdDiff == 0) {
+        // a spread at the level of rounding error (a difference the same in every replicate, up to the
+        // last bits) is no spread: dividing by it would rank noise in the last digit above real effects
+        double scale = Math.max(Math.abs(meanDiff), Math.max(Math.abs(meanA), Math.abs(meanB)));
+        if (sdDiff <= 1e-9 * scale) {
             return Math.copySign(Double.POSITIVE_INFINITY, meanDiff);
         }
         return meanDiff / sdDiff;

@@ -53,6 +53,16 @@ class ComparisonTest {
     }
 
     @Test
+    void aSpreadAtRoundingLevelIsNoSpreadForTheStandardisedEffect() {
+        // differences equal up to their last bit: the sd (~1e-16) is rounding, not a spread
+        PairedDifference tiny = PairedDifference.of(new double[] {0.3, 0.3, 0.3}, new double[] {0.7, 0.7000000000000001, 0.7}, 0.95);
+        assertThat(tiny.sdDiff()).isGreaterThan(0);
+        assertThat(tiny.effect()).isInfinite().isPositive();
+        PairedDifference real = PairedDifference.of(new double[] {0, 0, 0}, new double[] {1, 2, 3}, 0.95);
+        assertThat(real.effect()).isCloseTo(2.0, within(1e-12));
+    }
+
+    @Test
     void pairedIntervalIsTheStudentTInterval() {
         // d = 1, 2, 3: mean 2, sd 1, t(0.975, 2) = 4.302652729911275.
         PairedDifference d = PairedDifference.of(new double[] {0, 0, 0}, new double[] {1, 2, 3}, 0.95);
