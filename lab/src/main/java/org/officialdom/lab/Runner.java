@@ -78,8 +78,10 @@ public final class Runner {
         int every = readCheckpointEvery(folder);
         // a checkpoint written under a larger heap is refused here, not half-read into this one
         sc.footprintWithin(heapForOneRun(), "this Java heap");
-        Checkpoint.Identity run = new Checkpoint.Identity(sc.kind().name(), Checkpoint.Identity.hash(Files.readAllBytes(scenarioFile)));
-        try (Simulation sim = Checkpoint.read(ckpt, threads, run)) {
+        Checkpoint.Identity run = new Checkpoint.Identity(sc.kind().name(), Checkpoint.Identity.hash(Files.readAllBytes(scenarioFile)),
+                sc.seed());
+        // the state is read into the model as the scenario's calendar has it at the checkpoint's step
+        try (Simulation sim = Checkpoint.read(ckpt, threads, run, step -> sc.kind().create(sc.parametersAt(step)))) {
             return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every, check), progress, false);
         }
     }
@@ -115,7 +117,7 @@ public final class Runner {
         String runId = fresh ? RunResult.idOf(sc) : readRunId(out, sc);
         Checkpoint.Identity identity = new Checkpoint.Identity(sc.kind().name(),
                 Checkpoint.Identity.hash((fresh ? scenarioText : Files.readString(out.resolve("scenario.yaml")))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), sc.seed());
         sim.setChecking(options.check());
         long first = sim.stepNumber();
         progress.start(sc.name(), sc.steps(), first);
