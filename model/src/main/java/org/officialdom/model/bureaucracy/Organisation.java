@@ -47,7 +47,7 @@ public final class Organisation {
                     min = 1, max = 2_000_000_000)
             List<Integer> customPosts,
             @Param(value = "Budget health at or above which a unit shields its staff from pay cuts.", unit = "share", min = 0, max = 1)
-            double protectedBudget) implements java.io.Serializable {
+            double protectedBudget) {
 
         public static final Parameters DEFAULTS = new Parameters(20_000, 2, 3.0, 0.95,
                 List.of(0.25, 0.45, 0.10, 0.10, 0.10), List.of(), 0.85);
