@@ -95,6 +95,7 @@ class CheckpointFuzzTest {
             long t0 = System.nanoTime();
             String message = refusal(f, run);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(java.util.Locale.ROOT, "CheckpointFuzzTest: forged %s refused in %.3f s: %s%n", fields[k][1], seconds, message);
             assertThat(message).as(fields[k][1]).contains(f.toString()).contains("field '" + fields[k][0] + "'")
                     .contains("2147483647").contains("bytes left");
             assertThat(seconds).as("refused in %.3f s", seconds).isLessThan(2.0);
