@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * The metrics collected during a run: one row per observed step, one column per declared metric.
+ * Serializable because a cluster back end ships a finished run's table (in its outcome) to the
+ * driver; checkpoints write it as typed fields ({@link #save}).
  */
-public final class MetricTable {
+public final class MetricTable implements java.io.Serializable {
 
     private final List<String> names = new ArrayList<>();
     private final List<String> units = new ArrayList<>();
