@@ -55,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "K", description = "Write a checkpoint every K steps.")
     int checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Resume the interrupted run in DIR from its checkpoint.")
+    @Option(names = "--resume", paramLabel = "DIR", description = "Resume the interrupted run in DIR from its checkpoint, with the options it was started "
+            + "with (--check, its store or --no-store); --threads may differ.")
     Path resume;
 
     @Option(names = "--figures", paramLabel = "DIR", description = "Also write the report's charts as PNG and SVG into DIR.")
@@ -119,10 +120,19 @@ final class RunCommand implements Callable<Integer> {
         PosteriorSample sample = null;
         String sampleName = null;
         java.util.Set<String> heldPaths = java.util.Set.of();
+        // a resumed run is recorded as it was started to be: in its store, or not at all (--no-store)
+        boolean record = !noStore;
+        Path store = db;
         String startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
         if (resume != null) {
             if (!Files.isDirectory(resume)) {
                 throw new Officialdom.BadInput("--resume: expected a run folder, found no folder " + resume);
+            }
+            String kept = Runner.keptStore(resume);
+            if ("".equals(kept)) {
+                record = false;
+            } else if (kept != null && !spec.commandLine().getParseResult().hasMatchedOption("--db")) {
+                store = Path.of(kept);
             }
             result = Runner.resume(resume, t, check, progress);
         } else {
@@ -171,15 +181,16 @@ final class RunCommand implements Callable<Integer> {
                 err.println("officialdom: replacing the earlier run in " + folder + "/ (name another folder with --out)");
                 err.flush();
             }
-            result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery, check), progress);
+            result = Runner.run(sc, new RunOptions(seed, steps, t, folder, checkpointEvery, check,
+                    noStore ? "" : db.toAbsolutePath().toString()), progress);
         }
         var w = spec.commandLine().getOut();
         PosteriorBands.Result bands = null;
         if (sample != null) {
             List<PosteriorBands.Observed> observed = PosteriorBands.observedFor(sampleName);
             var drawProgress = TerminalProgress.create(quiet, spec.commandLine().getErr(), "draws");
-            try (Backend backend = new LocalBackend(t, 1); ResultStore store = noStore ? null : ResultStore.open(db)) {
-                bands = PosteriorBands.run(result.folder(), sample, observed, posterior, heldPaths, backend, store, drawProgress);
+            try (Backend backend = new LocalBackend(t, 1); ResultStore drawStore = record ? ResultStore.open(store) : null) {
+                bands = PosteriorBands.run(result.folder(), sample, observed, posterior, heldPaths, backend, drawStore, drawProgress);
             }
         } else {
             // a run without draws has no bands: none of an earlier run in this folder are left to be drawn
@@ -190,19 +201,19 @@ final class RunCommand implements Callable<Integer> {
         Path report = ReportCommand.write(result.folder(), null, figures);
         w.println("Results in " + result.folder() + "/ (metrics.csv, metrics.json, summary.txt, run.json)");
         boolean unrecorded = false;
-        if (!noStore) {
+        if (record) {
             // The folder holds the results already; a store that cannot be written (locked by another
             // process, say) does not cost the run, but the command says so and exits 1.
-            try (ResultStore store = ResultStore.open(db)) {
+            try (ResultStore st = ResultStore.open(store)) {
                 var outcome = result.toOutcome(startedAt);
-                boolean added = store.record(outcome);
-                w.println((added ? "Recorded as run " : "Already recorded as run ") + outcome.runId() + " in " + db);
+                boolean added = st.record(outcome);
+                w.println((added ? "Recorded as run " : "Already recorded as run ") + outcome.runId() + " in " + store);
             } catch (ResultStore.StoreException e) {
                 var err = spec.commandLine().getErr();
                 String why = e.getMessage() != null && e.getMessage().contains("lock")
                         ? "another program holds it open (close it, or choose another store with --db FILE)" : e.getMessage();
                 err.println("officialdom: the run finished and its results are in " + result.folder() + "/, but it was not recorded in "
-                        + "the result store " + db + ": " + why + ". Use --no-store to run without the store.");
+                        + "the result store " + store + ": " + why + ". Use --no-store to run without the store.");
                 err.flush();
                 unrecorded = true;
             }

@@ -1,12 +1,15 @@
 package org.officialdom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialdom.lab.Runner;
+import org.officialdom.lab.store.ResultStore;
 
 class CommandLineTest {
 
@@ -285,6 +288,56 @@ class CommandLineTest {
         LabCommandsTest.Outcome refused = run("run", "--resume", part.toString(), "-q", "--no-store", "--check");
         assertThat(refused.code()).as(refused.err()).isEqualTo(2);
         assertThat(refused.err()).contains("--resume").contains("belongs to a run of model").doesNotContain("Exception");
+    }
+
+    /** A run of GOOD that stops (as if killed) after step 15, with a checkpoint at step 10, started with these options. */
+    private static Path interrupted(Path dir, String name, boolean check, String store) throws Exception {
+        Path f = dir.resolve(name + ".yaml");
+        Files.writeString(f, GOOD);
+        Path folder = dir.resolve(name);
+        org.officialdom.lab.Progress crash = new org.officialdom.lab.Progress() {
+            @Override
+            public void start(String label, long total, long done) {
+            }
+
+            @Override
+            public void advance(long done) {
+                if (done == 15) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        assertThatThrownBy(() -> Runner.run(org.officialdom.model.scenario.ScenarioLoader.load(f),
+                new org.officialdom.lab.RunOptions(null, null, 1, folder, 10, check, store), crash)).hasMessage("killed");
+        assertThat(folder.resolve("checkpoint.bin")).exists();
+        return folder;
+    }
+
+    @Test
+    void aResumedRunKeepsItsOptions(@TempDir Path dir) throws Exception {
+        // started with --no-store: the resumed run is not recorded, in the default store or any
+        Path quiet = interrupted(dir, "unrecorded", false, "");
+        Path store = dir.resolve("r.duckdb");
+        LabCommandsTest.Outcome a = run("run", "--resume", quiet.toString(), "-q", "--threads", "2");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(a.out()).doesNotContain("Recorded").contains("Results in");
+        // started to be recorded in a store and checked: the resumed run is checked and recorded there, no --db given
+        Path recorded = interrupted(dir, "recorded", true, store.toAbsolutePath().toString());
+        LabCommandsTest.Outcome b = run("run", "--resume", recorded.toString(), "-q");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).contains("Recorded as run ").contains(store.toAbsolutePath().toString())
+                .contains("Checked after every step:");
+        try (ResultStore st = ResultStore.open(store)) {
+            assertThat(st.count("runs", null)).isEqualTo(1);
+        }
+        // --no-store given to the resume is honoured too
+        Path again = interrupted(dir, "again", false, store.toAbsolutePath().toString());
+        LabCommandsTest.Outcome c = run("run", "--resume", again.toString(), "-q", "--no-store");
+        assertThat(c.out()).doesNotContain("Recorded");
     }
 
     @Test

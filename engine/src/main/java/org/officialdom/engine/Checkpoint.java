@@ -2,15 +2,12 @@ package org.officialdom.engine;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +22,31 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.LongFunction;
 
 /**
  * Writes the whole state of a run to a file and reads it back ("freeze-drying", as MASON calls it).
  *
- * <p>Format (version 2): the magic {@code OFFICIALDOM-CKPT}, the format version, a header naming the
- * run (model, a hash of the scenario as run, seed, step), the state, and a SHA-256 digest of
- * everything before it. A checkpoint is read only after its digest and header are checked, so a
- * damaged file, one of another format or one of another run is refused with a {@link Refused} that
- * says which, before any of its state is read. The state itself is Java serialization of the
- * {@link Simulation}, read through a filter that admits Officialdom's and the JDK's data classes
- * only; it is meant for resuming with the same version of Officialdom, not for archiving (the
- * result store is for that).
+ * <p>Format (version 3), all numbers big-endian:
+ * <pre>
+ *   magic        16 bytes, "OFFICIALDOM-CKPT"
+ *   format       int, 3
+ *   model        string (2-byte length, modified UTF-8), the model kind
+ *   scenario     string, SHA-256 of the scenario as run (seed, steps and parameters included)
+ *   seed, step   long, long
+ *   body length  long, the bytes of the body that follows
+ *   body         typed sections of named fields ({@link CheckpointWriter}): simulation (step), random
+ *                (seed, stream names), model (the model's own state, written by {@link Model#save}),
+ *                metrics (names, steps, values), events (told), end
+ *   digest       32 bytes, SHA-256 of everything before it
+ * </pre>
+ * Reading checks, in order and before any of the state is read: the magic, the format (a file of
+ * another version is refused, not guessed at, with the version found and the one read), the length
+ * (a file shorter than its header promises is cut short), the digest (a damaged file), and the run
+ * (model, seed, scenario). The body is then read field by field, each name and type checked, each
+ * length checked against the bytes left before anything is allocated ({@link CheckpointReader});
+ * no Java serialization is involved. The model's parameters are not in the file: it is read into a
+ * model built from the parameters in force at its step.
  *
  * <p>The file is written beside its final name, forced to the disk and renamed into place, so a
  * crash while writing leaves the previous checkpoint intact.
@@ -46,23 +56,28 @@ public final class Checkpoint {
     private static final byte[] MAGIC = "OFFICIALDOM-CKPT".getBytes(StandardCharsets.US_ASCII);
 
     /** Version of the file layout; a file of another version is refused, not guessed at. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     private static final int DIGEST_BYTES = 32;
 
-    /** What state may be read back: the run's own classes, the JDK's collections and boxes, arrays. */
-    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "maxdepth=200;org.officialdom.**;java.lang.*;java.util.*;java.util.concurrent.**;java.time.*;!*");
+    /** The longest header: magic, format, two strings of at most 65,535 bytes, three longs. */
+    private static final int MAX_HEADER = 16 + 4 + 2 * (2 + 65_535) + 24;
 
     /**
-     * The run a checkpoint belongs to: its model and a hash of the scenario as run (seed, steps and
-     * parameters included). Reading refuses a checkpoint whose header names another.
+     * The run a checkpoint belongs to: its model, a hash of the scenario as run (seed, steps and
+     * parameters included) and, when not null, its seed. Reading refuses a checkpoint whose header
+     * names another.
      */
-    public record Identity(String model, String scenarioHash) {
+    public record Identity(String model, String scenarioHash, Long seed) {
+
+        /** A run named by model and scenario only. */
+        public Identity(String model, String scenarioHash) {
+            this(model, scenarioHash, null);
+        }
 
         /** For tests and tools that checkpoint a bare simulation: the model's class, no scenario. */
         static Identity of(Simulation sim) {
-            return new Identity(sim.model().getClass().getName(), "");
+            return new Identity(sim.model().getClass().getName(), "", sim.seed());
         }
 
         /** SHA-256 of a text, in hex: how a scenario is named in a header. */
@@ -71,7 +86,7 @@ public final class Checkpoint {
         }
     }
 
-    /** A checkpoint that cannot be used: damaged, of another format, or of another run. */
+    /** A checkpoint that cannot be used: damaged, cut short, of another format, or of another run. */
     public static final class Refused extends IOException {
         public Refused(String message) {
             super(message);
@@ -87,24 +102,34 @@ public final class Checkpoint {
     }
 
     public static void write(Simulation sim, Path file, Identity run) throws IOException {
+        // the header states the body's length: counted first, without copying any array
+        CheckpointWriter counter = CheckpointWriter.counting();
+        sim.save(counter);
+        long bodyLength = counter.written();
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
             try (OutputStream raw = Files.newOutputStream(tmp)) {
                 MessageDigest digest = sha256();
-                DataOutputStream out = new DataOutputStream(new DigestOutputStream(new BufferedOutputStream(raw, 1 << 20), digest));
+                BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 20);
+                DataOutputStream out = new DataOutputStream(new DigestOutputStream(buffered, digest));
                 out.write(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeUTF(run.model());
                 out.writeUTF(run.scenarioHash());
                 out.writeLong(sim.seed());
                 out.writeLong(sim.stepNumber());
-                ObjectOutputStream state = new ObjectOutputStream(out);
-                state.writeObject(sim);
-                state.flush();
+                out.writeLong(bodyLength);
+                CheckpointWriter body = new CheckpointWriter(out);
+                sim.save(body);
+                body.flush();
+                if (body.written() != bodyLength) {
+                    throw new IllegalStateException("checkpoint body of " + body.written() + " bytes, counted " + bodyLength);
+                }
                 out.flush();
-                raw.write(digest.digest());
+                buffered.write(digest.digest());
+                buffered.flush();
             }
             // the rename promises a whole checkpoint: its bytes must be on the disk first
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -130,52 +155,100 @@ public final class Checkpoint {
         }
     }
 
-    /** Reads a checkpoint of a bare simulation (checked against nothing but itself). */
-    public static Simulation read(Path file, int threads) throws IOException {
-        return read(file, threads, null);
+    /**
+     * Reads a checkpoint of a bare simulation (checked against nothing but itself) into the model
+     * {@code modelAt} builds for the checkpoint's step.
+     */
+    public static Simulation read(Path file, int threads, LongFunction<Model> modelAt) throws IOException {
+        return read(file, threads, null, modelAt);
     }
 
     /**
      * Reads a checkpoint; the returned run uses {@code threads} worker threads. With {@code expected}
-     * not null, a checkpoint of another model or scenario is refused.
+     * not null, a checkpoint of another model, seed or scenario is refused. {@code modelAt} builds
+     * the model (not initialised) from the parameters in force at the checkpoint's step; the state
+     * is read into it.
      */
-    public static Simulation read(Path file, int threads, Identity expected) throws IOException {
+    public static Simulation read(Path file, int threads, Identity expected, LongFunction<Model> modelAt) throws IOException {
         long size = Files.size(file);
         if (size < MAGIC.length + 4 + DIGEST_BYTES) {
             throw new Refused(file + " is not an Officialdom checkpoint (" + size + " bytes, too short)");
         }
-        verifyDigest(file, size);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
-            byte[] magic = in.readNBytes(MAGIC.length);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes((int) Math.min(size, MAX_HEADER));
+        }
+        DataInputStream header = new DataInputStream(new ByteArrayInputStream(head));
+        String model;
+        String scenario;
+        long seed;
+        long step;
+        long bodyLength;
+        try {
+            byte[] magic = header.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new Refused(file + " is not an Officialdom checkpoint");
+                throw new Refused(file + " is not an Officialdom checkpoint (it does not start with " + new String(MAGIC,
+                        StandardCharsets.US_ASCII) + ")");
             }
-            int format = in.readInt();
+            int format = header.readInt();
             if (format != FORMAT) {
-                throw new Refused(file + " is a checkpoint of format " + format + "; this version of Officialdom reads format " + FORMAT);
+                // a damaged version field is told apart from a real file of another version by the digest,
+                // which every format so far puts at the end over everything before it
+                verifyDigest(file, size);
+                throw new Refused(file + " is a checkpoint of format " + format + "; this version of Officialdom reads format "
+                        + FORMAT + " only (resume it with the version that wrote it, or run it again)");
             }
-            String model = in.readUTF();
-            String scenario = in.readUTF();
-            long seed = in.readLong();
-            long step = in.readLong();
-            if (expected != null && !expected.model().equals(model)) {
-                throw new Refused(file + " belongs to a run of model '" + model + "', not '" + expected.model() + "'");
+            model = header.readUTF();
+            scenario = header.readUTF();
+            seed = header.readLong();
+            step = header.readLong();
+            bodyLength = header.readLong();
+        } catch (EOFException | java.io.UTFDataFormatException e) {
+            throw new Refused(file + " is cut short or damaged: its header is incomplete (" + size + " bytes)");
+        }
+        long headerLength = head.length - header.available();
+        long expectedSize = bodyLength < 0 || bodyLength > Long.MAX_VALUE / 2 ? -1 : headerLength + bodyLength + DIGEST_BYTES;
+        if (expectedSize < 0 || size < expectedSize) {
+            throw new Refused(file + " is cut short: " + size + " bytes, where its header promises "
+                    + (expectedSize < 0 ? "a body of " + bodyLength : expectedSize) + " (or its header is damaged)");
+        }
+        if (size > expectedSize) {
+            throw new Refused(file + " has " + (size - expectedSize) + " bytes more than its header promises (" + expectedSize
+                    + "; or its header is damaged)");
+        }
+        verifyDigest(file, size);
+        if (expected != null && !expected.model().equals(model)) {
+            throw new Refused(file + " belongs to a run of model '" + model + "', not '" + expected.model() + "'");
+        }
+        if (expected != null && expected.seed() != null && expected.seed() != seed) {
+            throw new Refused(file + " belongs to another run: its seed is " + seed + ", the run's is " + expected.seed());
+        }
+        if (expected != null && !expected.scenarioHash().equals(scenario)) {
+            throw new Refused(file + " belongs to another run: its scenario (seed, steps or parameters) differs from "
+                    + "the folder's scenario.yaml");
+        }
+        if (step < 0) {
+            throw new Refused(file + ": its header names step " + step + "; expected a step of 0 or more");
+        }
+        try (InputStream raw = Files.newInputStream(file)) {
+            raw.skipNBytes(headerLength);
+            CheckpointReader body = new CheckpointReader(file.toString(), new BufferedInputStream(raw, 1 << 20),
+                    headerLength, headerLength + bodyLength);
+            Simulation sim;
+            try {
+                sim = Simulation.load(body, modelAt.apply(step), seed, step, threads);
+            } catch (Refused e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new Refused(file + ": its state does not fit the model '" + model + "': " + e);
             }
-            if (expected != null && !expected.scenarioHash().equals(scenario)) {
-                throw new Refused(file + " belongs to another run: its scenario (seed, steps or parameters) differs from "
-                        + "the folder's scenario.yaml");
+            try {
+                body.expectEnd();
+            } catch (Refused e) {
+                sim.close();
+                throw e;
             }
-            ObjectInputStream state = new ObjectInputStream(in);
-            state.setObjectInputFilter(FILTER);
-            Simulation sim = (Simulation) state.readObject();
-            if (sim.seed() != seed || sim.stepNumber() != step) {
-                throw new Refused(file + ": its header (seed " + seed + ", step " + step + ") disagrees with its state (seed "
-                        + sim.seed() + ", step " + sim.stepNumber() + ")");
-            }
-            sim.useThreads(threads);
             return sim;
-        } catch (ClassNotFoundException | InvalidClassException | ClassCastException e) {
-            throw new Refused(file + " was written by another version of Officialdom: " + e.getMessage());
         } catch (EOFException e) {
             throw new Refused(file + " is cut short");
         }

@@ -16,21 +16,21 @@ import java.util.List;
  * <p>Appends are synchronized so that a parallel pass may log; to keep the log's order independent
  * of threads, {@link #sort()} the events of a step once it is over.
  */
-public final class EventLog implements Serializable {
+public final class EventLog {
 
     /** One event as told: at {@code step}, agent {@code agent} had an event of {@code kind}; {@code detail} tells more. */
     public record Event(long step, int agent, String kind, String detail) implements Serializable {
     }
 
     /** Tells a model's event records: each one's kind (a short word) and the sentence that tells it. */
-    public interface Narrator extends Serializable {
+    public interface Narrator {
         String kind(Object fact);
 
         String detail(Object fact);
     }
 
     /** One event as recorded. */
-    private record Entry(long step, int agent, Object fact) implements Serializable {
+    private record Entry(long step, int agent, Object fact) {
     }
 
     private final Narrator narrator;
@@ -61,7 +61,7 @@ public final class EventLog implements Serializable {
     }
 
     /** Records that agent {@code agent} had the event {@code fact} at {@code step}; the narrator tells it when read. */
-    public synchronized void add(long step, int agent, Serializable fact) {
+    public synchronized void add(long step, int agent, Object fact) {
         entries.add(new Entry(step, agent, fact));
     }
 
@@ -73,7 +73,7 @@ public final class EventLog implements Serializable {
     /** Orders events recorded since the last sort by (step, agent, kind, detail): thread-independent. */
     public synchronized void sort() {
         Comparator<Entry> order = Comparator.comparingLong(Entry::step).thenComparingInt(Entry::agent)
-                .thenComparing(e -> narrator.kind(e.fact())).thenComparing(e -> narrator.detail(e.fact()));
+                .thenComparing(e -> told(e).kind()).thenComparing(e -> told(e).detail());
         entries.subList(sortedUpTo, entries.size()).sort(order);
         sortedUpTo = entries.size();
     }
@@ -117,7 +117,55 @@ public final class EventLog implements Serializable {
         }
     }
 
+    /** An event read back from a checkpoint is kept as told; the others are told by the narrator. */
     private Event told(Entry e) {
+        if (e.fact() instanceof Event told) {
+            return told;
+        }
         return new Event(e.step(), e.agent(), narrator.kind(e.fact()), narrator.detail(e.fact()));
+    }
+
+    /**
+     * Writes the events to a checkpoint, told (step, agent, kind, detail as columns): what a model
+     * records is its own business, what it tells is plain text, and a resumed run writes the same
+     * {@code events.csv}.
+     */
+    public synchronized void save(CheckpointWriter out) throws IOException {
+        int n = entries.size();
+        long[] steps = new long[n];
+        int[] agents = new int[n];
+        List<String> kinds = new ArrayList<>(n);
+        List<String> details = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Event e = told(entries.get(k));
+            steps[k] = e.step();
+            agents[k] = e.agent();
+            kinds.add(e.kind());
+            details.add(e.detail());
+        }
+        out.putLongs("step", steps);
+        out.putInt("sorted", sortedUpTo);
+        out.putInts("agent", agents);
+        out.putStrings("kind", kinds);
+        out.putStrings("detail", details);
+    }
+
+    /** Reads what {@link #save} wrote into this log, which must be empty; the events are kept as told. */
+    public synchronized void load(CheckpointReader in) throws IOException {
+        if (!entries.isEmpty()) {
+            throw new IllegalStateException("events loaded into a log that holds " + entries.size());
+        }
+        long[] steps = in.getLongs("step");
+        int sorted = in.getInt("sorted", 0, steps.length);
+        int[] agents = in.getInts("agent", steps.length, 0);
+        List<String> kinds = in.getStrings("kind");
+        List<String> details = in.getStrings("detail");
+        if (kinds.size() != steps.length || details.size() != steps.length) {
+            throw in.refused("detail", steps.length + " kinds and details", kinds.size() + " and " + details.size());
+        }
+        for (int k = 0; k < steps.length; k++) {
+            entries.add(new Entry(steps[k], agents[k], new Event(steps[k], agents[k], kinds.get(k), details.get(k))));
+        }
+        sortedUpTo = sorted;
     }
 }

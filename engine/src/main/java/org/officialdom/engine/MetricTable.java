@@ -1,15 +1,16 @@
 package org.officialdom.engine;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The metrics collected during a run: one row per observed step, one column per declared metric.
+ * Serializable because a cluster back end ships a finished run's table (in its outcome) to the
+ * driver; checkpoints write it as typed fields ({@link #save}).
  */
-public final class MetricTable implements Serializable {
+public final class MetricTable implements java.io.Serializable {
 
     private final List<String> names = new ArrayList<>();
     private final List<String> units = new ArrayList<>();
@@ -127,5 +128,37 @@ public final class MetricTable implements Serializable {
             return Long.toString((long) v);
         }
         return Double.toString(v);
+    }
+
+    /** Writes the metric names, the steps recorded and their values (row after row) to a checkpoint. */
+    void save(CheckpointWriter out) throws IOException {
+        out.putStrings("names", names);
+        long[] st = new long[steps.size()];
+        double[] values = new double[Math.multiplyExact(rows.size(), names.size())];
+        for (int r = 0; r < st.length; r++) {
+            st[r] = steps.get(r);
+            System.arraycopy(rows.get(r), 0, values, r * names.size(), names.size());
+        }
+        out.putLongs("steps", st);
+        out.putDoubles("values", values);
+    }
+
+    /** Reads what {@link #save} wrote into this table, which must declare the same metrics and hold no rows yet. */
+    void load(CheckpointReader in) throws IOException {
+        List<String> found = in.getStrings("names");
+        if (!found.equals(names)) {
+            throw in.refused("names", "the " + names.size() + " metrics the model declares " + names,
+                    found.size() + " metrics " + found);
+        }
+        long[] st = in.getLongs("steps");
+        long cells = (long) st.length * names.size();
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw in.refused("steps", "at most " + (Integer.MAX_VALUE - 8) / Math.max(1, names.size()) + " rows", String.valueOf(st.length));
+        }
+        double[] values = in.getDoubles("values", (int) cells, 0);
+        for (int r = 0; r < st.length; r++) {
+            steps.add(st[r]);
+            rows.add(java.util.Arrays.copyOfRange(values, r * names.size(), (r + 1) * names.size()));
+        }
     }
 }

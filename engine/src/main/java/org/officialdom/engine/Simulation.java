@@ -1,8 +1,6 @@
 package org.officialdom.engine;
 
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +14,18 @@ import org.officialdom.engine.random.RandomStreams;
  * <p>The thread pool is not part of the state: a resumed run may use another thread count and still
  * produce the same bits.
  */
-public final class Simulation implements Serializable, AutoCloseable {
+public final class Simulation implements AutoCloseable {
 
     private final Model model;
     private final RandomStreams streams;
-    private final MetricTable metrics;
+    private MetricTable metrics;
     private long step;
 
-    private transient Parallel parallel;
-    private transient List<Pass> passes;
-    private transient MetricSet metricSet;
-    private transient Map<String, Long> passNanos;
-    private transient boolean checking;
+    private Parallel parallel;
+    private List<Pass> passes;
+    private MetricSet metricSet;
+    private Map<String, Long> passNanos;
+    private boolean checking;
 
     /** Creates the run, initialises the model and records the metrics of step 0. */
     public Simulation(Model model, long seed, int threads) {
@@ -38,6 +36,73 @@ public final class Simulation implements Serializable, AutoCloseable {
         bind();
         this.metrics = new MetricTable(metricSet.list());
         metrics.record(0, metricSet.measure());
+    }
+
+    /** A run read from a checkpoint: nothing is initialised; {@link #load} fills it. */
+    private Simulation(Model model, RandomStreams streams, int threads) {
+        this.model = model;
+        this.streams = streams;
+        this.parallel = new Parallel(threads);
+    }
+
+    /**
+     * Writes the run to a checkpoint's body, section by section: the step, the random streams, the
+     * model's state, the metrics collected so far and the events of tracked agents.
+     */
+    void save(CheckpointWriter out) throws IOException {
+        out.section("simulation");
+        out.putLong("step", step);
+        out.section("random");
+        streams.save(out);
+        out.section("model");
+        model.save(out);
+        out.section("metrics");
+        metrics.save(out);
+        out.section("events");
+        EventLog events = model.events();
+        out.putBoolean("kept", events != null);
+        if (events != null) {
+            events.save(out);
+        }
+        out.section("end");
+    }
+
+    /**
+     * Reads what {@link #save} wrote into {@code model} (built, not initialised); the header gave
+     * {@code seed} and {@code step}. The metrics read must be those the model declares.
+     */
+    static Simulation load(CheckpointReader in, Model model, long seed, long step, int threads) throws IOException {
+        in.section("simulation");
+        long stored = in.getLong("step");
+        if (stored != step) {
+            throw in.refused("step", "the step of the header, " + step, String.valueOf(stored));
+        }
+        in.section("random");
+        Simulation sim = new Simulation(model, RandomStreams.load(in, seed), threads);
+        try {
+            in.section("model");
+            model.load(in, sim);
+            sim.bind();
+            in.section("metrics");
+            sim.metrics = new MetricTable(sim.metricSet.list());
+            sim.metrics.load(in);
+            in.section("events");
+            EventLog events = model.events();
+            boolean kept = in.getBoolean("kept");
+            if (kept != (events != null)) {
+                throw in.refused("kept", events != null ? "the events the model keeps" : "no events (the model keeps none)",
+                        kept ? "events" : "none");
+            }
+            if (events != null) {
+                events.load(in);
+            }
+            in.section("end");
+            sim.step = step;
+            return sim;
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
     }
 
     private void bind() {
@@ -179,11 +244,6 @@ public final class Simulation implements Serializable, AutoCloseable {
             parallel.close();
         }
         parallel = new Parallel(threads);
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        bind();
     }
 
     @Override

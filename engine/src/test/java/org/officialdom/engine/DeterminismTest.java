@@ -43,7 +43,7 @@ class DeterminismTest {
             sim.runTo(40);
             Checkpoint.write(sim, file);
         }
-        try (Simulation resumed = Checkpoint.read(file, 3)) {
+        try (Simulation resumed = Checkpoint.read(file, 3, step -> new Drift(AGENTS))) {
             assertThat(resumed.stepNumber()).isEqualTo(40);
             resumed.runTo(100);
             StringWriter w = new StringWriter();

@@ -28,14 +28,35 @@ final class Drift implements Model {
 
     @Override
     public void init(Simulation sim) {
-        table = new AgentTable(initial);
-        wealth = table.addDouble("wealth");
-        group = table.addInt("group");
-        leaving = table.addBool("leaving");
+        columns(initial);
         table.addMany(initial);
         for (int r = 0; r < initial; r++) {
             group.set(r, table.id(r) % 7);
         }
+    }
+
+    private void columns(int capacity) {
+        table = new AgentTable(capacity);
+        wealth = table.addDouble("wealth");
+        group = table.addInt("group");
+        leaving = table.addBool("leaving");
+    }
+
+    @Override
+    public void save(CheckpointWriter out) throws java.io.IOException {
+        table.save(out);
+        out.putDouble("total", total);
+        out.putDouble("group3_mean", meanOfGroup3);
+        out.putLong("left", left);
+    }
+
+    @Override
+    public void load(CheckpointReader in, Simulation sim) throws java.io.IOException {
+        columns(0);
+        table.load(in);
+        total = in.getDouble("total");
+        meanOfGroup3 = in.getDouble("group3_mean");
+        left = in.getLong("left");
     }
 
     @Override

@@ -26,6 +26,16 @@ class InvariantTest {
         }
 
         @Override
+        public void save(CheckpointWriter out) throws java.io.IOException {
+            out.putLong("step", step);
+        }
+
+        @Override
+        public void load(CheckpointReader in, Simulation sim) throws java.io.IOException {
+            step = in.getLong("step");
+        }
+
+        @Override
         public List<Pass> passes() {
             return List.of(Pass.of("tick", sim -> step = sim.stepNumber()));
         }

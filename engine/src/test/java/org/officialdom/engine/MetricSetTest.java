@@ -50,6 +50,14 @@ class MetricSetTest {
             }
 
             @Override
+            public void save(CheckpointWriter out) {
+            }
+
+            @Override
+            public void load(CheckpointReader in, Simulation sim) {
+            }
+
+            @Override
             public java.util.List<Pass> passes() {
                 return java.util.List.of();
             }

@@ -11,11 +11,17 @@ import java.nio.file.Path;
  * @param out             output folder
  * @param checkpointEvery write a checkpoint every this many steps (0: never)
  * @param check           check invariants after every step (slower; stops at the first broken one)
+ * @param store           the result store the command records the run in, kept in {@code run.json} for a resumed
+ *                        run: its path, "" for none ({@code --no-store}), or null when the caller does not say
  */
-public record RunOptions(Long seed, Integer steps, int threads, Path out, int checkpointEvery, boolean check) {
+public record RunOptions(Long seed, Integer steps, int threads, Path out, int checkpointEvery, boolean check, String store) {
 
     public RunOptions(Long seed, Integer steps, int threads, Path out, int checkpointEvery) {
         this(seed, steps, threads, out, checkpointEvery, false);
+    }
+
+    public RunOptions(Long seed, Integer steps, int threads, Path out, int checkpointEvery, boolean check) {
+        this(seed, steps, threads, out, checkpointEvery, check, null);
     }
 
     public RunOptions {

@@ -77,11 +77,16 @@ public final class Runner {
         Path scenarioFile = folder.resolve("scenario.yaml");
         Scenario sc = ScenarioLoader.load(scenarioFile);
         int every = readCheckpointEvery(folder);
+        // the run goes on with the options it was started with (the thread count aside)
+        boolean checked = check || "true".equals(readRunInfo(folder, "checked"));
+        String store = keptStore(folder);
         // a checkpoint written under a larger heap is refused here, not half-read into this one
         sc.footprintWithin(heapForOneRun(), "this Java heap");
-        Checkpoint.Identity run = new Checkpoint.Identity(sc.kind().name(), Checkpoint.Identity.hash(Files.readAllBytes(scenarioFile)));
-        try (Simulation sim = Checkpoint.read(ckpt, threads, run)) {
-            return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every, check), progress, false);
+        Checkpoint.Identity run = new Checkpoint.Identity(sc.kind().name(), Checkpoint.Identity.hash(Files.readAllBytes(scenarioFile)),
+                sc.seed());
+        // the state is read into the model as the scenario's calendar has it at the checkpoint's step
+        try (Simulation sim = Checkpoint.read(ckpt, threads, run, step -> sc.kind().create(sc.parametersAt(step)))) {
+            return continueRun(sc, sim, new RunOptions(sc.seed(), sc.steps(), threads, folder, every, checked, store), progress, false);
         }
     }
 
@@ -116,7 +121,7 @@ public final class Runner {
         String runId = fresh ? RunResult.idOf(sc) : readRunId(out, sc);
         Checkpoint.Identity identity = new Checkpoint.Identity(sc.kind().name(),
                 Checkpoint.Identity.hash((fresh ? scenarioText : Files.readString(out.resolve("scenario.yaml")))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), sc.seed());
         sim.setChecking(options.check());
         long first = sim.stepNumber();
         progress.start(sc.name(), sc.steps(), first);
@@ -185,6 +190,7 @@ public final class Runner {
                   "step_reached": %d,
                   "threads": %d,
                   "checkpoint_every": %d,
+                  "store": %s,
                   "agents": %d,
                   "bytes_per_agent": %d,
                   "seconds": %.3f,
@@ -193,7 +199,7 @@ public final class Runner {
                   "java_version": "%s"
                 }
                 """, runId, o.check(), sc.name(), sc.kind().name(), sc.seed(), sc.steps(), sim.stepNumber(), o.threads(),
-                o.checkpointEvery(), sim.model().agents(), sim.model().bytesPerAgent(), seconds,
+                o.checkpointEvery(), o.store() == null ? "null" : "\"" + esc(o.store()) + "\"", sim.model().agents(), sim.model().bytesPerAgent(), seconds,
                 seconds > 0 ? agentSteps / seconds : 0.0, Version.get(), System.getProperty("java.version"));
         AtomicFile.writeString(out.resolve("run.json"), json);
     }
@@ -210,6 +216,29 @@ public final class Runner {
             }
         }
         return RunResult.idOf(sc);
+    }
+
+    /**
+     * The result store the run in {@code folder} was started to be recorded in: its path, "" when it
+     * was started not to be recorded, or null when its {@code run.json} does not say.
+     */
+    public static String keptStore(Path folder) throws IOException {
+        return readRunInfo(folder, "store");
+    }
+
+    /** A field of run.json as text (a string's content, or a literal), or null when absent or null. */
+    private static String readRunInfo(Path folder, String key) throws IOException {
+        Path info = folder.resolve("run.json");
+        if (!Files.exists(info)) {
+            return null;
+        }
+        try {
+            tools.jackson.databind.JsonNode node = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(Files.readString(info)).get(key);
+            return node == null || node.isNull() ? null : node.asString();
+        } catch (tools.jackson.core.JacksonException e) {
+            return null;
+        }
     }
 
     private static int readCheckpointEvery(Path folder) throws IOException {

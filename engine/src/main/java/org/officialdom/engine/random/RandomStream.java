@@ -1,6 +1,5 @@
 package org.officialdom.engine.random;
 
-import java.io.Serializable;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +13,7 @@ import java.util.SplittableRandom;
  * such as Random123's, with a cheaper bijection); it passes the usual uniformity checks for
  * simulation use, which the tests sample.
  */
-public final class RandomStream implements Serializable {
+public final class RandomStream {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final long STEP_MULT = 0xC2B2AE3D27D4EB4FL;

@@ -1,6 +1,5 @@
 package org.officialdom.engine.random;
 
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * one mechanism never shifts the numbers another one sees. The stream key is a hash of the name
  * mixed with the seed.
  */
-public final class RandomStreams implements Serializable {
+public final class RandomStreams {
 
     private final long seed;
     private final Map<String, RandomStream> streams = new ConcurrentHashMap<>();
@@ -37,5 +36,28 @@ public final class RandomStreams implements Serializable {
             h *= 0x100000001B3L;
         }
         return RandomStream.mix(RandomStream.mix(seed) ^ h);
+    }
+
+    /**
+     * Writes the streams to a checkpoint. A stream carries no state from one draw to the next (its
+     * values are functions of the seed, its name and their coordinates), so the seed and the names
+     * of the streams asked for so far are the whole of it.
+     */
+    public void save(org.officialdom.engine.CheckpointWriter out) throws java.io.IOException {
+        out.putLong("seed", seed);
+        out.putStrings("streams", new java.util.TreeSet<>(streams.keySet()).stream().toList());
+    }
+
+    /** The streams {@link #save} wrote; their seed must be {@code seed}. */
+    public static RandomStreams load(org.officialdom.engine.CheckpointReader in, long seed) throws java.io.IOException {
+        long stored = in.getLong("seed");
+        if (stored != seed) {
+            throw in.refused("seed", "the seed of the header, " + seed, String.valueOf(stored));
+        }
+        RandomStreams s = new RandomStreams(seed);
+        for (String name : in.getStrings("streams")) {
+            s.stream(name);
+        }
+        return s;
     }
 }

@@ -1,6 +1,5 @@
 package org.officialdom.engine.space;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Arrays;
  * depth, and its children in compressed form (children of g are {@code childIds[childStart[g] ..
  * childStart[g+1]-1]}). Group 0 is the root. Groups must be added parents first.
  */
-public final class Hierarchy implements Serializable {
+public final class Hierarchy {
 
     private int[] parent;
     private int[] depth;

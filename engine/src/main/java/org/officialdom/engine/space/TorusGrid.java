@@ -1,13 +1,12 @@
 package org.officialdom.engine.space;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * A two-dimensional grid whose edges wrap around (a torus), holding at most one agent per cell
  * (as in Epstein's civil-violence model). Cells hold an agent id or {@link #EMPTY}.
  */
-public final class TorusGrid implements Serializable {
+public final class TorusGrid {
 
     public static final int EMPTY = -1;
 
@@ -124,5 +123,27 @@ public final class TorusGrid implements Serializable {
         int[] result = Arrays.copyOf(out, n);
         // on a grid smaller than the neighbourhood, wrapped offsets can repeat a cell
         return Arrays.stream(result).distinct().toArray();
+    }
+
+    /** Writes the grid (its size and what each cell holds) to a checkpoint. */
+    public void save(org.officialdom.engine.CheckpointWriter out) throws java.io.IOException {
+        out.putInt("width", width);
+        out.putInt("height", height);
+        out.putInts("cells", cells);
+    }
+
+    /** The grid {@link #save} wrote; it must be {@code width} by {@code height}. */
+    public static TorusGrid load(org.officialdom.engine.CheckpointReader in, int width, int height) throws java.io.IOException {
+        in.getInt("width", width, width);
+        in.getInt("height", height, height);
+        long n = (long) width * height;
+        TorusGrid g = new TorusGrid(width, height, in.getInts("cells", Math.toIntExact(n), 0));
+        return g;
+    }
+
+    private TorusGrid(int width, int height, int[] cells) {
+        this.width = width;
+        this.height = height;
+        this.cells = cells;
     }
 }

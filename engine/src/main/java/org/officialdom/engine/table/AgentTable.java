@@ -1,6 +1,5 @@
 package org.officialdom.engine.table;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,7 +20,7 @@ import java.util.Map;
  * <p>Memory per agent is exact: the sum of the columns' widths, plus 4 bytes for the id column and
  * 4 bytes for the id-to-row index (the index has one slot per id ever issued).
  */
-public final class AgentTable implements Serializable {
+public final class AgentTable {
 
     private static final int MIN_CAPACITY = 16;
 
@@ -29,8 +28,8 @@ public final class AgentTable implements Serializable {
     private int[] ids;
     private int[] rowOfId;
     /** What the last {@link #permute} freed: one array per column type, and the ids' old array. */
-    private transient Map<Class<?>, Object> spares;
-    private transient int[] spareIds;
+    private Map<Class<?>, Object> spares;
+    private int[] spareIds;
     private int size;
     private int nextId;
     /**
@@ -377,5 +376,69 @@ public final class AgentTable implements Serializable {
             bytes += (long) c.bytesPerRow() * c.capacity();
         }
         return bytes;
+    }
+
+    /**
+     * Writes the table to a checkpoint: its counts, the ids of the live rows, the id-to-row index,
+     * the column names, then each column as a typed field of {@code size()} values (the rows above
+     * are zero and are not written).
+     */
+    public void save(org.officialdom.engine.CheckpointWriter out) throws java.io.IOException {
+        out.putInt("size", size);
+        out.putInt("ids_issued", nextId);
+        out.putInt("capacity", ids.length);
+        out.putInts("ids", ids, size);
+        out.putInts("row_of_id", rowOfId, nextId);
+        out.putStrings("columns", new ArrayList<>(columns.keySet()));
+        for (Column c : columns.values()) {
+            c.save(out, size);
+        }
+    }
+
+    /**
+     * Reads what {@link #save} wrote into this table, whose columns must be those of the table that
+     * wrote it, in the same order (a model registers them before reading). The capacity is restored
+     * up to twice the rows read: an allocation is never much larger than what the file holds.
+     */
+    public void load(org.officialdom.engine.CheckpointReader in) throws java.io.IOException {
+        int n = in.getInt("size", 0, Integer.MAX_VALUE - 8);
+        int issued = in.getInt("ids_issued", n, Integer.MAX_VALUE - 8);
+        int stored = in.getInt("capacity", n, Integer.MAX_VALUE - 8);
+        int cap = (int) Math.max(Math.max(n, MIN_CAPACITY), Math.min(stored, 2L * n + MIN_CAPACITY));
+        int[] readIds = in.getInts("ids", n, cap);
+        int[] readRows = in.getInts("row_of_id", issued, (int) Math.max(Math.max(issued, MIN_CAPACITY),
+                Math.min(Integer.MAX_VALUE - 8, Math.min(2L * issued + MIN_CAPACITY, (long) stored))));
+        List<String> names = in.getStrings("columns");
+        if (!names.equals(new ArrayList<>(columns.keySet()))) {
+            throw in.refused("columns", "the columns " + columns.keySet(), names.toString());
+        }
+        for (int row = 0; row < n; row++) {
+            int id = readIds[row];
+            if (id < 0 || id >= issued || readRows[id] != row) {
+                throw in.refused("ids", "ids below " + issued + " whose index points back to their row",
+                        "id " + id + " at row " + row);
+            }
+        }
+        int live = 0;
+        for (int id = 0; id < issued; id++) {
+            int row = readRows[id];
+            if (row < -1 || row >= n) {
+                throw in.refused("row_of_id", "rows from -1 to " + (n - 1), "row " + row + " for id " + id);
+            }
+            live += row >= 0 ? 1 : 0;
+        }
+        if (live != n) {
+            throw in.refused("row_of_id", n + " live ids", String.valueOf(live));
+        }
+        for (Column c : columns.values()) {
+            c.load(in, n, cap);
+        }
+        ids = readIds;
+        rowOfId = readRows;
+        size = n;
+        nextId = issued;
+        used = n;
+        spares = null;
+        spareIds = null;
     }
 }

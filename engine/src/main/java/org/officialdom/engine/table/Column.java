@@ -1,7 +1,5 @@
 package org.officialdom.engine.table;
 
-import java.io.Serializable;
-
 /**
  * One typed column of an {@link AgentTable}: a primitive array indexed by row.
  *
@@ -9,7 +7,7 @@ import java.io.Serializable;
  * (the layout FLAME GPU and other data-parallel agent engines use). A column never shrinks; the
  * table grows all its columns together.
  */
-public abstract sealed class Column implements Serializable
+public abstract sealed class Column
         permits BoolColumn, ByteColumn, ShortColumn, IntColumn, FloatColumn, DoubleColumn {
 
     private final String name;
@@ -69,6 +67,12 @@ public abstract sealed class Column implements Serializable
             parallel.forEach(n, c -> task.run(c.from(), c.to()));
         }
     }
+
+    /** Writes rows {@code 0 .. rows-1} as a checkpoint field named after the column, of its type. */
+    abstract void save(org.officialdom.engine.CheckpointWriter out, int rows) throws java.io.IOException;
+
+    /** Reads what {@link #save} wrote ({@code rows} values) into an array of {@code capacity} rows. */
+    abstract void load(org.officialdom.engine.CheckpointReader in, int rows, int capacity) throws java.io.IOException;
 
     /** The value of a row as a double, for generic readers (CSV export, checks). */
     public abstract double asDouble(int row);

@@ -88,4 +88,14 @@ public final class ShortColumn extends Column {
         values = next;
         return old;
     }
+
+    @Override
+    void save(org.officialdom.engine.CheckpointWriter out, int rows) throws java.io.IOException {
+        out.putShorts(name(), values, rows);
+    }
+
+    @Override
+    void load(org.officialdom.engine.CheckpointReader in, int rows, int capacity) throws java.io.IOException {
+        values = in.getShorts(name(), rows, capacity);
+    }
 }

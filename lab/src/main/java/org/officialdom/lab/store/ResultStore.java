@@ -209,12 +209,21 @@ public final class ResultStore implements AutoCloseable {
         this.conn = conn;
     }
 
+    /**
+     * The DuckDB storage format a new store is written in: that of DuckDB 1.4, so that the clients
+     * of the last year (DuckDB 1.4.x and later: the CLI, Python, R, JDBC) open it, not only DuckDB 2.
+     * A store that exists keeps the format it was made in (DuckDB applies the setting to new files only).
+     */
+    public static final String STORAGE_VERSION = "v1.4.0";
+
     /** Opens (creating if needed) the store at {@code file}. */
     public static ResultStore open(Path file) {
         try {
             Path abs = file.toAbsolutePath();
             Files.createDirectories(abs.getParent());
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + abs);
+            java.util.Properties config = new java.util.Properties();
+            config.setProperty("storage_compatibility_version", STORAGE_VERSION);
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + abs, config);
             try (Statement st = c.createStatement()) {
                 for (String ddl : DDL) {
                     st.execute(ddl);

@@ -23,7 +23,7 @@ class ResultStoreTest {
     @TempDir
     Path dir;
 
-    private static RunOutcome handMade(String status) {
+    static RunOutcome handMade(String status) {
         MetricTable t = new MetricTable(List.of(
                 new Metric("headcount", "officials", "Officials in post", () -> 0),
                 new Metric("exit_rate", "share per month", "Exits over headcount", () -> 0)));

@@ -4,6 +4,9 @@ import org.officialdom.engine.Footprint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.io.IOException;
+import org.officialdom.engine.CheckpointReader;
+import org.officialdom.engine.CheckpointWriter;
 import org.officialdom.engine.EventBuffer;
 import org.officialdom.engine.EventLog;
 import org.officialdom.engine.GroupIndex;
@@ -43,12 +46,13 @@ public final class Bureaucracy implements Model {
     /** Headcount at the previous invariant check (checking mode), -1 before the first. */
     private long checkedHeadcount = -1;
 
-    /** The rows by (unit, rank): the tournament's candidates and a unit's head (rebuilt after a resume). */
-    private transient GroupIndex index;
-    private transient EventBuffer noted;
-    private transient Pay.Schedule pay;
-    private transient Morale.Terms terms;
-    private transient Census census;
+    // Working state, rebuilt from the above when first needed (after a resume too): not in a checkpoint.
+    /** The rows by (unit, rank): the tournament's candidates and a unit's head. */
+    private GroupIndex index;
+    private EventBuffer noted;
+    private Pay.Schedule pay;
+    private Morale.Terms terms;
+    private Census census;
 
     public Bureaucracy(BureaucracyParameters parameters) {
         this.parameters = parameters;
@@ -154,7 +158,67 @@ public final class Bureaucracy implements Model {
     }
 
     /** Whether the passes are running the spin-up, whose steps the passes number themselves. */
-    private transient boolean spinning;
+    private boolean spinning;
+
+    // ------------------------------------------------------------------ checkpoints
+
+    /**
+     * The state kept from one step to the next: the organisation (shape and posts held), the
+     * officials' table, the tracking of the chronicle, the unit climate, the counts the metrics
+     * read, the step, the punitive transfers pending, the organisation view's sums and the headcount
+     * of the last invariant check. The index, the pay schedule, the morale terms, the census's
+     * scratch and the event buffer are rebuilt from these when first needed.
+     */
+    @Override
+    public void save(CheckpointWriter out) throws IOException {
+        out.section("organisation");
+        org.save(out);
+        out.section("officials");
+        officials.table.save(out);
+        out.section("chronicle");
+        chronicle.save(out);
+        out.section("climate");
+        climate.save(out);
+        out.section("counts");
+        counts.save(out);
+        out.section("bureaucracy");
+        out.putLong("step", step);
+        out.putInts("transfers", transfers);
+        out.putBoolean("organisation_view", exitsByCell != null);
+        if (exitsByCell != null) {
+            out.putLongs("exits_by_cell", exitsByCell);
+            out.putLongs("exposure_by_cell", exposureByCell);
+        }
+        out.putLong("checked_headcount", checkedHeadcount);
+    }
+
+    @Override
+    public void load(CheckpointReader in, Simulation sim) throws IOException {
+        streams = sim.streams();
+        in.section("organisation");
+        org = Organisation.load(in);
+        in.section("officials");
+        officials = new Officials(0);
+        officials.table.load(in);
+        in.section("chronicle");
+        chronicle = new Chronicle(org, parameters.trackEvery());
+        chronicle.load(in);
+        in.section("climate");
+        climate = new UnitClimate(org.units(), org.levels());
+        climate.load(in);
+        in.section("counts");
+        counts.load(in);
+        in.section("bureaucracy");
+        step = in.getLong("step");
+        transfers = in.getInts("transfers");
+        if (in.getBoolean("organisation_view")) {
+            int cells = org.levels() * Sector.values().length;
+            exitsByCell = in.getLongs("exits_by_cell", cells, 0);
+            exposureByCell = in.getLongs("exposure_by_cell", cells, 0);
+        }
+        checkedHeadcount = in.getLong("checked_headcount");
+        index = null;
+    }
 
     // ------------------------------------------------------------------ the schedule of a step
 
@@ -378,7 +442,7 @@ public final class Bureaucracy implements Model {
     }
 
     /** {@link #COMPACT_EVERY}, or 0 to keep the rows where removals and additions leave them (for tests). */
-    private transient int compactEvery = COMPACT_EVERY;
+    private int compactEvery = COMPACT_EVERY;
 
     /** Turns compaction off or on (for the tests that show no result depends on the layout). */
     void compactEvery(int updates) {

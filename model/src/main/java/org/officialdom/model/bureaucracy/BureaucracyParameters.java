@@ -31,7 +31,7 @@ public record BureaucracyParameters(
         @Param("Exit routes (mechanism 11).") Exits.Parameters exits,
         @Param("Careers and transfers (mechanism 13).") Careers.Parameters careers,
         @Param("Preference falsification and public party exit (mechanism 14).") PartyExit.Parameters partyExit,
-        @Param("Public-service output (mechanism 15).") ServiceOutput.Parameters output) implements java.io.Serializable {
+        @Param("Public-service output (mechanism 15).") ServiceOutput.Parameters output) {
 
     public static final BureaucracyParameters DEFAULTS = new BureaucracyParameters(1, 500, 360,
             Organisation.Parameters.DEFAULTS, Recruitment.Parameters.DEFAULTS, PoliticalStudy.Parameters.DEFAULTS,

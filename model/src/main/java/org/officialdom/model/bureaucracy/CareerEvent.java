@@ -1,6 +1,5 @@
 package org.officialdom.model.bureaucracy;
 
-import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Locale;
  * each as a clause of the official's biography ({@link Biography.Narrator}), when the log is read.
  * Units and ranks are kept as numbers and named only when told.
  */
-sealed interface CareerEvent extends Serializable {
+sealed interface CareerEvent {
 
     /** The event's kind, a column of {@code events.csv}: "entry", "promotion", "exit"... */
     String kind();

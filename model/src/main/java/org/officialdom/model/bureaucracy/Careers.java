@@ -33,7 +33,7 @@ public final class Careers {
             @Param(value = "Probability per month that an eligible head is rotated.", unit = "share per month", min = 0, max = 1)
             double rotationRate,
             @Param(value = "Random sideline units tried for a punitive transfer.", unit = "units", min = 0, max = 1000)
-            int transferTries) implements java.io.Serializable {
+            int transferTries) {
 
         public static final Parameters DEFAULTS = new Parameters(60, 0.03, 20);
     }

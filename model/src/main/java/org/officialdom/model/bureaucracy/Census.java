@@ -24,9 +24,9 @@ final class Census {
     /** One official's output in fixed point: output × 2^32, truncated (at most about 1.2 × 2^32 each). */
     private static final double FIXED = 0x1p32;
 
-    private transient GroupTally histogram;
+    private GroupTally histogram;
     /** Per unit: the share of output its gift circle leaves. */
-    private transient double[] kept = new double[0];
+    private double[] kept = new double[0];
 
     /** Counts the officials in post into {@code counts}: output, headcount, distributions, the circle. */
     void take(BureaucracyParameters p, Officials o, Organisation org, UnitClimate climate, Parallel parallel, Counts counts) {

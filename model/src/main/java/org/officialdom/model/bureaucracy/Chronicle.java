@@ -1,6 +1,5 @@
 package org.officialdom.model.bureaucracy;
 
-import java.io.Serializable;
 import org.officialdom.engine.EventLog;
 
 /**
@@ -8,7 +7,7 @@ import org.officialdom.engine.EventLog;
  * a pass asks whether an official is tracked and adds what happened to it at the current step, as
  * a {@link CareerEvent}; {@link Biography} tells them.
  */
-final class Chronicle implements Serializable {
+final class Chronicle {
 
     private final EventLog log;
     private int every;
@@ -39,5 +38,17 @@ final class Chronicle implements Serializable {
 
     EventLog log() {
         return log;
+    }
+
+    /** Writes the tracking in force and the step of the events added next (the events themselves are the simulation's to write). */
+    void save(org.officialdom.engine.CheckpointWriter out) throws java.io.IOException {
+        out.putInt("track_every", every);
+        out.putLong("event_step", step);
+    }
+
+    /** Reads what {@link #save} wrote. */
+    void load(org.officialdom.engine.CheckpointReader in) throws java.io.IOException {
+        every = in.getInt("track_every", 0, Integer.MAX_VALUE);
+        step = in.getLong("event_step");
     }
 }

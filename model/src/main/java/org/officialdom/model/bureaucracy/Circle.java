@@ -56,7 +56,7 @@ public final class Circle {
             @Param(value = "Probability per month that a member leaves per unit share of reformers in the unit.", unit = "share per month", min = 0, max = 1)
             double cleanup,
             @Param(value = "Share of officials in the circle at the start, for integrity 0 (scaled by 1 − integrity).", unit = "share", min = 0, max = 1)
-            double initialShare) implements java.io.Serializable {
+            double initialShare) {
 
         public static final Parameters DEFAULTS = new Parameters(0.15, 0.05, 0.2, 30, 200, 3, 2.0, 0.1, 0.002, 0.2, 0.5);
     }

@@ -1,6 +1,5 @@
 package org.officialdom.model.bureaucracy;
 
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +10,7 @@ import java.util.Map;
  * post. A mechanism reports its figures here and declares the metrics that read them in its own
  * class, so that a new mechanism adds no field here.
  */
-final class Counts implements Serializable {
+final class Counts {
 
     private final Map<String, double[]> figures = new HashMap<>();
 
@@ -64,5 +63,54 @@ final class Counts implements Serializable {
             s += e;
         }
         return (long) s;
+    }
+
+    /** Writes every figure and measure to a checkpoint (the passes' figures by name, in name order). */
+    void save(org.officialdom.engine.CheckpointWriter out) throws java.io.IOException {
+        java.util.List<String> names = new java.util.TreeSet<>(figures.keySet()).stream().toList();
+        out.putStrings("figures", names);
+        for (String name : names) {
+            out.putDoubles(name, figures.get(name));
+        }
+        out.putDouble("output", output);
+        out.putLong("headcount", headcount);
+        out.putLong("falsifiers", falsifiers);
+        out.putLong("members", members);
+        out.putLong("public_quitters", publicQuitters);
+        out.putDouble("support_mean", supportMean);
+        out.putDouble("circle_share", circleShare);
+        out.putDouble("mean_morale", meanMorale);
+        out.putDoubles("circle_by_level", circleByLevel);
+        out.putDoubles("stances", stances);
+        out.putDoubles("morale", morale);
+        out.putDoubles("stress", stress);
+        out.putDoubles("competence_by_rank", competenceByRank);
+        out.putLongs("head_by_rank", headByRank);
+        out.putLongs("posts_by_rank", postsByRank);
+        out.putLongs("head_by_level", headByLevel);
+    }
+
+    /** Reads what {@link #save} wrote into these counts. */
+    void load(org.officialdom.engine.CheckpointReader in) throws java.io.IOException {
+        figures.clear();
+        for (String name : in.getStrings("figures")) {
+            figures.put(name, in.getDoubles(name));
+        }
+        output = in.getDouble("output");
+        headcount = in.getLong("headcount");
+        falsifiers = in.getLong("falsifiers");
+        members = in.getLong("members");
+        publicQuitters = in.getLong("public_quitters");
+        supportMean = in.getDouble("support_mean");
+        circleShare = in.getDouble("circle_share");
+        meanMorale = in.getDouble("mean_morale");
+        circleByLevel = in.getDoubles("circle_by_level");
+        stances = in.getDoubles("stances", stances.length, 0);
+        morale = in.getDoubles("morale", morale.length, 0);
+        stress = in.getDoubles("stress", stress.length, 0);
+        competenceByRank = in.getDoubles("competence_by_rank");
+        headByRank = in.getLongs("head_by_rank");
+        postsByRank = in.getLongs("posts_by_rank");
+        headByLevel = in.getLongs("head_by_level");
     }
 }

@@ -54,7 +54,7 @@ public final class EvlnChoice {
             @Param(value = "Effect of burnout.", unit = "utility", min = 0) double burnout,
             @Param(value = "Effect of colleagues' exits on exit.", unit = "utility", min = 0) double colleagues,
             @Param(value = "Loss of voice utility per retaliation suffered.", unit = "utility", min = 0) double disillusion,
-            @Param(value = "Effect on exit of the share of the unit's party members who have quit in public.", unit = "utility", min = 0) double quitters) implements java.io.Serializable {
+            @Param(value = "Effect on exit of the share of the unit's party members who have quit in public.", unit = "utility", min = 0) double quitters) {
 
         public static final Parameters DEFAULTS = new Parameters(0.08, 1.0, 1.0,
                 1.0, -3.5, -0.6, -1.2, 2.0, 1.0, 0.5, 2.0, 0.3, 1.0, 2.0, 1.0, 1.5, 0.5, 1.0);

@@ -49,7 +49,7 @@ public final class Exits {
             @Param(value = "Savings needed to emigrate.", unit = "months of own pay", min = 0, max = 1000)
             double savingsNeeded,
             @Param(value = "Probability that the unit keeps the passport of an official who tries to emigrate.", unit = "share", min = 0, max = 1, lever = true)
-            double passportControl) implements java.io.Serializable {
+            double passportControl) {
 
         public static final Parameters DEFAULTS = new Parameters(60, 0.0008, 0.085, 0, 0.03, 0.25, 0.2, 0.05, 0.3, 12, 0.5);
     }

@@ -45,7 +45,7 @@ public final class Investigation {
             @Param(value = "Probability that an investigated official who quit the party in public is dismissed for it.", unit = "share", min = 0, max = 1)
             double dismissQuitter,
             @Param(value = "Fear of investigation per unit of campaign intensity.", unit = "fear (0-1)", min = 0, max = 1)
-            double baseFear) implements java.io.Serializable {
+            double baseFear) {
 
         public static final Parameters DEFAULTS = new Parameters(0.00002, 1, 4, 3, 1000, 0.6, 0.8, 0.3, 0.8, 0.01);
     }

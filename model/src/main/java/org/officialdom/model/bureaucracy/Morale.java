@@ -46,7 +46,7 @@ public final class Morale {
             @Param(value = "Stress added per month per unit of load (study, overtime, fear, meaningless work).", unit = "stress per month", min = 0, max = 1)
             double stressGain,
             @Param(value = "Stress at which an official is burnt out.", unit = "stress (0-1)", min = 0, max = 1)
-            double burnout) implements java.io.Serializable {
+            double burnout) {
 
         public static final Parameters DEFAULTS = new Parameters(0.1, 1, 1, 1, 1, 1, 1, 3, 5, 0.2, 0.12, 0.6);
     }

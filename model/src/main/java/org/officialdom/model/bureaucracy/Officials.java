@@ -1,6 +1,5 @@
 package org.officialdom.model.bureaucracy;
 
-import java.io.Serializable;
 import org.officialdom.engine.GroupIndex;
 import org.officialdom.engine.Parallel;
 import org.officialdom.engine.table.AgentTable;
@@ -20,7 +19,7 @@ import org.officialdom.engine.table.ShortColumn;
  * <p>Column arrays are re-read through the accessors at the start of every pass: the table grows
  * when recruits arrive.
  */
-public final class Officials implements Serializable {
+public final class Officials {
 
     final AgentTable table;
     final IntColumn unit;

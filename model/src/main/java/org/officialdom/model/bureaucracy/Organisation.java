@@ -1,7 +1,9 @@
 package org.officialdom.model.bureaucracy;
 
-import java.io.Serializable;
+import java.io.IOException;
 import java.util.List;
+import org.officialdom.engine.CheckpointReader;
+import org.officialdom.engine.CheckpointWriter;
 import org.officialdom.engine.random.RandomStream;
 import org.officialdom.engine.random.RandomStreams;
 import org.officialdom.engine.space.Hierarchy;
@@ -26,7 +28,7 @@ import org.officialdom.model.parameter.ParameterProblem;
  * <p>With {@code customPosts} set (bottom rank first), the organisation is one unit with that
  * pyramid: Pluchino et al.'s 160 posts are {@code [81, 41, 21, 11, 5, 1]}.
  */
-public final class Organisation implements Serializable {
+public final class Organisation {
 
     /** Shape of the organisation. */
     public record Parameters(
@@ -45,7 +47,7 @@ public final class Organisation implements Serializable {
                     min = 1, max = 2_000_000_000)
             List<Integer> customPosts,
             @Param(value = "Budget health at or above which a unit shields its staff from pay cuts.", unit = "share", min = 0, max = 1)
-            double protectedBudget) implements java.io.Serializable {
+            double protectedBudget) {
 
         public static final Parameters DEFAULTS = new Parameters(20_000, 2, 3.0, 0.95,
                 List.of(0.25, 0.45, 0.10, 0.10, 0.10), List.of(), 0.85);
@@ -322,5 +324,85 @@ public final class Organisation implements Serializable {
     public String describe(int unit) {
         String lv = levels == Level.values().length ? Level.values()[level[unit]].label() + " " : "";
         return lv + sectorOf(unit).label() + " no. " + unit;
+    }
+
+    /**
+     * Writes the organisation to a checkpoint: its shape (ranks, top rank and posts of each level,
+     * the units of each level, each unit's level, sector, budget and parent) and the officials
+     * holding each post. The shape is written, not regenerated, so that a calendar entry that changes
+     * the shape's parameters cannot change a resumed run's organisation.
+     */
+    void save(CheckpointWriter out) throws IOException {
+        out.putInt("ranks", ranks);
+        out.putInts("top_rank_of_level", topRankOfLevel);
+        int[] posts = new int[levels * ranks];
+        for (int l = 0; l < levels; l++) {
+            System.arraycopy(postsByLevel[l], 0, posts, l * ranks, ranks);
+        }
+        out.putInts("posts_by_level_and_rank", posts);
+        out.putInts("level_start", levelStart);
+        out.putBytes("level", level);
+        out.putBytes("sector", sector);
+        out.putFloats("budget", budget);
+        int[] parent = new int[units()];
+        for (int u = 0; u < parent.length; u++) {
+            parent[u] = tree.parent(u);
+        }
+        out.putInts("parent", parent);
+        out.putInts("occupied", occupied);
+    }
+
+    /** The organisation {@link #save} wrote; every array's length and every level and sector are checked. */
+    static Organisation load(CheckpointReader in) throws IOException {
+        int ranks = in.getInt("ranks", 1, 1 << 16);
+        int[] top = in.getInts("top_rank_of_level");
+        int levels = top.length;
+        if (levels == 0) {
+            throw in.refused("top_rank_of_level", "one value per level, at least one", "none");
+        }
+        for (int t : top) {
+            if (t < 0 || t >= ranks) {
+                throw in.refused("top_rank_of_level", "ranks from 0 to " + (ranks - 1), String.valueOf(t));
+            }
+        }
+        int[] posts = in.getInts("posts_by_level_and_rank", Math.multiplyExact(levels, ranks), 0);
+        int[] start = in.getInts("level_start", levels + 1, 0);
+        byte[] level = in.getBytes("level");
+        int units = level.length;
+        for (int l = 0; l < levels; l++) {
+            if (start[0] != 0 || start[l + 1] < start[l] || start[levels] != units) {
+                throw in.refused("level_start", "ascending first units of each level, from 0 to " + units,
+                        java.util.Arrays.toString(start));
+            }
+        }
+        byte[] sector = in.getBytes("sector", units, 0);
+        float[] budget = in.getFloats("budget", units, 0);
+        int[] parent = in.getInts("parent", units, 0);
+        int[] occupied = in.getInts("occupied", Math.multiplyExact(units, ranks), 0);
+        for (int u = 0; u < units; u++) {
+            if (level[u] < 0 || level[u] >= levels || sector[u] < 0 || sector[u] >= Sector.values().length) {
+                throw in.refused("level", "levels below " + levels + " and sectors below " + Sector.values().length,
+                        "level " + level[u] + ", sector " + sector[u] + " at unit " + u);
+            }
+        }
+        int[][] byLevel = new int[levels][];
+        for (int l = 0; l < levels; l++) {
+            byLevel[l] = java.util.Arrays.copyOfRange(posts, l * ranks, (l + 1) * ranks);
+        }
+        return new Organisation(ranks, top, byLevel, start, level, sector, budget, Hierarchy.fromParents(parent), occupied);
+    }
+
+    private Organisation(int ranks, int[] topRankOfLevel, int[][] postsByLevel, int[] levelStart, byte[] level, byte[] sector,
+                         float[] budget, Hierarchy tree, int[] occupied) {
+        this.ranks = ranks;
+        this.levels = topRankOfLevel.length;
+        this.topRankOfLevel = topRankOfLevel;
+        this.postsByLevel = postsByLevel;
+        this.levelStart = levelStart;
+        this.level = level;
+        this.sector = sector;
+        this.budget = budget;
+        this.tree = tree;
+        this.occupied = occupied;
     }
 }

@@ -70,7 +70,7 @@ public final class PartyExit {
             @Param(value = "Private support lost per unit of the unit's annual rate of dismissals after investigation.", unit = "support per (share per year)", min = 0, max = 100)
             double punishmentWeight,
             @Param(value = "Share per month of the gap by which what a unit has seen moves its officials' support.", unit = "share per month", min = 0, max = 1)
-            double beliefRate) implements java.io.Serializable {
+            double beliefRate) {
 
         public static final Parameters DEFAULTS = new Parameters(0.25, 0.12, 0.3, 0.05, 0.1, 0.0, Network.UNIT, 0.3, 0.3, 2, 0.05);
     }

@@ -33,7 +33,7 @@ public final class Pay {
             @Param(value = "Share of pay saved each month.", unit = "share", min = 0, max = 1)
             double savingRate,
             @Param(value = "Relative fall of the outside wage per relative rise of youth unemployment above its reference.", unit = "elasticity", min = 0, max = 10)
-            double marketSensitivity) implements java.io.Serializable {
+            double marketSensitivity) {
 
         public static final Parameters DEFAULTS = new Parameters(0.35, 0.10, List.of(0.0, 0.0, 0.0, 0.0, 0.0), 1.1, 0.15, 0.5);
 

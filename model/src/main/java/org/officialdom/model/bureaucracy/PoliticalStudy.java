@@ -35,7 +35,7 @@ public final class PoliticalStudy {
             @Param(value = "Hours each quiz takes, preparation included.", unit = "hours", min = 0, max = 20)
             double hoursPerQuiz,
             @Param(value = "Length of the working week.", unit = "hours per week", min = 1, max = 100)
-            double workWeekHours) implements java.io.Serializable {
+            double workWeekHours) {
 
         public static final Parameters DEFAULTS = new Parameters(2, 1, 0.5, 0, 0, 1, 40);
     }

@@ -31,7 +31,7 @@ public final class Quotas {
             @Param(value = "Stress added by a penalty for a missed quota.", unit = "stress (0-1)", min = 0, max = 1)
             double penaltyStress,
             @Param(value = "Share of officials, the most risk-averse, who pay out of pocket for a quota they miss (if their savings allow).", unit = "share", min = 0, max = 1)
-            double payShare) implements java.io.Serializable {
+            double payShare) {
 
         public static final Parameters DEFAULTS = new Parameters(0.15, 0.0, 10, 0.2, 0.15, 0.3);
     }

@@ -58,7 +58,7 @@ public final class Recruitment {
             @Param(value = "Share of the vacant bottom-rank posts put to the exam each step (the plan; the rest stay vacant).", unit = "share", min = 0, max = 1, lever = true)
             double plannedShare,
             @Param(value = "Mean private regime support.", unit = "support (0-1)", min = 0, max = 1) double supportMean,
-            @Param(value = "Standard deviation of private regime support.", unit = "support", min = 0, max = 1) double supportSd) implements java.io.Serializable {
+            @Param(value = "Standard deviation of private regime support.", unit = "support", min = 0, max = 1) double supportSd) {
 
         public static final Parameters DEFAULTS = new Parameters(72, 1, 12, 12, 1.0, 1.0, 0.6, 0.3, 7, 2, 24, 2, 0.6, 1.0, 0.6, 0.2);
     }

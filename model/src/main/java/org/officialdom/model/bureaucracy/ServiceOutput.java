@@ -22,7 +22,7 @@ public final class ServiceOutput {
             @Param(value = "Share of output lost when the whole unit is in the gift circle.", unit = "share", min = 0, max = 1)
             double corruptionLoss,
             @Param(value = "Extra output of a reformer (cleaner politics, the gambling dens closed).", unit = "share", min = 0, max = 2)
-            double voiceBonus) implements java.io.Serializable {
+            double voiceBonus) {
 
         public static final Parameters DEFAULTS = new Parameters(1.0, 1.0, 0.4, 0.7, 0.4, 0.2);
     }

@@ -21,7 +21,7 @@ public final class Surveillance {
             @Param(value = "How much of fear depends on one's risk aversion (0: everyone equally).", unit = "share", min = 0, max = 1)
             double fearFromRiskAversion,
             @Param(value = "Loss of felt freedom at full intensity.", unit = "share", min = 0, max = 1)
-            double freedomLoss) implements java.io.Serializable {
+            double freedomLoss) {
 
         public static final Parameters DEFAULTS = new Parameters(0.2, 0.5, 0.8);
     }

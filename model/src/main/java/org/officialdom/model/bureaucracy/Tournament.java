@@ -51,7 +51,7 @@ public final class Tournament {
             @Param(value = "Standard deviation of a fresh draw under peter.", unit = "competence", min = 0, max = 10) double peterSd,
             @Param(value = "Responsibility weight by rank, bottom first, for global efficiency (empty: (r+1)/R).", unit = "weights",
                     min = 0, max = 1_000_000)
-            List<Double> responsibility) implements java.io.Serializable {
+            List<Double> responsibility) {
 
         public static final Parameters DEFAULTS = new Parameters(1.0, 0.5, 0.3, 0.3, Strategy.BEST, 0.5,
                 Hypothesis.COMMON_SENSE, 1.0, 7, 2, List.of());

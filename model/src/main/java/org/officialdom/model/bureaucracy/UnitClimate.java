@@ -1,6 +1,5 @@
 package org.officialdom.model.bureaucracy;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import org.officialdom.engine.GroupCounts;
 import org.officialdom.engine.Parallel;
@@ -13,7 +12,7 @@ import org.officialdom.engine.Parallel;
  * level, the circle's promotion premium (mechanism 5). Passes read values measured before them, so
  * that no official sees a neighbour's change of the same pass.
  */
-final class UnitClimate implements Serializable {
+final class UnitClimate {
 
     private final float[] circleShare;
     private final float[] reformShare;
@@ -27,7 +26,7 @@ final class UnitClimate implements Serializable {
     private long[] staffByLevel = new long[0];
     /** By level: the circle's promotion premium (annual), as officials saw it over the last year. */
     private double[] premium = new double[0];
-    private transient GroupCounts perUnit;
+    private GroupCounts perUnit;
 
     UnitClimate(int units, int levels) {
         circleShare = new float[units];
@@ -197,5 +196,31 @@ final class UnitClimate implements Serializable {
         for (int k = 0; k < WIDTH; k++) {
             ut.add(worker, unit, k, n[k]);
         }
+    }
+
+    /** Writes the climate to a checkpoint: every unit's shares and rates, and the sums and premium by level. */
+    void save(org.officialdom.engine.CheckpointWriter out) throws java.io.IOException {
+        out.putFloats("circle_share", circleShare);
+        out.putFloats("reform_share", reformShare);
+        out.putFloats("exit_rate", exitRate);
+        out.putFloats("quit_share", quitShare);
+        out.putFloats("punished_rate", punishedRate);
+        out.putFloats("seen", seen);
+        out.putLongs("members_by_level", membersByLevel);
+        out.putLongs("staff_by_level", staffByLevel);
+        out.putDoubles("premium", premium);
+    }
+
+    /** Reads what {@link #save} wrote into this climate, made for as many units and levels. */
+    void load(org.officialdom.engine.CheckpointReader in) throws java.io.IOException {
+        in.getFloatsInto("circle_share", circleShare);
+        in.getFloatsInto("reform_share", reformShare);
+        in.getFloatsInto("exit_rate", exitRate);
+        in.getFloatsInto("quit_share", quitShare);
+        in.getFloatsInto("punished_rate", punishedRate);
+        in.getFloatsInto("seen", seen);
+        membersByLevel = in.getLongs("members_by_level");
+        staffByLevel = in.getLongs("staff_by_level");
+        premium = in.getDoubles("premium", premium.length, 0);
     }
 }

@@ -36,7 +36,7 @@ public final class Voice {
             double retaliationRate,
             @Param(value = "Relative weight of blocked promotion among retaliations.", min = 0) double blocked,
             @Param(value = "Relative weight of punitive transfer among retaliations.", min = 0) double transfer,
-            @Param(value = "Relative weight of fabricated accusation among retaliations.", min = 0) double fabricated) implements java.io.Serializable {
+            @Param(value = "Relative weight of fabricated accusation among retaliations.", min = 0) double fabricated) {
 
         public static final Parameters DEFAULTS = new Parameters(0.3, 0.5, 0.3, 1, 1, 1);
     }

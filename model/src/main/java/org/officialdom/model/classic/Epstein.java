@@ -2,6 +2,9 @@ package org.officialdom.model.classic;
 
 import org.officialdom.engine.Footprint;
 import java.util.List;
+import java.io.IOException;
+import org.officialdom.engine.CheckpointReader;
+import org.officialdom.engine.CheckpointWriter;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.officialdom.engine.Metric.ChartStyle;
@@ -154,14 +157,8 @@ public final class Epstein implements Model {
         return parameters;
     }
 
-    @Override
-    public void init(Simulation sim) {
-        EpsteinParameters p = parameters;
-        grid = new TorusGrid(p.width(), p.height());
-        int citizens = p.citizens();
-        int cops = p.cops();
-        int n = citizens + cops;
-        agents = new AgentTable(n);
+    private void columns(int capacity) {
+        agents = new AgentTable(capacity);
         kind = agents.addByte("kind");
         hardship = agents.addDouble("hardship");
         riskAversion = agents.addDouble("risk_aversion");
@@ -169,14 +166,69 @@ public final class Epstein implements Model {
         jailed = agents.addBool("jailed");
         jailLeft = agents.addDouble("jail_left");
         cell = agents.addInt("cell");
-        agents.addMany(n);
+    }
 
+    private void streams(Simulation sim) {
         activationStream = sim.streams().stream("activation");
         movementStream = sim.streams().stream("movement");
         arrestStream = sim.streams().stream("arrest");
         termStream = sim.streams().stream("jail-term");
         releaseStream = sim.streams().stream("release");
         dutyStream = sim.streams().stream("police-staffing");
+    }
+
+    /**
+     * The state kept between steps: the agents' table, the lattice, the counts of the last step, the
+     * outburst under way, the last step and the cops on duty. The sight offsets come from the
+     * parameters and the activation order is drawn afresh every step.
+     */
+    @Override
+    public void save(CheckpointWriter out) throws IOException {
+        agents.save(out);
+        grid.save(out);
+        out.putLong("actives", actives);
+        out.putLong("jailed_count", jailedCount);
+        out.putLong("quiet", quiet);
+        out.putLong("tension", tension);
+        out.putLong("arrests", arrests);
+        out.putLong("rebels", rebels);
+        out.putLong("outbursts", outbursts);
+        out.putBoolean("in_outburst", inOutburst);
+        out.putLong("last_step", lastStep);
+        out.putInt("cops_on_duty", copsOnDuty);
+    }
+
+    @Override
+    public void load(CheckpointReader in, Simulation sim) throws IOException {
+        columns(0);
+        agents.load(in);
+        grid = TorusGrid.load(in, parameters.width(), parameters.height());
+        actives = in.getLong("actives");
+        jailedCount = in.getLong("jailed_count");
+        quiet = in.getLong("quiet");
+        tension = in.getLong("tension");
+        arrests = in.getLong("arrests");
+        rebels = in.getLong("rebels");
+        outbursts = in.getLong("outbursts");
+        inOutburst = in.getBoolean("in_outburst");
+        lastStep = in.getLong("last_step");
+        copsOnDuty = in.getInt("cops_on_duty", 0, agents.size());
+        streams(sim);
+        order = new int[agents.size()];
+        buildSight();
+    }
+
+    @Override
+    public void init(Simulation sim) {
+        EpsteinParameters p = parameters;
+        grid = new TorusGrid(p.width(), p.height());
+        int citizens = p.citizens();
+        int cops = p.cops();
+        int n = citizens + cops;
+        columns(n);
+        agents.addMany(n);
+
+        streams(sim);
         copsOnDuty = cops;
 
         // random distinct cells: a shuffle of all cells, citizens first, then cops

@@ -1,6 +1,5 @@
 package org.officialdom.model.classic;
 
-import java.io.Serializable;
 import org.officialdom.model.parameter.Param;
 import org.officialdom.model.parameter.ParameterProblem;
 
@@ -47,7 +46,7 @@ public record EpsteinParameters(
         @Param("Where jailed citizens are: off_lattice (the paper: removed, released onto a random empty site), on_site_empty (NetLogo: keep their site, which counts as empty; back to it on release if still empty) or blocking (Mesa: stay, blocking the cell).")
         Jailed jailed,
         @Param(value = "Active citizens above which an outburst is counted.", unit = "citizens", min = 0)
-        int outburstLevel) implements Serializable {
+        int outburstLevel) {
 
     public static final EpsteinParameters DEFAULTS = new EpsteinParameters(
             40, 40, 0.7, 0.04, 1.7, 1.7, 0.89, 0.1, 2.3, 15, false, false,

@@ -2,6 +2,9 @@ package org.officialdom.model.classic;
 
 import org.officialdom.engine.Footprint;
 import java.util.List;
+import java.io.IOException;
+import org.officialdom.engine.CheckpointReader;
+import org.officialdom.engine.CheckpointWriter;
 import java.util.Locale;
 import org.officialdom.engine.Metric.ChartStyle;
 import org.officialdom.engine.MetricSet;
@@ -54,12 +57,78 @@ public final class Granovetter implements Model {
         this.parameters = p;
     }
 
+    private void columns(int capacity) {
+        actors = new AgentTable(capacity);
+        threshold = actors.addDouble("threshold");
+        active = actors.addBool("active");
+    }
+
+    /**
+     * The state kept between steps: the actors' thresholds and stances, the counts of the last step
+     * and, with the map, the map's value and equilibrium and the parameters it was drawn from at the
+     * start (thresholds are not a lever: a calendar entry must not change a resumed run's map).
+     */
+    @Override
+    public void save(CheckpointWriter out) throws IOException {
+        actors.save(out);
+        out.putLong("acting", acting);
+        out.putLong("joined", joined);
+        out.putBoolean("map", map != null);
+        if (map != null) {
+            GranovetterParameters p = map.parameters();
+            out.putInt("map_population", p.population());
+            out.putString("map_distribution", p.distribution().name());
+            out.putString("map_unit", p.unit().name());
+            out.putDouble("map_mean", p.mean());
+            out.putDouble("map_sd", p.sd());
+            out.putDouble("map_low", p.low());
+            out.putDouble("map_high", p.high());
+            out.putDoubles("map_thresholds", p.thresholds().stream().mapToDouble(Double::doubleValue).toArray());
+            out.putInt("map_instigators", p.instigators());
+            out.putDouble("map_acting", mapActing);
+            out.putDouble("map_equilibrium", mapEquilibrium);
+        }
+    }
+
+    @Override
+    public void load(CheckpointReader in, Simulation sim) throws IOException {
+        columns(0);
+        actors.load(in);
+        acting = in.getLong("acting");
+        joined = in.getLong("joined");
+        map = null;
+        if (in.getBoolean("map")) {
+            int population = in.getInt("map_population", 1, Integer.MAX_VALUE);
+            GranovetterParameters.Distribution distribution = named(in, "map_distribution", GranovetterParameters.Distribution.class);
+            GranovetterParameters.Unit unit = named(in, "map_unit", GranovetterParameters.Unit.class);
+            double mean = in.getDouble("map_mean");
+            double sd = in.getDouble("map_sd");
+            double low = in.getDouble("map_low");
+            double high = in.getDouble("map_high");
+            List<Double> thresholds = java.util.Arrays.stream(in.getDoubles("map_thresholds")).boxed().toList();
+            int instigators = in.getInt("map_instigators", 0, Integer.MAX_VALUE);
+            map = new GranovetterMap(new GranovetterParameters(population, distribution, unit, mean, sd, low, high, thresholds,
+                    instigators, true));
+            mapActing = in.getDouble("map_acting");
+            mapEquilibrium = in.getDouble("map_equilibrium");
+        }
+    }
+
+    /** The constant of {@code type} a string field names. */
+    static <E extends Enum<E>> E named(CheckpointReader in, String field, Class<E> type) throws IOException {
+        String name = in.getString(field);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw in.refused(field, "one of " + java.util.Arrays.toString(type.getEnumConstants()), "'" + name + "'");
+    }
+
     @Override
     public void init(Simulation sim) {
         int n = parameters.actors();
-        actors = new AgentTable(n);
-        threshold = actors.addDouble("threshold");
-        active = actors.addBool("active");
+        columns(n);
         actors.addMany(n);
         RandomStream draw = sim.streams().stream("thresholds");
         double cap = parameters.unit() == GranovetterParameters.Unit.COUNT ? n : 1.0;

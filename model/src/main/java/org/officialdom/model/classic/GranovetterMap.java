@@ -1,6 +1,5 @@
 package org.officialdom.model.classic;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import org.officialdom.model.classic.GranovetterParameters.Unit;
 
@@ -19,7 +18,7 @@ import org.officialdom.model.classic.GranovetterParameters.Unit;
  * whole numbers low..high; sequence and list, the empirical F of their thresholds (the map is then
  * exactly the agents' dynamics). Instigators add mass k/N at 0.
  */
-public final class GranovetterMap implements Serializable {
+public final class GranovetterMap {
 
     /** A step smaller than this ends the iteration: the fixed point is reached. */
     private static final double SETTLED = 1e-9;
@@ -44,6 +43,11 @@ public final class GranovetterMap implements Serializable {
             }
             default -> null;
         };
+    }
+
+    /** The parameters the map was made from. */
+    GranovetterParameters parameters() {
+        return p;
     }
 
     /** Expected number of actors whose threshold is at most {@code level} (in the parameters' unit). */

@@ -1,6 +1,5 @@
 package org.officialdom.model.classic;
 
-import java.io.Serializable;
 import java.util.List;
 import org.officialdom.model.parameter.Param;
 import org.officialdom.model.parameter.ParameterProblem;
@@ -34,7 +33,7 @@ public record GranovetterParameters(
         @Param(value = "Instigators: the first this many actors have threshold 0 whatever the distribution; the others draw theirs.", unit = "actors", min = 0)
         int instigators,
         @Param("Also run Granovetter's map r(t+1) = N F(r(t)) on the threshold distribution itself, beside the crowd, and report its path (map_acting) and equilibrium (map_equilibrium).")
-        boolean map) implements Serializable {
+        boolean map) {
 
     public static final GranovetterParameters DEFAULTS = new GranovetterParameters(
             100, Distribution.SEQUENCE, Unit.COUNT, 25, 10, 0, 100, List.of(), 0, false);

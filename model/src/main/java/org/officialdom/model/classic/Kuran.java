@@ -3,6 +3,9 @@ package org.officialdom.model.classic;
 import org.officialdom.engine.Footprint;
 import java.util.Arrays;
 import java.util.List;
+import java.io.IOException;
+import org.officialdom.engine.CheckpointReader;
+import org.officialdom.engine.CheckpointWriter;
 import java.util.Locale;
 import org.officialdom.engine.Metric.ChartStyle;
 import org.officialdom.engine.MetricSet;
@@ -78,13 +81,38 @@ public final class Kuran implements Model {
         }
     }
 
-    @Override
-    public void init(Simulation sim) {
-        int n = parameters.people();
-        people = new AgentTable(n);
+    private void columns(int capacity) {
+        people = new AgentTable(capacity);
         threshold = people.addDouble("threshold");
         preference = people.addDouble("preference");
         opposing = people.addBool("opposing");
+    }
+
+    /** The state kept between steps: thresholds, preferences and public stances, and the counts of the last step. */
+    @Override
+    public void save(CheckpointWriter out) throws IOException {
+        people.save(out);
+        out.putLong("public_opponents", publicOpponents);
+        out.putLong("private_opponents", privateOpponents);
+        out.putLong("hidden_opponents", hiddenOpponents);
+        out.putLong("joined", joined);
+    }
+
+    @Override
+    public void load(CheckpointReader in, Simulation sim) throws IOException {
+        columns(0);
+        people.load(in);
+        publicOpponents = in.getLong("public_opponents");
+        privateOpponents = in.getLong("private_opponents");
+        hiddenOpponents = in.getLong("hidden_opponents");
+        joined = in.getLong("joined");
+        draws = sim.streams().stream("thresholds");
+    }
+
+    @Override
+    public void init(Simulation sim) {
+        int n = parameters.people();
+        columns(n);
         people.addMany(n);
         drawTraits(parameters, sim);
         measure();

@@ -1,6 +1,5 @@
 package org.officialdom.model.classic;
 
-import java.io.Serializable;
 import java.util.List;
 import org.officialdom.model.parameter.Param;
 import org.officialdom.model.parameter.ParameterProblem;
@@ -31,7 +30,7 @@ public record KuranParameters(
         @Param(value = "Explicit private preferences, one per person (preferences: list).", unit = "percent in favour of the opposition")
         List<Double> preferenceList,
         @Param(value = "Private preference above which a person counts as privately opposed.", unit = "percent", min = 0, max = 100)
-        double oppositionCutoff) implements Serializable {
+        double oppositionCutoff) {
 
     public static final KuranParameters DEFAULTS = new KuranParameters(
             10, Distribution.LIST, List.of(0.0, 20.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 100.0),

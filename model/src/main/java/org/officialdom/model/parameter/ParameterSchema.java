@@ -92,9 +92,6 @@ public final class ParameterSchema {
     public static <P extends Record> P defaultsOf(Class<P> type) {
         try {
             Field f = type.getField("DEFAULTS");
-            if (!java.io.Serializable.class.isAssignableFrom(type)) {
-                throw new IllegalStateException(type.getName() + " must implement Serializable (models keep it in checkpoints)");
-            }
             if (!Modifier.isStatic(f.getModifiers()) || f.getType() != type) {
                 throw new IllegalStateException(type.getName() + ".DEFAULTS must be a static " + type.getSimpleName());
             }

@@ -68,7 +68,7 @@ class DeterminismTest {
             Checkpoint.write(sim, file);
         }
         assertThat(Files.size(file)).isPositive();
-        try (Simulation resumed = Checkpoint.read(file, 1)) {
+        try (Simulation resumed = Checkpoint.read(file, 1, step -> new Bureaucracy(P))) {
             resumed.runTo(STEPS);
             assertThat(texts(resumed)).containsExactly(straight);
         }

@@ -154,7 +154,7 @@ class EpsteinTest {
             sim.runTo(35);
             Checkpoint.write(sim, file);
         }
-        try (Simulation resumed = Checkpoint.read(file, 2)) {
+        try (Simulation resumed = Checkpoint.read(file, 2, step -> new Epstein(p))) {
             resumed.runTo(80);
             StringWriter w = new StringWriter();
             resumed.metrics().writeCsv(w);
