@@ -118,9 +118,22 @@ class StoreReportTest {
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("Posterior (last generation, weighted)").contains("Posterior predictive check");
         String html = Files.readString(reportOf(o.out()));
-        for (String section : new String[] {"headline", "schedule", "marginals", "pairs", "predictive"}) {
-            assertThat(html).contains("<section id=\"" + section + "\">");
+        int at = -1;
+        for (String section : new String[] {"summary", "headline", "schedule", "marginals", "pairs", "predictive"}) {
+            int next = html.indexOf("<section id=\"" + section + "\">");
+            assertThat(next).as(section + " after the one before").isGreaterThan(at);
+            at = next;
         }
+        assertThat(html).contains("<b>Pinned down</b>").contains("<b>Posterior predictive check</b>");
+        assertThat(html).contains("<summary>Every generation (table)</summary>").contains("<summary>Every target value (table)</summary>");
+        // the posterior sample written beside the report is what run --posterior-from draws from
+        Path sample = reportOf(o.out()).getParent().resolve("report-abc.csv");
+        assertThat(sample).exists();
+        assertThat(Files.readString(sample)).contains("weight,mean,sd");
+        var drawn = officialdom("run", "granovetter-normal", "--posterior", "3", "--posterior-from", sample.toString(), "--steps", "8",
+                "--no-store", "-q", "--out", dir.resolve("drawn").toString());
+        assertThat(drawn.code()).as(drawn.err()).isZero();
+        assertThat(dir.resolve("drawn").resolve("bands.csv")).exists();
         assertThat(html).contains("mean × sd").contains("Posterior correlations");
         // schedule + 2 marginals + correlation heat map + 1 pair + 1 predictive chart
         everyChartHasData(html, 6);

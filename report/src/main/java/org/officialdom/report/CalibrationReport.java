@@ -27,6 +27,8 @@ final class CalibrationReport {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int BINS = 24;
     private static final int PAIRS_DRAWN = 6;
+    /** A parameter counts as pinned down when its 90 % posterior interval is narrower than this share of its prior's. */
+    static final double PINNED = 0.6;
 
     private CalibrationReport() {
     }
@@ -69,9 +71,57 @@ final class CalibrationReport {
             weight.addAll(w.values());
         }
 
+        // what the sections below show, computed first so that the page can open with it
+        List<List<String>> postRows = new ArrayList<>();
+        postRows.add(List.of("parameter", "prior", "mean", "sd", "median", "90 % interval", "90 % width / prior's"));
+        List<String> pinned = new ArrayList<>();
+        List<String> loose = new ArrayList<>();
+        for (int j = 0; j < priors.size(); j++) {
+            Prior pr = priors.get(j);
+            double lo = quantile(theta, weight, j, 0.05);
+            double hi = quantile(theta, weight, j, 0.95);
+            double mean = 0;
+            for (int i = 0; i < theta.size(); i++) {
+                mean += weight.get(i) * theta.get(i)[j];
+            }
+            double var = 0;
+            for (int i = 0; i < theta.size(); i++) {
+                var += weight.get(i) * Math.pow(theta.get(i)[j] - mean, 2);
+            }
+            double narrowed = (hi - lo) / (pr.inverse(0.95) - pr.inverse(0.05));
+            String median = HtmlPage.num(quantile(theta, weight, j, 0.5));
+            postRows.add(List.of(pr.path(), pr.describe(), HtmlPage.num(mean), HtmlPage.num(Math.sqrt(var)), median,
+                    "[" + HtmlPage.num(lo) + ", " + HtmlPage.num(hi) + "]", String.format(Locale.ROOT, "%.0f %%", 100 * narrowed)));
+            if (narrowed < PINNED) {
+                pinned.add(pr.path() + " (median " + median + ", 90 % interval " + HtmlPage.num(lo) + " to " + HtmlPage.num(hi)
+                        + String.format(Locale.ROOT, ", %.0f %% of the prior's width)", 100 * narrowed));
+            } else {
+                loose.add(pr.path());
+            }
+        }
+        List<Check> checks = new ArrayList<>();
+        for (String target : strings(c, "SELECT DISTINCT target FROM abc_targets WHERE calibration_id = ? ORDER BY target", id)) {
+            checks.add(predictive(c, id, target));
+        }
+        int fittedIn = checks.stream().mapToInt(Check::fittedInside).sum();
+        int fitted = checks.stream().mapToInt(Check::fitted).sum();
+        int heldIn = checks.stream().mapToInt(Check::heldInside).sum();
+        int held = checks.stream().mapToInt(Check::held).sum();
+
         HtmlPage page = new HtmlPage("Calibration " + name).header("Calibration " + name + " (ABC-SMC)",
                 "A posterior sample of the parameters given the targets, by approximate Bayesian computation (sequential Monte Carlo). "
                         + "Generation 0 is the prior; each later generation accepts only proposals closer to the data.");
+        page.section("summary", "In short");
+        StringBuilder ul = new StringBuilder("<ul class=\"summary\">");
+        ul.append("<li>").append(HtmlPage.esc(facts)).append(".</li>");
+        ul.append("<li><b>Pinned down</b> (90 % interval narrower than ").append(Math.round(100 * PINNED)).append(" % of the prior's): ")
+                .append(HtmlPage.esc(pinned.isEmpty() ? "none of the parameters" : String.join("; ", pinned))).append(".</li>");
+        ul.append("<li><b>Not pinned down</b> (the data leave them about as wide as their priors): ")
+                .append(HtmlPage.esc(loose.isEmpty() ? "none" : String.join(", ", loose))).append(".</li>");
+        ul.append("<li><b>Posterior predictive check</b>: ").append(fittedIn).append(" of ").append(fitted)
+                .append(" fitted values inside the model's 90 % band").append(held > 0 ? "; " + heldIn + " of " + held + " held-out values" : "")
+                .append(" (the table at the end of the page has each).</li>");
+        page.raw(ul.append("</ul>\n").toString()).endSection();
         page.section("headline", "Headline numbers").facts(List.of(new String[] {"calibration", id}, new String[] {"design", facts}))
                 .endSection();
 
@@ -107,31 +157,16 @@ final class CalibrationReport {
         series.addObject().put("name", "tolerance").put("type", "line").set("data", tolData);
         ObjectNode acc = series.addObject().put("name", "acceptance").put("type", "bar").put("yAxisIndex", 1);
         acc.set("data", accData);
-        page.chart(tol, gens.size()).table(genRows).endSection();
+        page.chart(tol, gens.size()).fold("Every generation (table)").table(genRows).endFold().endSection();
 
         page.section("marginals", "Posteriors against priors");
         page.paragraph("Bars: the posterior (weighted particles of the last generation); line: the prior density on the same scale. "
                 + "A posterior as wide as its prior means the targets do not pin the parameter down.");
-        List<List<String>> postRows = new ArrayList<>();
-        postRows.add(List.of("parameter", "prior", "mean", "sd", "median", "90 % interval", "90 % width / prior's"));
+        page.table(postRows);
         for (int j = 0; j < priors.size(); j++) {
-            Prior pr = priors.get(j);
-            page.chart(marginal(pr, theta, weight, j), BINS);
-            double lo = quantile(theta, weight, j, 0.05);
-            double hi = quantile(theta, weight, j, 0.95);
-            double mean = 0;
-            for (int i = 0; i < theta.size(); i++) {
-                mean += weight.get(i) * theta.get(i)[j];
-            }
-            double var = 0;
-            for (int i = 0; i < theta.size(); i++) {
-                var += weight.get(i) * Math.pow(theta.get(i)[j] - mean, 2);
-            }
-            postRows.add(List.of(pr.path(), pr.describe(), HtmlPage.num(mean), HtmlPage.num(Math.sqrt(var)),
-                    HtmlPage.num(quantile(theta, weight, j, 0.5)), "[" + HtmlPage.num(lo) + ", " + HtmlPage.num(hi) + "]",
-                    String.format(Locale.ROOT, "%.0f %%", 100 * (hi - lo) / (pr.inverse(0.95) - pr.inverse(0.05)))));
+            page.chart(marginal(priors.get(j), theta, weight, j), BINS);
         }
-        page.table(postRows).endSection();
+        page.endSection();
 
         page.section("pairs", "Correlations of the posterior (identifiability)");
         page.paragraph("Strong correlations mean the targets pin down a combination of parameters rather than each one; "
@@ -155,15 +190,21 @@ final class CalibrationReport {
                 + "Values not fitted (held out) test the calibration out of sample.");
         List<List<String>> ppcRows = new ArrayList<>();
         ppcRows.add(List.of("target", "year", "observed", "median", "90 % band", "inside", "fitted", "source"));
-        for (String target : strings(c, "SELECT DISTINCT target FROM abc_targets WHERE calibration_id = ? ORDER BY target", id)) {
-            ppcRows.addAll(predictive(page, c, id, target));
+        for (Check check : checks) {
+            page.chart(check.chart(), check.points());
+            ppcRows.addAll(check.rows());
         }
-        page.table(ppcRows).endSection();
+        page.fold("Every target value (table)").table(ppcRows).endFold().endSection();
         return page.render();
     }
 
-    private static List<List<String>> predictive(HtmlPage page, Connection c, String id, String target) throws SQLException {
+    /** One target's posterior predictive check: its chart, its table rows, and how many values fell inside the band. */
+    private record Check(ObjectNode chart, int points, List<List<String>> rows, int fittedInside, int fitted, int heldInside, int held) {
+    }
+
+    private static Check predictive(Connection c, String id, String target) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
+        int[] counts = new int[4];
         ObjectNode o = NODES.objectNode();
         o.putObject("title").put("text", target).put("subtext", "line: model median; dashed: 90 % band; points: data (hollow: held out)");
         o.putObject("tooltip").put("trigger", "axis");
@@ -196,6 +237,10 @@ final class CalibrationReport {
                     fitted.add(fit ? NODES.numberNode(obs) : NODES.nullNode());
                     held.add(fit ? NODES.nullNode() : NODES.numberNode(obs));
                     boolean inside = obs >= rs.getDouble(6) && obs <= rs.getDouble(7);
+                    counts[fit ? 1 : 3]++;
+                    if (inside) {
+                        counts[fit ? 0 : 2]++;
+                    }
                     rows.add(List.of(target, label, HtmlPage.num(obs), HtmlPage.num(rs.getDouble(5)),
                             "[" + HtmlPage.num(rs.getDouble(6)) + ", " + HtmlPage.num(rs.getDouble(7)) + "]", inside ? "yes" : "no",
                             fit ? "yes" : "held out", rs.getString(4)));
@@ -213,8 +258,7 @@ final class CalibrationReport {
         ObjectNode h = series.addObject().put("name", "data (held out)").put("type", "scatter").put("symbol", "emptyCircle")
                 .put("symbolSize", 10);
         h.set("data", held);
-        page.chart(o, labels.size());
-        return rows;
+        return new Check(o, labels.size(), rows, counts[0], counts[1], counts[2], counts[3]);
     }
 
     private static ObjectNode marginal(Prior pr, List<double[]> theta, List<Double> weight, int j) {

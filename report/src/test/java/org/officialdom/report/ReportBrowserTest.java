@@ -17,6 +17,8 @@ import org.officialdom.lab.LocalBackend;
 import org.officialdom.lab.Progress;
 import org.officialdom.lab.RunOptions;
 import org.officialdom.lab.Runner;
+import org.officialdom.lab.calibration.AbcCalibrator;
+import org.officialdom.lab.calibration.Calibration;
 import org.officialdom.lab.experiment.Comparison;
 import org.officialdom.lab.store.ResultStore;
 import org.officialdom.model.scenario.Scenario;
@@ -33,11 +35,11 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The run and comparison reports in a real browser (Debian's headless Chromium): the sections in
+ * The run, comparison and calibration reports in a real browser (Debian's headless Chromium): the sections in
  * order, and no text of any chart (axis names and labels, titles, legends, marks) drawn outside its
  * chart, where it would be cut. With the system property {@code officialdom.screenshots} (or the
- * variable {@code OFFICIALDOM_SCREENSHOTS}) naming a folder, the tests save {@code run-report.png}
- * and {@code compare-report.png} there (docs/images is where the README looks).
+ * variable {@code OFFICIALDOM_SCREENSHOTS}) naming a folder, the tests save {@code run-report.png},
+ * {@code compare-report.png} and {@code calibration-report.png} there (docs/images is where the README looks).
  */
 class ReportBrowserTest {
 
@@ -121,6 +123,44 @@ class ReportBrowserTest {
         noTextOutsideItsChart();
         noConsoleErrors();
         screenshot("run-report.png");
+    }
+
+    @Test
+    void theCalibrationReportLeadsWithItsSummaryAndCutsNoLabel() throws Exception {
+        Path file = dir.resolve("abc.yaml");
+        Files.writeString(file, """
+                name: browser-abc
+                scenario: granovetter-normal
+                method: abc-smc
+                steps: 8
+                parameters:
+                  - path: mean
+                    range: [10, 40]
+                  - path: sd
+                    range: [2, 20]
+                targets:
+                  - metric: acting
+                    from_step: 1
+                    values: [3, 10, 24, 47, 70, 85]
+                abc: {particles: 30, generations: 3, batch: 30}
+                """);
+        Calibration c = Calibration.load(file);
+        try (ResultStore store = ResultStore.open(dir.resolve("abc.duckdb")); LocalBackend backend = new LocalBackend(2, 1)) {
+            AbcCalibrator.Result r = AbcCalibrator.run(c, store, backend, Progress.NONE, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            Path html = dir.resolve("calibration.html");
+            StoreReport.write(store, r.calibrationId(), html);
+            open(html);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> sections = (List<String>) js("return Array.from(document.querySelectorAll('body > section')).map(s => s.id);");
+        assertThat(sections).startsWith("summary", "headline", "schedule", "marginals").endsWith("predictive");
+        assertThat(driver.findElement(By.cssSelector("#summary ul.summary")).getText()).contains("Pinned down").contains("Posterior predictive check");
+        // the full tables are folded shut; the posterior's table is not
+        assertThat(driver.findElement(By.cssSelector("#predictive details table")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("#marginals table")).isDisplayed()).isTrue();
+        noTextOutsideItsChart();
+        noConsoleErrors();
+        screenshot("calibration-report.png");
     }
 
     @Test

@@ -230,9 +230,32 @@ public final class AbcCalibrator {
                         g.tolerance(), g.simulations(), g.acceptance(), g.ess())));
     }
 
+    /**
+     * Records the finished calibration. Its {@code seconds} are the time of the invocation that
+     * finished it (after an interruption, the resumed part only: the interrupted part's is not
+     * recorded); a rerun that found every simulation in the store keeps the time recorded before,
+     * and one that simulated more (a larger budget) adds its time to it.
+     */
     private void storeCalibration(AbcSmc.Result r, double seconds) {
         if (store == null) {
             return;
+        }
+        Double before = null;
+        synchronized (store) {
+            try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
+                    "SELECT seconds FROM abc_calibrations WHERE calibration_id = ?")) {
+                ps.setString(1, id);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        before = rs.getDouble(1);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new ResultStore.StoreException("cannot read calibration " + id + ": " + e.getMessage(), e);
+            }
+        }
+        if (before != null) {
+            seconds = simulatedNow == 0 ? before : before + seconds;
         }
         List<List<Object>> targets = new ArrayList<>();
         for (Target t : c.targets()) {

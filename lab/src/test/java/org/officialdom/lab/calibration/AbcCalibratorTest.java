@@ -70,6 +70,22 @@ class AbcCalibratorTest {
             assertThat(drawn).isCloseTo(post.mean(0), org.assertj.core.api.Assertions.within(3 * post.sd(0) / Math.sqrt(10)));
             assertThat(AbcCalibrator.posteriorDraws(st, r.calibrationId(), 40, 1)).isEqualTo(draws);
             assertThatThrownBy(() -> AbcCalibrator.posteriorDraws(st, "nonesuch", 5, 1)).hasMessageContaining("no finished ABC calibration");
+            // a rerun finds every simulation in the store and keeps the time the calibration took
+            double took = seconds(st, r.calibrationId());
+            assertThat(took).isEqualTo(r.seconds());
+            AbcCalibrator.Result again = AbcCalibrator.run(c, st, b, Progress.NONE, SILENT);
+            assertThat(again.simulatedNow()).isZero();
+            assertThat(seconds(st, r.calibrationId())).isEqualTo(took);
+        }
+    }
+
+    private static double seconds(ResultStore st, String id) throws Exception {
+        try (var ps = st.connection().prepareStatement("SELECT seconds FROM abc_calibrations WHERE calibration_id = ?")) {
+            ps.setString(1, id);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
         }
     }
 
