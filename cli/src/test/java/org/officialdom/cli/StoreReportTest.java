@@ -56,10 +56,17 @@ class StoreReportTest {
         Path report = reportOf(o.out());
         assertThat(report).startsWith(dir.resolve("reports"));
         String html = Files.readString(report);
-        for (String section : new String[] {"headline", "spread", "effects", "sensitivity"}) {
-            assertThat(html).contains("<section id=\"" + section + "\">");
+        int at = -1;
+        for (String section : new String[] {"summary", "headline", "sensitivity", "spread", "effects", "file"}) {
+            int next = html.indexOf("<section id=\"" + section + "\">");
+            assertThat(next).as(section + " after the one before").isGreaterThan(at);
+            at = next;
         }
         assertThat(html).contains("morris: mu_star of acting_share (final)").contains("Share of all actors acting");
+        // the summary names the design and each index's largest factor; the file is folded
+        String summary = html.substring(html.indexOf("<section id=\"summary\">"), html.indexOf("<section id=\"headline\">"));
+        assertThat(summary).contains("design points").containsPattern("mu_star of acting_share \\(final\\): largest (mean|sd) ");
+        assertThat(html).contains("<summary>The file as run</summary>");
         // spread (1 metric) + effects (2 factors x 1 metric) + Morris measures (mu, mu*, sigma)
         everyChartHasData(html, 1 + 2 + 3);
 

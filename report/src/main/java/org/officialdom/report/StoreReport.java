@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.officialdom.lab.AtomicFile;
@@ -28,6 +29,8 @@ public final class StoreReport {
 
     /** Design points drawn one by one; beyond this, one median and band over all runs. */
     static final int MAX_POINTS_DRAWN = 8;
+    /** How many sensitivity results the summary of an experiment names. */
+    static final int SENSITIVITY_TOLD = 6;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -105,14 +108,62 @@ public final class StoreReport {
         int replicates = Integer.parseInt(first(c, "SELECT count(DISTINCT replicate) FROM experiment_runs WHERE experiment_id = ?", id));
         List<String> factors = strings(c, "SELECT DISTINCT factor FROM design_points WHERE experiment_id = ? ORDER BY factor", id);
 
+        Map<String, List<double[]>> groups = new LinkedHashMap<>();
+        Map<String, List<String>> groupFactors = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT method, metric, statistic, measure, factor, estimate, ci_low, ci_high FROM sensitivity
+                WHERE experiment_id = ? ORDER BY method, metric, statistic, measure, factor""")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1) + ": " + rs.getString(4) + " of " + rs.getString(2) + " (" + rs.getString(3) + ")";
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)});
+                    groupFactors.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(5));
+                }
+            }
+        }
+        StringBuilder ul = new StringBuilder("<ul class=\"summary\">");
+        ul.append("<li>").append(HtmlPage.esc(String.format(Locale.ROOT, "%s design over %s: %d design points × %d replicates = %d runs of %s.",
+                design, factors.isEmpty() ? "no factor" : String.join(", ", factors), points, replicates, runs, model))).append("</li>");
+        int told = 0;
+        for (var g : groups.entrySet()) {
+            if (told++ == SENSITIVITY_TOLD) {
+                ul.append("<li>… and ").append(groups.size() - SENSITIVITY_TOLD).append(" more, in the sensitivity section.</li>");
+                break;
+            }
+            List<double[]> est = g.getValue();
+            List<String> fs = groupFactors.get(g.getKey());
+            Integer[] order = new Integer[est.size()];
+            java.util.Arrays.setAll(order, k -> k);
+            java.util.Arrays.sort(order, (x, y) -> Double.compare(Math.abs(est.get(y)[0]), Math.abs(est.get(x)[0])));
+            StringBuilder li = new StringBuilder(g.getKey()).append(": ");
+            for (int k = 0; k < Math.min(2, order.length); k++) {
+                double[] e = est.get(order[k]);
+                li.append(k == 0 ? "largest " : ", then ").append(fs.get(order[k])).append(" ").append(HtmlPage.num(e[0]))
+                        .append(Double.isNaN(e[1]) ? "" : " [" + HtmlPage.num(e[1]) + ", " + HtmlPage.num(e[2]) + "]");
+            }
+            ul.append("<li>").append(HtmlPage.esc(li.toString())).append("</li>");
+        }
+        if (groups.isEmpty()) {
+            ul.append("<li>No sensitivity analysis (a morris or sobol design has one): the charts show each metric's spread and each factor's effect.</li>");
+        }
         HtmlPage page = new HtmlPage("Experiment " + name).header(spec.path("title").asString(""),
                 "Each point of the design was run with several seeds (replicates); bands show the spread over them.");
+        page.section("summary", "In short").raw(ul.append("</ul>\n").toString()).endSection();
         page.section("headline", "Headline numbers").facts(List.of(
                 new String[] {"experiment", id}, new String[] {"design", design}, new String[] {"model", model},
                 new String[] {"design points", Integer.toString(points)}, new String[] {"replicates", Integer.toString(replicates)},
                 new String[] {"runs", Long.toString(runs)}, new String[] {"factors", String.join(", ", factors)}));
         page.endSection();
 
+        page.section("sensitivity", "Sensitivity indices with their intervals");
+        if (groups.isEmpty()) {
+            page.paragraph("This design has no sensitivity analysis (use a morris or sobol design).");
+        }
+        for (var g : groups.entrySet()) {
+            page.chart(intervalBars(g.getKey(), groupFactors.get(g.getKey()), g.getValue()), g.getValue().size());
+        }
+        page.endSection();
         page.section("spread", "Metrics over time: median and 10–90 % band over replicates");
         for (String metric : metrics) {
             String[] d = declared.getOrDefault(metric, new String[] {"", ""});
@@ -170,29 +221,7 @@ public final class StoreReport {
         }
         page.endSection();
 
-        page.section("sensitivity", "Sensitivity indices with their intervals");
-        Map<String, List<double[]>> groups = new LinkedHashMap<>();
-        Map<String, List<String>> groupFactors = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT method, metric, statistic, measure, factor, estimate, ci_low, ci_high FROM sensitivity
-                WHERE experiment_id = ? ORDER BY method, metric, statistic, measure, factor""")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(1) + ": " + rs.getString(4) + " of " + rs.getString(2) + " (" + rs.getString(3) + ")";
-                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)});
-                    groupFactors.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(5));
-                }
-            }
-        }
-        if (groups.isEmpty()) {
-            page.paragraph("This design has no sensitivity analysis (use a morris or sobol design).");
-        }
-        for (var g : groups.entrySet()) {
-            page.chart(intervalBars(g.getKey(), groupFactors.get(g.getKey()), g.getValue()), g.getValue().size());
-        }
-        page.endSection();
-        page.section("file", "The experiment file").raw("<pre>" + HtmlPage.esc(text) + "</pre>").endSection();
+        page.section("file", "The experiment file").fold("The file as run").raw("<pre>" + HtmlPage.esc(text) + "</pre>").endFold().endSection();
         return page.render();
     }
 
