@@ -307,10 +307,10 @@ final class ComparisonReport {
                     WHERE x.comparison_id = ? AND m.metric = ? AND x.side = ? GROUP BY m.step ORDER BY m.step""",
                     axis.length, id, metric, side == 0 ? "A" : "B");
             String name = (side == 0 ? "A: " : "B: ") + (side == 0 ? a : b);
-            band(series, "band-" + side, name, colours[side], 0, q[1], q[2]);
+            RunChart.area(series, "band-" + side, name, colours[side], 0, q[1], q[2], 0.18);
             ObjectNode line = series.addObject().put("id", "median-" + side).put("name", name).put("type", "line").put("showSymbol", false)
                     .put("xAxisIndex", 0).put("yAxisIndex", 0);
-            line.set("data", values(q[0]));
+            line.set("data", RunChart.values(q[0]));
             line.putObject("itemStyle").put("color", colours[side]);
             points += count(q[0]);
         }
@@ -322,10 +322,10 @@ final class ComparisonReport {
                 JOIN metrics mb ON mb.run_id = xb.run_id AND mb.step = ma.step AND mb.metric = ma.metric
                 WHERE xa.comparison_id = ? AND xa.side = 'A' AND ma.metric = ? GROUP BY ma.step ORDER BY ma.step""",
                 axis.length, id, metric);
-        band(series, "band-d", "B − A", "#555", 1, d[1], d[2]);
+        RunChart.area(series, "band-d", "B − A", "#555", 1, d[1], d[2], 0.18);
         ObjectNode diff = series.addObject().put("id", "difference").put("name", "B − A").put("type", "line").put("showSymbol", false)
                 .put("xAxisIndex", 1).put("yAxisIndex", 1);
-        diff.set("data", values(d[0]));
+        diff.set("data", RunChart.values(d[0]));
         diff.putObject("itemStyle").put("color", "#333");
         ObjectNode zero = diff.putObject("markLine").put("symbol", "none").put("silent", true);
         zero.putObject("lineStyle").put("color", "#999").put("type", "dashed");
@@ -360,36 +360,6 @@ final class ComparisonReport {
             }
         }
         return q;
-    }
-
-    private static void band(ArrayNode series, String id, String name, String colour, int axis, double[] low, double[] high) {
-        ObjectNode base = series.addObject().put("id", id + "-base").put("name", name).put("type", "line").put("showSymbol", false)
-                .put("stack", id).put("stackStrategy", "all").put("silent", true).put("xAxisIndex", axis).put("yAxisIndex", axis);
-        base.set("data", values(low));
-        base.putObject("lineStyle").put("opacity", 0);
-        base.putObject("itemStyle").put("color", colour);
-        double[] width = new double[low.length];
-        for (int i = 0; i < low.length; i++) {
-            width[i] = high[i] - low[i];
-        }
-        ObjectNode top = series.addObject().put("id", id).put("name", name).put("type", "line").put("showSymbol", false)
-                .put("stack", id).put("stackStrategy", "all").put("silent", true).put("xAxisIndex", axis).put("yAxisIndex", axis);
-        top.set("data", values(width));
-        top.putObject("lineStyle").put("opacity", 0);
-        top.putObject("areaStyle").put("color", colour).put("opacity", 0.18);
-        top.putObject("itemStyle").put("color", colour);
-    }
-
-    private static ArrayNode values(double[] v) {
-        ArrayNode a = NODES.arrayNode();
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                a.add(x);
-            } else {
-                a.addNull();
-            }
-        }
-        return a;
     }
 
     private static int count(double[] v) {

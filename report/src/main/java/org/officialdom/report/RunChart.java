@@ -360,7 +360,7 @@ final class RunChart {
     }
 
     /** A shaded band from {@code low} to {@code high}: an invisible base and the difference stacked on it. */
-    private static void area(ArrayNode out, String id, String name, String colour, int axis, double[] low, double[] high, double opacity) {
+    static void area(ArrayNode out, String id, String name, String colour, int axis, double[] low, double[] high, double opacity) {
         ObjectNode base = out.addObject().put("id", id + "-base").put("name", name).put("type", "line").put("showSymbol", false)
                 .put("stack", id).put("stackStrategy", "all").put("silent", true).put("xAxisIndex", axis).put("yAxisIndex", axis);
         base.set("data", values(low));
@@ -397,7 +397,8 @@ final class RunChart {
         }
     }
 
-    private static ArrayNode values(double[] v) {
+    /** Values as a JSON array, NaN and infinities as nulls (ECharts leaves a gap). */
+    static ArrayNode values(double[] v) {
         ArrayNode a = NODES.arrayNode();
         for (double x : v) {
             if (Double.isFinite(x)) {
