@@ -120,6 +120,7 @@ final class TerminalProgress {
         private long total;
         private long started;
         private long lastPrint;
+        private long reached;
 
         /** A line at most every {@code every} nanoseconds. */
         Lines(PrintWriter err, String unit, long every) {
@@ -132,12 +133,14 @@ final class TerminalProgress {
         public void start(String label, long total, long done) {
             this.label = label;
             this.total = total;
+            this.reached = done;
             this.started = System.nanoTime();
             this.lastPrint = started;
         }
 
         @Override
         public void advance(long done) {
+            reached = done;
             long now = System.nanoTime();
             if (now - lastPrint >= every) {
                 double s = (now - started) / 1e9;
@@ -150,7 +153,13 @@ final class TerminalProgress {
         @Override
         public void finish() {
             if (!"steps".equals(unit) && total > 0) {
-                err.printf(java.util.Locale.ROOT, "%s: done, %d %s in %.1f s%n", label, total, unit, (System.nanoTime() - started) / 1e9);
+                double s = (System.nanoTime() - started) / 1e9;
+                if (reached >= total) {
+                    err.printf(java.util.Locale.ROOT, "%s: done, %d %s in %.1f s%n", label, total, unit, s);
+                } else {
+                    // cut short (a calibration's budget spent in the middle of a generation, say): say where it stopped
+                    err.printf(java.util.Locale.ROOT, "%s: stopped at %d of %d %s after %.1f s%n", label, reached, total, unit, s);
+                }
                 err.flush();
             }
         }

@@ -59,4 +59,19 @@ class TerminalProgressTest {
         assertThat(text.toString()).contains("china-2012-2025: 10 of 157 steps").contains("china-2012-2025: 20 of 157 steps")
                 .doesNotContain("\u001b").doesNotContain("\r");
     }
+
+    @Test
+    void aCountCutShortSaysWhereItStoppedNotThatItIsDone() {
+        StringWriter text = new StringWriter();
+        Progress whole = new TerminalProgress.Lines(new PrintWriter(text), "accepted", Long.MAX_VALUE);
+        whole.start("generation 6", 200, 0);
+        whole.advance(200);
+        whole.finish();
+        Progress cut = new TerminalProgress.Lines(new PrintWriter(text), "accepted", Long.MAX_VALUE);
+        cut.start("generation 7", 200, 0);
+        cut.advance(123);
+        cut.finish();
+        assertThat(text.toString()).contains("generation 6: done, 200 accepted").contains("generation 7: stopped at 123 of 200 accepted")
+                .doesNotContain("generation 7: done");
+    }
 }
