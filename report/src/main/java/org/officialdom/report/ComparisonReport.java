@@ -81,7 +81,8 @@ final class ComparisonReport {
         page.section("summary", "In short");
         page.paragraph(String.format(Locale.ROOT, "Of %d compared summaries (%d metrics; %s), %d differ clearly (the %s interval of B − A "
                 + "excludes 0), %d show no clear difference and %d are identical in A and B. Ranked by standardised effect: the mean "
-                + "paired difference over the standard deviation of the differences.", rows.size(),
+                + "paired difference over the standard deviation of the differences (a difference the same in every replicate has no "
+                + "spread and comes after the others).", rows.size(),
                 rows.stream().map(Row::metric).distinct().count(), String.join(", ", rows.stream().map(Row::statistic).distinct().toList()),
                 clear, percent, differing.size() - clear, identical.size()));
         StringBuilder ol = new StringBuilder("<ol class=\"summary\">");

@@ -19,11 +19,17 @@ public record PairedDifference(int n, double meanA, double meanB, double meanDif
 
     /**
      * Differences that matter first: those whose interval excludes 0, then those with no clear
-     * difference, then identical ones; within each, the largest standardised effect first.
+     * difference, then identical ones; within each, the largest standardised effect first, and after
+     * those the differences that are the same in every replicate (no spread, so no standardised
+     * effect: typically a metric binned coarsely, such as a percentile rounded to 0.01), largest
+     * relative to A first.
      */
     public static final Comparator<PairedDifference> LARGEST_FIRST = Comparator
             .comparingInt(PairedDifference::tier)
-            .thenComparing(Comparator.comparingDouble((PairedDifference d) -> Double.isNaN(d.effect()) ? -1 : Math.abs(d.effect())).reversed());
+            .thenComparing((PairedDifference d) -> Double.isInfinite(d.effect()))
+            .thenComparing(Comparator.comparingDouble((PairedDifference d) -> Double.isNaN(d.effect()) ? -1 : Math.abs(d.effect())).reversed())
+            .thenComparing(Comparator.comparingDouble((PairedDifference d) -> d.meanA() == 0 ? Math.abs(d.meanDiff())
+                    : Math.abs(d.meanDiff() / d.meanA())).reversed());
 
     /**
      * The standardised effect: the mean paired difference over the sd of the differences (how many

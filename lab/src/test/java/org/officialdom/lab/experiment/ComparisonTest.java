@@ -60,6 +60,16 @@ class ComparisonTest {
         assertThat(tiny.effect()).isInfinite().isPositive();
         PairedDifference real = PairedDifference.of(new double[] {0, 0, 0}, new double[] {1, 2, 3}, 0.95);
         assertThat(real.effect()).isCloseTo(2.0, within(1e-12));
+        // ranked: the finite effects, largest first, then the constant differences, largest relative to A first
+        PairedDifference strong = PairedDifference.of(new double[] {1, 1, 1, 1}, new double[] {6, 6.5, 5.5, 6}, 0.95);
+        PairedDifference constantSmall = PairedDifference.of(new double[] {10, 10, 10}, new double[] {11, 11, 11}, 0.95);
+        PairedDifference constantLarge = PairedDifference.of(new double[] {10, 10, 10}, new double[] {15, 15, 15}, 0.95);
+        PairedDifference weaker = PairedDifference.of(new double[] {0, 0, 0, 0}, new double[] {1.5, 2, 2.5, 2}, 0.95);
+        assertThat(strong.clear() && weaker.clear() && constantSmall.clear()).isTrue();
+        assertThat(real.clear()).isFalse(); // three replicates: its interval crosses 0
+        List<PairedDifference> ranked = new java.util.ArrayList<>(List.of(constantSmall, real, weaker, constantLarge, strong));
+        ranked.sort(PairedDifference.LARGEST_FIRST);
+        assertThat(ranked).containsExactly(strong, weaker, constantLarge, constantSmall, real);
     }
 
     @Test
